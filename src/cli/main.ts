@@ -1,0 +1,20 @@
+// The `kg` command line. Each command lives in its own module under commands/
+// and registers itself on the program.
+import { Command, CommanderError } from 'commander';
+import { registerExtract } from './commands/extract.ts';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('kg')
+    .description('AI-governance knowledge graph: news and policy texts in, Neo4j graph out')
+    .exitOverride()
+    .showHelpAfterError('(run `kg --help` for the commands)');
+  registerExtract(program);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    console.error(`kg: ${(err as Error).message}`);
+    return 1;
+  }
+}
