@@ -32,6 +32,8 @@ export const RawDocument = z.object({
   title: z.string().nullish(),
   publishedAt: IsoDate.nullish(),
   fetchedAt: z.string().nullish(),
+  /** Problems met while reading (encoding guessed, input truncated), carried into CleanDocument.warnings. */
+  warnings: z.array(z.string()).optional(),
 });
 export type RawDocument = z.infer<typeof RawDocument>;
 

@@ -1,0 +1,320 @@
+// HTML in, main article text and page metadata out. Pure: the caller hands in
+// the markup; nothing here reads files or the network.
+//
+// Main text: Mozilla Readability (run on a linkedom DOM, which is several
+// times faster than jsdom and gives the same choices on real pages) picks the
+// article container; our own block walker then turns that container into
+// lines - one per paragraph, heading, list item or table row, with table cells
+// joined by " | " - and drops what a reader would skip (captions, share and
+// newsletter widgets, bylines, "Advertisement" and the like).
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { toIsoDate } from './dates.ts';
+
+export interface HtmlLine {
+  text: string;
+  /** Offset in the HTML source where the line's first text was found, or -1. */
+  sourceStart: number;
+  /** Share of the line's characters that are link text. */
+  linkDensity: number;
+}
+
+export interface HtmlExtraction {
+  lines: HtmlLine[];
+  title: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  author: string | null;
+  /** Language the page declares (primary subtag, lower case), if any. */
+  lang: string | null;
+  warnings: string[];
+}
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
+  'tbody', 'tfoot', 'thead', 'tr', 'ul', 'option', 'title',
+]);
+const CELL_TAGS = new Set(['td', 'th']);
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio',
+  'picture', 'img', 'figure', 'figcaption', 'button', 'form', 'input', 'select', 'textarea', 'nav', 'aside', 'head',
+  'link', 'meta', 'map', 'math',
+]);
+
+// Class or id words of page furniture inside an article container.
+const BOILER_CLASS = new RegExp(
+  '(?:^|[\\s_-])(?:' + [
+    'ads?', 'advert\\w*', 'sponsor\\w*', 'promo\\w*', 'share\\w*', 'sharing', 'social', 'related', 'newsletter\\w*',
+    'subscri\\w*', 'signup', 'sign-up', 'caption', 'credits?', 'byline\\w*', 'author-?bio', 'bio', 'breadcrumbs?',
+    'comments?', 'toolbar', 'tags?', 'timestamp', 'dateline', 'hidden', 'sr-only', 'visually-hidden',
+    'screen-reader\\w*', 'modal', 'popup', 'cookie\\w*', 'outbrain', 'taboola', 'recirc\\w*', 'more-stories',
+    'read-?more', 'trending', 'most-popular', 'print', 'disclaimer', 'inline-?ad', 'nav\\w*', 'menu', 'sidebar',
+    'widget', 'rail', 'footer', 'masthead', 'tooltip', 'popover', 'rollover\\w*', 'hovercard',
+  ].join('|') + ')(?=$|[\\s_-])',
+  'i',
+);
+
+export function primaryLang(tag: string | null | undefined): string | null {
+  const m = /^\s*([a-z]{2,3})(?:[-_]|\s*$)/i.exec(tag ?? '');
+  return m ? m[1].toLowerCase() : null;
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+// ---------------------------------------------------------------- metadata
+
+function metaContent(doc: Document, keys: string[]): string | null {
+  const metas = doc.querySelectorAll('meta');
+  for (const key of keys) {
+    for (const m of metas) {
+      const name = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+      if (name === key) {
+        const v = collapse(m.getAttribute('content') ?? '');
+        if (v) return v;
+      }
+    }
+  }
+  return null;
+}
+
+type Json = unknown;
+const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|WebPage|LiveBlogPosting|Posting|SocialMediaPosting|ScholarlyArticle)$/;
+
+function jsonLdObjects(doc: Document): Array<Record<string, Json>> {
+  const out: Array<Record<string, Json>> = [];
+  const visit = (v: Json, depth: number): void => {
+    if (depth > 6 || v == null || typeof v !== 'object') return;
+    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    const o = v as Record<string, Json>;
+    out.push(o);
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+  };
+  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const raw = (s.textContent ?? '').trim();
+    if (!raw) continue;
+    try {
+      visit(JSON.parse(raw), 0);
+    } catch {
+      // Many sites ship JSON-LD with stray control characters; try once more without them.
+      try { visit(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')), 0); } catch { /* unusable */ }
+    }
+  }
+  const isArticle = (o: Record<string, Json>): boolean => {
+    const t = o['@type'];
+    const types = Array.isArray(t) ? t : [t];
+    return types.some((x) => typeof x === 'string' && ARTICLE_TYPES.test(x));
+  };
+  // Articles first (news before generic web pages), other objects after.
+  const rank = (o: Record<string, Json>): number => {
+    if (!isArticle(o)) return 2;
+    const t = JSON.stringify(o['@type']);
+    return /WebPage/.test(t) ? 1 : 0;
+  };
+  return out.filter((o) => rank(o) < 2).sort((a, b) => rank(a) - rank(b));
+}
+
+function nameOf(v: Json): string | null {
+  if (typeof v === 'string') return collapse(v) || null;
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter((x): x is string => !!x);
+    return names.length ? names.join(', ') : null;
+  }
+  if (v && typeof v === 'object') return nameOf((v as Record<string, Json>).name);
+  return null;
+}
+
+function absolute(href: string | null, base: string | null): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base ?? undefined).toString();
+  } catch {
+    return /^https?:\/\//i.test(href) ? href : null;
+  }
+}
+
+function extractMetadata(doc: Document, baseUrl: string | null) {
+  const ld = jsonLdObjects(doc);
+  const ldField = (k: string): Json => ld.find((o) => o[k] != null && o[k] !== '')?.[k];
+
+  const ogUrl = metaContent(doc, ['og:url']);
+  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const base = baseUrl ?? ogUrl ?? null;
+  const ldUrl = ldField('url');
+  const url = absolute(canonicalHref, base) ?? absolute(ogUrl, baseUrl) ??
+    (typeof ldUrl === 'string' ? absolute(ldUrl, base) : null) ?? baseUrl;
+
+  const title = metaContent(doc, ['og:title', 'twitter:title']) ?? nameOf(ldField('headline')) ??
+    (collapse(doc.querySelector('title')?.textContent ?? '') || null) ??
+    (collapse(doc.querySelector('h1')?.textContent ?? '') || null);
+
+  // Publication date, most specific declaration first.
+  const dateCandidates: Array<string | null> = [
+    metaContent(doc, ['article:published_time']),
+    nameOf(ldField('datePublished')),
+    metaContent(doc, [
+      'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published_time', 'published-date',
+      'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'citation_publication_date',
+      'sailthru.date', 'parsely-pub-date', 'og:published_time', 'datepublished', 'article.published',
+      'article:published',
+    ]),
+    doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ?? null,
+    (doc.querySelector('time[pubdate]') ?? doc.querySelector('time[datetime]'))?.getAttribute('datetime') ?? null,
+  ];
+  let publishedAt: string | null = null;
+  for (const c of dateCandidates) {
+    publishedAt = toIsoDate(c);
+    if (publishedAt) break;
+  }
+  const modifiedAt = toIsoDate(metaContent(doc, ['article:modified_time', 'og:updated_time', 'last-modified']) ??
+    nameOf(ldField('dateModified')));
+
+  const metaAuthor = metaContent(doc, ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator']);
+  let author = metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor.replace(/^by\s+/i, '') : null;
+  author ??= nameOf(ldField('author'));
+  author ??= collapse(doc.querySelector('[rel="author"], [itemprop="author"]')?.textContent ?? '') || null;
+
+  const htmlLang = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
+  const lang = primaryLang(htmlLang) ?? primaryLang(metaContent(doc, ['content-language', 'og:locale', 'language'])) ??
+    primaryLang(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')) ??
+    primaryLang(nameOf(ldField('inLanguage')));
+
+  return { url, title, publishedAt, modifiedAt, author, lang };
+}
+
+// ------------------------------------------------------------- main text
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Drops furniture elements inside the chosen article container. */
+function pruneContainer(root: Element): void {
+  const total = (root.textContent ?? '').length || 1;
+  const doomed: Element[] = [];
+  const walk = (el: Element): void => {
+    for (const child of Array.from(el.children)) {
+      const tag = child.localName;
+      if (SKIP_TAGS.has(tag) || isHidden(child)) { doomed.push(child); continue; }
+      const cls = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
+      if (cls.trim() && BOILER_CLASS.test(cls) && (child.textContent ?? '').length < total * 0.25) {
+        doomed.push(child);
+        continue;
+      }
+      walk(child);
+    }
+  };
+  walk(root);
+  for (const el of doomed) el.remove();
+}
+
+interface Acc { lines: HtmlLine[]; cur: string; curStart: number; linkChars: number }
+
+/** Turns a container into lines: one per block, cells joined by " | ". */
+export function blockLines(root: Element, source: string): HtmlLine[] {
+  const acc: Acc = { lines: [], cur: '', curStart: -1, linkChars: 0 };
+  let searchFrom = 0;
+  const flush = (): void => {
+    const text = collapse(acc.cur);
+    if (text && !/^[|\s]+$/.test(text)) {
+      const linkDensity = Math.min(1, acc.linkChars / text.length);
+      acc.lines.push({ text: text.replace(/^\|\s*|\s*\|$/g, ''), sourceStart: acc.curStart, linkDensity });
+    }
+    acc.cur = '';
+    acc.curStart = -1;
+    acc.linkChars = 0;
+  };
+  const locate = (data: string): number => {
+    // Best effort: where this text node sits in the source (entities may defeat it).
+    const probe = data.trim().slice(0, 24);
+    if (probe.length < 4) return -1;
+    const at = source.indexOf(probe, searchFrom);
+    if (at >= 0) searchFrom = at + probe.length;
+    return at;
+  };
+  const visit = (node: Node, inLink: boolean): void => {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (!data) return;
+      if (acc.curStart < 0 && data.trim()) acc.curStart = locate(data);
+      acc.cur += data;
+      if (inLink) acc.linkChars += collapse(data).length;
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.localName;
+    if (SKIP_TAGS.has(tag)) return;
+    if (tag === 'br') {
+      flush();
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    if (CELL_TAGS.has(tag) && acc.cur.trim()) acc.cur += ' | ';
+    else if (CELL_TAGS.has(tag)) acc.cur += ' ';
+    if (tag === 'pre') {
+      flush();
+      for (const part of (el.textContent ?? '').split('\n')) {
+        acc.cur = part;
+        flush();
+      }
+      return;
+    }
+    const link = inLink || tag === 'a';
+    for (const child of Array.from(el.childNodes)) visit(child, link);
+    if (CELL_TAGS.has(tag)) acc.cur += ' ';
+    if (block) flush();
+  };
+  visit(root, false);
+  flush();
+  return acc.lines;
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return norm(a) === norm(b) && norm(a).length > 0;
+}
+
+export function extractHtml(html: string, opts: { url?: string | null } = {}): HtmlExtraction {
+  const warnings: string[] = [];
+  const { document } = parseHTML(html);
+  const meta = extractMetadata(document, opts.url ?? null);
+
+  let root: Element | null = null;
+  let byline: string | null = null;
+  try {
+    const article = new Readability<Element>(document, { keepClasses: true, serializer: (el) => el as Element }).parse();
+    root = article?.content ?? null;
+    byline = article?.byline ? collapse(article.byline) : null;
+  } catch (err) {
+    warnings.push(`readability failed: ${(err as Error).message}`);
+  }
+  if (!root || collapse(root.textContent ?? '').length < 140) {
+    // Not an article page: fall back to the whole body without its furniture.
+    const { document: fresh } = parseHTML(html);
+    root = fresh.body ?? fresh.documentElement;
+    if (root) warnings.push('no article container found; using the whole page body');
+  }
+  if (!root) return { lines: [], ...meta, author: meta.author ?? byline, warnings: [...warnings, 'no text in HTML'] };
+  pruneContainer(root);
+  let lines = blockLines(root, html);
+  // Short lines repeated on the page are widgets ("Share Tweet Email" under every item).
+  const counts = new Map<string, number>();
+  for (const l of lines) if (l.text.length < 80) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
+  lines = lines.filter((l, i) => {
+    if (i < 6 && meta.title && sameText(l.text, meta.title)) return false;
+    if ((counts.get(l.text) ?? 0) >= 3 && l.linkDensity >= 0.5) return false;
+    // Link-only lines: related-story lists, navigation, "Get it on Amazon".
+    if (l.linkDensity >= 0.9 && l.text.length < 120 && !/\p{L}{2,}[.!?]["'”’)]?$/u.test(l.text)) return false;
+    return true;
+  });
+  const author = meta.author ?? (byline ? byline.replace(/^by\s+/i, '') : null);
+  return { lines, ...meta, author, warnings };
+}
