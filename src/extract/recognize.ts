@@ -1,0 +1,345 @@
+// Entity recognition: registry gazetteer first, then name patterns (head
+// nouns, titles, acronym definitions) for the things no list can know.
+// Pure: text in, typed mention candidates out.
+import nlp from 'compromise';
+import type { EntityType } from '../model/schemas.ts';
+import { registry, type RegistryEntry } from '../registry/index.ts';
+import { normalizeName } from '../resolve/normalize.ts';
+import { Gazetteer, defaultCaseSensitivity, tokenize, type GazetteerForm } from './gazetteer.ts';
+import {
+  AGREEMENT_HEADS, COMPANY_SUFFIXES, GOVERNMENT_FIRST_WORDS, GOVERNMENT_HEADS, NAME_CONNECTORS, NON_NAME_WORDS, ORG_HEADS,
+  PERSON_TITLES, POLICY_HEADS, SUMMIT_HEADS,
+} from './lexicon.ts';
+import { nlpPlugin } from './nlp-plugin.ts';
+
+nlp.plugin(nlpPlugin);
+
+export type CandidateSource = 'registry' | 'pattern' | 'person' | 'acronym' | 'unnamed' | 'nested' | 'context';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  /** Registry id, or null for entities found by pattern. */
+  registryId: string | null;
+  /** Proposed canonical name. */
+  name: string;
+  source: CandidateSource;
+  /** Entity key shared by mentions of one thing (set by the acronym and person linking). */
+  link?: string;
+}
+
+const SOURCE_PRIORITY: Record<CandidateSource, number> = { registry: 5, acronym: 4, person: 3, pattern: 2, unnamed: 1, nested: 0, context: 0 };
+
+let registryGazetteer: Gazetteer<RegistryEntry> | undefined;
+let registryForms: GazetteerForm<RegistryEntry>[] | undefined;
+
+function formsOf(entries: RegistryEntry[]): GazetteerForm<RegistryEntry>[] {
+  const forms: GazetteerForm<RegistryEntry>[] = [];
+  for (const e of entries) {
+    for (const surface of [e.name, ...e.aliases]) {
+      // Possessive forms are handled by the possessive rule, which also
+      // records the country they name.
+      const possessor = /^(.+?)['’]s\s/.exec(surface)?.[1];
+      if (possessor && registry().countryByName.has(normalizeName(possessor))) continue;
+      forms.push({ surface, value: e, caseSensitive: defaultCaseSensitivity(surface) });
+    }
+  }
+  return forms;
+}
+
+export function registryMatcher(): { gazetteer: Gazetteer<RegistryEntry>; forms: GazetteerForm<RegistryEntry>[] } {
+  registryForms ??= formsOf(registry().entries);
+  registryGazetteer ??= new Gazetteer(registryForms);
+  return { gazetteer: registryGazetteer, forms: registryForms };
+}
+
+const WORD = String.raw`(?:(?:[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[\-&][\p{L}\p{N}]+)*-)?(?:\p{Lu}\.){2,}|[\p{Lu}\p{N}][\p{L}\p{N}]*(?:['’\-&][\p{L}\p{N}]+)*)`;
+const CONNECTOR = String.raw`(?:of|for|and|on|the|de|du|des|la|le|toward|towards|&)`;
+const PHRASE_RE = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${CONNECTOR}[ \t]+)*${WORD})*`, 'gu');
+
+const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'toward', 'towards', 'de']);
+/** Agreement nouns that name no particular agreement: the unnamed-agreement rules own them. */
+export const GENERIC_AGREEMENT = /^(?:the\s+|a\s+|an\s+)?(?:memorandum of understanding|mou|partnership agreement|partnership|agreement|joint statement|declaration|statement|commitments?)$/i;
+
+const verbCache = new Map<string, boolean>();
+/** Title-case headlines put verbs inside capitalized runs ("U.S. Establish Bilateral AI Working Group"). */
+function isPlainVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  let v = verbCache.get(w);
+  if (v === undefined) {
+    const doc = nlp(w);
+    v = doc.has('(#PresentTense|#Infinitive|#PastTense)') && !doc.has('#Noun') && !doc.has('#Gerund') && !doc.has('#Adjective');
+    verbCache.set(w, v);
+  }
+  return v;
+}
+
+function words(phrase: string): string[] {
+  return phrase.split(/[ \t]+/);
+}
+
+/** Type of a capitalized phrase from its head noun, or null when it names nothing we know how to type. */
+export function typeByHead(phrase: string): EntityType | null {
+  const ws = words(phrase);
+  if (ws.length < 2) return null;
+  const last = ws.at(-1)!;
+  const firstConnector = ws.findIndex((w, i) => i > 0 && HEAD_CONNECTORS.has(w));
+  const preHead = firstConnector > 0 ? ws[firstConnector - 1]! : last;
+  if (/\b(?:AI|Safety|Security) (?:Safety |Security )?Institute$|\bAI Office$/.test(phrase)) return 'Institute';
+  if (COMPANY_SUFFIXES.has(last)) return 'Company';
+  if (GOVERNMENT_FIRST_WORDS.has(ws[0]!) && firstConnector === 1) return 'GovernmentBody';
+  for (const head of [last, preHead]) {
+    if (SUMMIT_HEADS.has(head)) return 'Summit';
+    if (AGREEMENT_HEADS.has(head)) return 'Agreement';
+    if (POLICY_HEADS.has(head)) return 'Policy';
+    if (GOVERNMENT_HEADS.has(head)) return 'GovernmentBody';
+    if (ORG_HEADS.has(head) || (head === 'Group' && ws.includes('Working'))) return 'Organization';
+  }
+  return null;
+}
+
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+const FUNCTION_WORDS = new Set(['with', 'on', 'in', 'at', 'for', 'to', 'and', 'the', 'of', 'from', 'by', 'as', 'its', 'their', 'into', 'over', 'after', 'before', 'about', 'a', 'an', 'vs', 'versus', 'is', 'are']);
+
+interface Segment { text: string; start: number }
+
+/** Splits a capitalized run where it stops being one name. */
+function segments(run: string, runStart: number, glued: boolean): Segment[] {
+  const out: Segment[] = [];
+  const re = /\S+/g;
+  let cur: Segment | null = null;
+  const flush = () => { if (cur) out.push(cur); cur = null; };
+  for (const m of run.matchAll(re)) {
+    let w = m[0];
+    let ws = runStart + m.index!;
+    // Capitalized function words belong to title-case headlines, not names.
+    if ((/^[\p{Lu}]/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase())) || MONTHS.test(w) || (cur === null && /^\p{N}/u.test(w) && !/^\p{N}+\p{Lu}/u.test(w))) { flush(); continue; }
+    if (/^\p{N}/u.test(w) && /^\p{N}+$/u.test(w)) { flush(); continue; }
+    if (cur === null && (NAME_CONNECTORS.has(w) || (isPlainVerb(w) && !/^\p{Lu}{2,}/u.test(w)))) continue;
+    if (glued) {
+      // Table cells glued together: a name starts after the last case break.
+      const breaks = [...w.matchAll(/(?<=[\p{Ll}\p{N})%])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu)].map((b) => b.index!);
+      const b = breaks.filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8))).at(-1);
+      if (b !== undefined && b > 0) { flush(); ws += b; w = w.slice(b); }
+    }
+    if (cur && isPlainVerb(w) && !/^\p{Lu}{2,}/u.test(w)) { flush(); continue; }
+    if (cur === null) cur = { text: w, start: ws };
+    else cur = { text: run.slice(cur.start - runStart, ws - runStart + w.length), start: cur.start };
+    if (/['’]s$/.test(w)) { flush(); }
+  }
+  flush();
+  return out.map((seg) => {
+    let { text, start } = seg;
+    for (;;) {
+      const m = /^(\S+)[ \t]+/.exec(text);
+      if (!m) break;
+      const first = m[1]!.toLowerCase();
+      if (!NON_NAME_WORDS.has(first) && !NAME_CONNECTORS.has(first) && !/^\p{N}+(?:-\p{Ll}+)?$/u.test(m[1]!)) break;
+      text = text.slice(m[0].length);
+      start += m[0].length;
+    }
+    text = text.replace(/['’]s$/, '').replace(/(?:[ \t]+(?:of|for|and|on|the|de|toward|towards|&))+$/u, '');
+    return { text, start };
+  }).filter((x) => x.text && !NON_NAME_WORDS.has(x.text.toLowerCase()));
+}
+
+function patternNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    const glued = isGluedLine(line);
+    for (const m of line.matchAll(PHRASE_RE)) {
+      // "Operational Framework: ..." at the start of a line is a label.
+      if (m.index === 0 && line[m[0].length] === ':') continue;
+      for (const seg of segments(m[0], lineStart + m.index!, glued)) {
+        let { text: phrase, start } = seg;
+        const type = typeByHead(phrase);
+        if (!type || GENERIC_AGREEMENT.test(phrase)) continue;
+        // "Canada and the UK AI Safety Institute": the name is what follows the
+        // last coordination when the part before it is a name of its own.
+        const and = phrase.lastIndexOf(' and ');
+        if (and > 0) {
+          const tail = phrase.slice(and + 5).replace(/^the\s+/, '');
+          const before = phrase.slice(0, and).replace(/^the\s+/, '');
+          const beforeHits = registryMatcher().gazetteer.find(before);
+          const beforeIsName = (beforeHits.length === 1 && beforeHits[0]!.text === before) || typeByHead(before) !== null;
+          const tailHits = registryMatcher().gazetteer.find(tail);
+          if (typeByHead(tail) === type && words(tail).length >= 2 && beforeIsName) {
+            start += phrase.length - tail.length;
+            phrase = tail;
+          } else if (tailHits.length === 1 && tailHits[0]!.text === tail && typeByHead(before)) {
+            // "Ministry of Science and ICT and OpenAI": a known name after the last "and" is not part of this one.
+            phrase = phrase.slice(0, and);
+          }
+        }
+        out.push({ start, end: start + phrase.length, text: phrase, type: typeByHead(phrase) ?? type, registryId: null, name: phrase, source: 'pattern' });
+      }
+    }
+    lineStart += line.length + 1;
+  }
+  return out;
+}
+
+const TITLE_RE = new RegExp(
+  String.raw`\b(?:then-|former |acting |Acting |deputy |Deputy )?(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.]/g, '\\.')).join('|')})` +
+    String.raw`(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[\p{Lu}][\p{L}]+(?:[ \t]+(?:and|of|for|the)[ \t]+|[ \t]+)){0,6}?)?[ \t]+` +
+    String.raw`((?:[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?)(?:[ \t]+[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?){1,2})(?![\p{L}])`,
+  'gu',
+);
+const APPOSITION_RE = /(?<![\p{L}])([\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,2}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[\p{Lu}][\p{L}-]*[ \t]+){0,3}(?:Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|Founder|Co-founder|Chair|President|Spokesperson|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|spokesperson|founder|chief)\b/gu;
+const SPEECH_RE = /(?:\b(?:said|says|according to|stated|told|wrote)[ \t]+([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+)(?![\p{L}])|(?<![\p{L}])([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+),?[ \t]+(?:said|says|noted|added|stated|explained|argued|told)\b|\b(?:Written|Posted|Reported)[ \t]+by[ \t]+([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+))/gu;
+
+function isNameLike(name: string): boolean {
+  const ws = words(name);
+  if (ws.some((w) => NON_NAME_WORDS.has(w.toLowerCase()) || ORG_HEADS.has(w) || POLICY_HEADS.has(w) || SUMMIT_HEADS.has(w) || AGREEMENT_HEADS.has(w))) {
+    // A title already vouches for the name; only the last word may be a head
+    // noun by accident ("Seth Center").
+    return false;
+  }
+  return registryMatcher().gazetteer.find(name).length === 0;
+}
+
+function personNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (name: string, start: number) => {
+    out.push({ start, end: start + name.length, text: name, type: 'Person', registryId: null, name, source: 'person' });
+  };
+  for (const m of text.matchAll(TITLE_RE)) {
+    const name = m[1]!;
+    const ws = words(name);
+    // Titles vouch for the name, so a last word that is also a head noun is allowed.
+    if (ws.slice(0, -1).some((w) => NON_NAME_WORDS.has(w.toLowerCase())) || NON_NAME_WORDS.has(ws.at(-1)!.toLowerCase())) continue;
+    if (registryMatcher().gazetteer.find(name).length) continue;
+    add(name, m.index! + m[0].length - name.length);
+  }
+  for (const m of text.matchAll(APPOSITION_RE)) if (isNameLike(m[1]!)) add(m[1]!, m.index!);
+  for (const m of text.matchAll(SPEECH_RE)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (name && isNameLike(name)) add(name, m.index! + m[0].indexOf(name));
+  }
+  // First names compromise knows ("Dario Amodei") vouch for a following surname.
+  for (const m of text.matchAll(/(?<![\p{L}])([\p{Lu}][\p{Ll}]+)[ \t]+([\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])/gu)) {
+    const [first, last] = [m[1]!, m[2]!];
+    if (NON_NAME_WORDS.has(first.toLowerCase()) || !isNameLike(`${first} ${last}`)) continue;
+    if (nlp(first).has('#FirstName') && !nlp(last).has('(#Noun && !#ProperNoun)')) add(`${first} ${last}`, m.index!);
+  }
+  return out;
+}
+
+/** "Full Name (ACR)": the acronym becomes a name of the same entity. */
+export function acronymDefinitions(text: string, candidates: Candidate[]): Array<{ acronym: string; target: Candidate }> {
+  const out: Array<{ acronym: string; target: Candidate }> = [];
+  for (const c of candidates) {
+    const after = /^\s*\(([\p{Lu}][\p{L}\p{N}&.\-]{1,12})\)/u.exec(text.slice(c.end, c.end + 20));
+    if (after && (after[1]!.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && after[1] !== c.text) out.push({ acronym: after[1]!, target: c });
+  }
+  return out;
+}
+
+/** Acronyms defined for names that nothing else recognized: "Model Evaluation and Threat Research (METR)". */
+function undefinedAcronymNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/((?:[\p{Lu}][\p{L}\p{N}-]*[ \t]+(?:(?:of|for|and|on|the|de)[ \t]+)*){1,8})\(([\p{Lu}][\p{L}\p{N}&\-]{1,10})\)/gu)) {
+    const acronym = m[2]!;
+    const phraseWords = words(m[1]!.trim());
+    const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+    if (letters.length < 2) continue;
+    // Take as many trailing capitalized words as the acronym has letters.
+    const caps = phraseWords.filter((w) => /^[\p{Lu}]/u.test(w));
+    if (caps.length < letters.length) continue;
+    let startWord = phraseWords.length;
+    let count = 0;
+    while (startWord > 0 && count < letters.length) {
+      startWord--;
+      if (/^[\p{Lu}]/u.test(phraseWords[startWord]!)) count++;
+    }
+    const phrase = phraseWords.slice(startWord).join(' ');
+    const initials = words(phrase).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('');
+    if (initials !== letters) continue;
+    if (NON_NAME_WORDS.has(phraseWords[startWord]!.toLowerCase())) continue;
+    const start = m.index! + m[1]!.indexOf(phrase);
+    out.push({ start, end: start + phrase.length, text: phrase, type: typeByHead(phrase) ?? 'Organization', registryId: null, name: phrase, source: 'pattern' });
+  }
+  return out;
+}
+
+/** A line whose table cells lost their separators ("CohereCanadaNoneYes"). */
+export function isGluedLine(line: string): boolean {
+  if (line.length > 400 || /[.!?]["')]?\s*$/.test(line) && line.split(' ').length > 12) return false;
+  const masked = line.replace(/\b(?:OpenAI|DeepMind|LinkedIn|xAI|iFlytek|YouTube|ChatGPT|DeepSeek|MiniMax|SenseTime|ByteDance|SoftBank|PowerPoint|GitHub|HuggingFace|TikTok|WeChat|iPhone|McKinsey|MacBook)\b/g, 'X');
+  return (masked.match(/[\p{Ll})%][\p{Lu}]/gu)?.length ?? 0) >= 1;
+}
+
+function byRegistry(entry: RegistryEntry, start: number, end: number, text: string): Candidate {
+  return { start, end, text, type: entry.type, registryId: entry.id, name: entry.name, source: 'registry' };
+}
+
+/** Keeps the longest of overlapping candidates; on a tie, the more trusted source. */
+export function resolveOverlaps(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || SOURCE_PRIORITY[b.source] - SOURCE_PRIORITY[a.source] || a.start - b.start,
+  );
+  const kept: Candidate[] = [];
+  for (const c of sorted) if (!kept.some((k) => c.start < k.end && c.end > k.start)) kept.push(c);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Every candidate mention in a document's text, overlaps resolved. */
+export function recognize(text: string): Candidate[] {
+  const { gazetteer, forms } = registryMatcher();
+  const cands: Candidate[] = [];
+  const tokens = tokenize(text);
+  for (const h of gazetteer.find(text, tokens)) cands.push(byRegistry(h.value, h.start, h.end, h.text));
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    if (isGluedLine(line)) {
+      for (const h of gazetteer.findGlued(line, forms.map((f) => ({ ...f, caseSensitive: true })))) {
+        cands.push(byRegistry(h.value, lineStart + h.start, lineStart + h.end, h.text));
+      }
+    }
+    lineStart += line.length + 1;
+  }
+  const persons = personNames(text);
+  // A capitalized run that holds a titled name is a title, not an organization
+  // ("Special Envoy for Core and Emerging Technology Seth Center").
+  const patterns = patternNames(text).filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end));
+  cands.push(...patterns, ...undefinedAcronymNames(text), ...persons);
+  let kept = resolveOverlaps(cands);
+
+  // Names found once are names everywhere in the document: acronyms defined
+  // in parentheses, people's full names and surnames, pattern names.
+  const docForms: GazetteerForm<Candidate>[] = [];
+  for (const { acronym, target } of acronymDefinitions(text, kept)) {
+    target.link ??= `${target.registryId ?? target.name}`;
+    docForms.push({ surface: acronym, value: { ...target, source: 'acronym' }, caseSensitive: true });
+  }
+  for (const c of kept) {
+    if (c.source === 'person') {
+      c.link ??= c.name;
+      docForms.push({ surface: c.text, value: c, caseSensitive: true });
+      const surname = words(c.name).at(-1)!;
+      if (surname.length >= 3 && !NON_NAME_WORDS.has(surname.toLowerCase())) docForms.push({ surface: surname, value: c, caseSensitive: true });
+    } else if (c.source === 'pattern') {
+      docForms.push({ surface: c.text, value: c, caseSensitive: true });
+    }
+  }
+  if (docForms.length) {
+    const docGazetteer = new Gazetteer(docForms);
+    const extra: Candidate[] = [];
+    for (const h of docGazetteer.find(text, tokens)) {
+      extra.push({ ...h.value, start: h.start, end: h.end, text: h.text, source: h.value.source === 'acronym' ? 'acronym' : h.value.source });
+    }
+    // Acronyms inside glued table rows.
+    lineStart = 0;
+    for (const line of text.split('\n')) {
+      if (isGluedLine(line)) {
+        for (const h of docGazetteer.findGlued(line, docForms)) extra.push({ ...h.value, start: lineStart + h.start, end: lineStart + h.end, text: h.text });
+      }
+      lineStart += line.length + 1;
+    }
+    kept = resolveOverlaps([...kept, ...extra]);
+  }
+  return kept;
+}
