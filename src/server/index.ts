@@ -1,0 +1,411 @@
+// The local Neo4j server: a real Neo4j 5.26 Community (jars from Maven Central,
+// see tools/neo4j/pom.xml and scripts/neo4j-fetch.js) run as one detached JVM
+// on 127.0.0.1, with its data, logs and conf under .neo4j/ (git-ignored).
+// Side effects only: processes, files, ports. Nothing here knows the graph.
+//
+// When NEO4J_URI is set, nothing local is started: connectionFromEnv() points
+// every command at that server instead.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j, { type AuthToken } from 'neo4j-driver';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const DEFAULT_USER = 'neo4j';
+/** The local server's password unless NEO4J_PASSWORD says otherwise; localhost-only. */
+export const DEFAULT_PASSWORD = 'ai-governance-kg';
+const MAIN_CLASS = 'org.neo4j.server.CommunityEntryPoint';
+const STAMP = '.kg-fetched';
+
+/** Where and how to reach a Neo4j server, local or not. */
+export interface Connection {
+  uri: string;
+  user: string;
+  /** null: connect without auth. */
+  password: string | null;
+  database?: string;
+  /** true: the server is the one src/server runs. */
+  local: boolean;
+  /** Neo4j Browser address for people, when known. */
+  browserUrl: string | null;
+}
+
+export interface LocalServerConfig {
+  home: string;
+  lib: string;
+  boltPort: number;
+  httpPort: number;
+  user: string;
+  password: string;
+  java: string;
+  heap: string;
+  pagecache: string;
+  startTimeoutMs: number;
+}
+
+function port(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a TCP port, got "${value}"`);
+  return n;
+}
+
+/** The local server's settings, from the environment (see docs/neo4j.md). */
+export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalServerConfig {
+  const password = env.NEO4J_PASSWORD || DEFAULT_PASSWORD;
+  if (password.length < 8) throw new Error('NEO4J_PASSWORD must have at least 8 characters for the local Neo4j server');
+  return {
+    home: path.resolve(ROOT, env.KG_NEO4J_HOME || '.neo4j'),
+    lib: path.resolve(ROOT, env.KG_NEO4J_LIB || path.join('.neo4j', 'lib')),
+    boltPort: port(env.KG_NEO4J_BOLT_PORT, 7687, 'KG_NEO4J_BOLT_PORT'),
+    httpPort: port(env.KG_NEO4J_HTTP_PORT, 7474, 'KG_NEO4J_HTTP_PORT'),
+    user: DEFAULT_USER,
+    password,
+    java: env.JAVA_HOME ? path.join(env.JAVA_HOME, 'bin', 'java') : 'java',
+    heap: env.KG_NEO4J_HEAP || '1g',
+    pagecache: env.KG_NEO4J_PAGECACHE || '256m',
+    startTimeoutMs: Number(env.KG_NEO4J_START_TIMEOUT_MS || 180_000),
+  };
+}
+
+export function localConnection(cfg: LocalServerConfig): Connection {
+  return {
+    uri: `bolt://127.0.0.1:${cfg.boltPort}`,
+    user: cfg.user,
+    password: cfg.password,
+    local: true,
+    browserUrl: `http://localhost:${cfg.httpPort}/browser/?dbms=bolt://localhost:${cfg.boltPort}&preselectAuthMethod=BASIC`,
+  };
+}
+
+/** The server NEO4J_URI names, or null when the local one is meant. */
+export function externalConnection(env: NodeJS.ProcessEnv = process.env): Connection | null {
+  if (!env.NEO4J_URI) return null;
+  return {
+    uri: env.NEO4J_URI,
+    user: env.NEO4J_USER || DEFAULT_USER,
+    password: env.NEO4J_PASSWORD ?? null,
+    database: env.NEO4J_DATABASE || undefined,
+    local: false,
+    browserUrl: null,
+  };
+}
+
+export function authFor(conn: Connection): AuthToken {
+  // neo4j.auth.none() exists at run time but not in the driver's typings.
+  return conn.password === null ? { scheme: 'none', principal: '', credentials: '' } : neo4j.auth.basic(conn.user, conn.password);
+}
+
+// ---------------------------------------------------------------- processes
+
+const pidFile = (cfg: LocalServerConfig) => path.join(cfg.home, 'run', 'kg-neo4j.pid');
+const startLockFile = (cfg: LocalServerConfig) => path.join(cfg.home, 'run', 'kg-starting.lock');
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Is pid a Neo4j JVM of this home (and not a recycled pid of something else)? */
+function isOurServer(pid: number, cfg: LocalServerConfig): boolean {
+  if (!alive(pid)) return false;
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return cmdline.includes(MAIN_CLASS) && cmdline.includes(`--home-dir=${cfg.home}`);
+  } catch {
+    return true; // no /proc: trust the pid file
+  }
+}
+
+function readPid(cfg: LocalServerConfig): number | null {
+  try {
+    const pid = Number(readFileSync(pidFile(cfg), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** pid of this home's running server, or null (removing a stale pid file). */
+export function runningPid(cfg: LocalServerConfig): number | null {
+  const pid = readPid(cfg);
+  if (pid === null) return null;
+  if (isOurServer(pid, cfg)) return pid;
+  rmSync(pidFile(cfg), { force: true });
+  return null;
+}
+
+function portFree(p: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(p, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+function javaVersion(java: string): number {
+  const r = spawnSync(java, ['-version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    throw new Error(`java not found (${java}): the local Neo4j 5.26 needs Java 17 or 21 — install openjdk-17-jre-headless or set JAVA_HOME, or set NEO4J_URI to use another Neo4j`);
+  }
+  const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
+  const major = m ? (m[1] === '1' ? Number(m[2]) : Number(m[1])) : 0;
+  if (major !== 17 && major !== 21) {
+    throw new Error(`${java} is Java ${major || '?'}; the local Neo4j 5.26 runs on Java 17 or 21 (set JAVA_HOME)`);
+  }
+  return major;
+}
+
+function ensureLib(cfg: LocalServerConfig): void {
+  if (existsSync(path.join(cfg.lib, STAMP))) return;
+  // Installed with KG_SKIP_NEO4J or NEO4J_URI set: fetch now.
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'neo4j-fetch.js'), '--force'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, KG_NEO4J_LIB: cfg.lib },
+  });
+  if (r.status !== 0 || !existsSync(path.join(cfg.lib, STAMP))) {
+    throw new Error(`the Neo4j jars are missing from ${cfg.lib} and could not be fetched (needs mvn and Maven Central; try \`npm run neo4j:fetch\`)`);
+  }
+}
+
+function neo4jConf(cfg: LocalServerConfig): string {
+  return [
+    '# Generated by src/server on every start; edits are overwritten.',
+    'server.default_listen_address=127.0.0.1',
+    'server.default_advertised_address=127.0.0.1',
+    'server.bolt.enabled=true',
+    `server.bolt.listen_address=127.0.0.1:${cfg.boltPort}`,
+    `server.bolt.advertised_address=127.0.0.1:${cfg.boltPort}`,
+    'server.http.enabled=true',
+    `server.http.listen_address=127.0.0.1:${cfg.httpPort}`,
+    `server.http.advertised_address=127.0.0.1:${cfg.httpPort}`,
+    'server.https.enabled=false',
+    'dbms.security.auth_enabled=true',
+    `server.memory.pagecache.size=${cfg.pagecache}`,
+    'dbms.usage_report.enabled=false',
+    'db.tx_log.rotation.retention_policy=keep_none',
+    // Both default to 5 s each and made a stop take 11 s on an idle server.
+    'internal.server.bolt.connection_shutdown_wait_time=1s',
+    'internal.server.bolt.thread_pool_shutdown_wait_time=1s',
+    '',
+  ].join('\n');
+}
+
+function javaArgs(cfg: LocalServerConfig): string[] {
+  // The 5.26 defaults of server.jvm.additional, minus AlwaysPreTouch; heap on
+  // the command line since only the bootloader reads server.memory.heap.*.
+  return [
+    '-Xms256m', `-Xmx${cfg.heap}`, '-XX:+UseG1GC', '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+UnlockExperimentalVMOptions', '-XX:+TrustFinalNonStaticFields', '-XX:+DisableExplicitGC',
+    '-Djdk.nio.maxCachedBufferSize=1024', '-Dio.netty.tryReflectionSetAccessible=true',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '--enable-native-access=ALL-UNNAMED',
+    '-Dlog4j2.disable.jmx=true', '-Dfile.encoding=UTF-8',
+    '-cp', path.join(cfg.lib, '*'),
+    MAIN_CLASS, `--home-dir=${cfg.home}`, `--config-dir=${path.join(cfg.home, 'conf')}`,
+  ];
+}
+
+function logTail(cfg: LocalServerConfig, lines = 15): string {
+  const out: string[] = [];
+  for (const f of ['console.log', 'neo4j.log']) {
+    try {
+      const text = readFileSync(path.join(cfg.home, 'logs', f), 'utf8').trimEnd().split('\n').slice(-lines);
+      out.push(`--- ${path.join(cfg.home, 'logs', f)}`, ...text);
+    } catch { /* not written yet */ }
+  }
+  return out.join('\n');
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export type BoltProbe = 'up' | 'down' | 'unauthorized';
+
+/** One connectivity check: does Bolt answer, with these credentials? */
+export async function probeBolt(conn: Connection, timeoutMs = 3000): Promise<BoltProbe> {
+  const driver = neo4j.driver(conn.uri, authFor(conn), { connectionTimeout: timeoutMs, maxConnectionPoolSize: 1, logging: undefined });
+  try {
+    await driver.verifyConnectivity({ database: conn.database });
+    return 'up';
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? '';
+    if (code.includes('Unauthorized') || code.includes('AuthenticationRateLimit')) return 'unauthorized';
+    return 'down';
+  } finally {
+    await driver.close().catch(() => {});
+  }
+}
+
+function unauthorizedMessage(cfg: LocalServerConfig): string {
+  return `the local Neo4j at bolt://127.0.0.1:${cfg.boltPort} rejected user "${cfg.user}" with the configured password: `
+    + `its password was set on first start (NEO4J_PASSWORD, default "${DEFAULT_PASSWORD}"); use that one, `
+    + `or stop the server and delete ${path.join(cfg.home, 'data')} to start afresh`;
+}
+
+export interface StartResult {
+  pid: number;
+  /** false: a server of this home was already running and is reused. */
+  started: boolean;
+  /** Time until Bolt answered. */
+  seconds: number;
+  connection: Connection;
+}
+
+function takeStartLock(cfg: LocalServerConfig): (() => void) | null {
+  const file = startLockFile(cfg);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeFileSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(file, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = Number(readFileSync(file, 'utf8').trim() || '0');
+      if (holder > 0 && alive(holder)) return null;
+      rmSync(file, { force: true }); // left behind by a crashed start
+    }
+  }
+  return null;
+}
+
+async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number, started: number, child?: { exitCode: number | null }): Promise<void> {
+  const exitMeaning: Record<number, string> = { 1: 'web server failed', 2: 'database failed', 3: 'invalid configuration' };
+  for (;;) {
+    const exited = child ? child.exitCode !== null : !alive(pid);
+    if (exited) {
+      const code = child?.exitCode ?? null;
+      throw new Error(`the local Neo4j exited during start${code !== null ? ` with code ${code}${exitMeaning[code] ? ` (${exitMeaning[code]})` : ''}` : ''}\n${logTail(cfg)}`);
+    }
+    const state = await probeBolt(conn, 2000);
+    if (state === 'up') return;
+    if (state === 'unauthorized') throw new Error(unauthorizedMessage(cfg));
+    if (Date.now() - started > cfg.startTimeoutMs) {
+      throw new Error(`the local Neo4j (pid ${pid}) did not answer on Bolt port ${cfg.boltPort} within ${cfg.startTimeoutMs / 1000} s\n${logTail(cfg)}`);
+    }
+    await sleep(250);
+  }
+}
+
+/**
+ * Starts this home's server, or reuses it when it is already running; returns
+ * once Bolt answers with the configured credentials.
+ */
+export async function startServer(cfg: LocalServerConfig = localConfig()): Promise<StartResult> {
+  const t0 = Date.now();
+  const conn = localConnection(cfg);
+  mkdirSync(path.join(cfg.home, 'run'), { recursive: true });
+
+  let release = takeStartLock(cfg);
+  while (!release) {
+    // Another process is starting this server right now: wait for it.
+    if (Date.now() - t0 > cfg.startTimeoutMs) throw new Error(`another process has been starting the local Neo4j for too long (${startLockFile(cfg)})`);
+    await sleep(250);
+    release = takeStartLock(cfg);
+  }
+  try {
+    const existing = runningPid(cfg);
+    if (existing !== null) {
+      await waitForBolt(cfg, conn, existing, t0);
+      return { pid: existing, started: false, seconds: (Date.now() - t0) / 1000, connection: conn };
+    }
+
+    javaVersion(cfg.java);
+    ensureLib(cfg);
+    for (const [p, name] of [[cfg.boltPort, 'Bolt'], [cfg.httpPort, 'HTTP']] as const) {
+      if (!(await portFree(p))) {
+        throw new Error(`port ${p} (${name}) on 127.0.0.1 is taken by another process, not the Neo4j of ${cfg.home}: stop it, or choose other ports with KG_NEO4J_BOLT_PORT / KG_NEO4J_HTTP_PORT`);
+      }
+    }
+
+    for (const dir of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(path.join(cfg.home, dir), { recursive: true });
+    writeFileSync(path.join(cfg.home, 'conf', 'neo4j.conf'), neo4jConf(cfg));
+    const env = { ...process.env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') };
+
+    if (!existsSync(path.join(cfg.home, 'data', 'dbms', 'auth.ini')) && !existsSync(path.join(cfg.home, 'data', 'databases'))) {
+      // First start: the password has to be set before the DBMS first runs.
+      const r = spawnSync(cfg.java, ['-cp', path.join(cfg.lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', cfg.password],
+        { env, encoding: 'utf8', cwd: cfg.home });
+      if (r.status !== 0) throw new Error(`neo4j-admin dbms set-initial-password failed: ${(r.stderr || r.stdout || String(r.error)).trim()}`);
+    }
+
+    const log = openSync(path.join(cfg.home, 'logs', 'console.log'), 'a');
+    const child = spawn(cfg.java, javaArgs(cfg), { cwd: cfg.home, env, detached: true, stdio: ['ignore', log, log] });
+    closeSync(log);
+    const pid = child.pid;
+    if (pid === undefined) throw new Error(`could not start ${cfg.java}`);
+    const state = { exitCode: null as number | null };
+    child.once('exit', (code, signal) => { state.exitCode = code ?? (signal ? 128 : -1); });
+    child.unref();
+    writeFileSync(pidFile(cfg), `${pid}\n`);
+    try {
+      await waitForBolt(cfg, conn, pid, t0, state);
+    } catch (err) {
+      if (state.exitCode === null) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
+      rmSync(pidFile(cfg), { force: true });
+      throw err;
+    }
+    return { pid, started: true, seconds: (Date.now() - t0) / 1000, connection: conn };
+  } finally {
+    release();
+  }
+}
+
+export interface StopResult {
+  /** false: nothing was running. */
+  stopped: boolean;
+  pid: number | null;
+  seconds: number;
+  /** true: it ignored SIGTERM and was killed. */
+  killed: boolean;
+}
+
+/** SIGTERM (Neo4j's shutdown hook checkpoints and closes the store), then wait. */
+export async function stopServer(cfg: LocalServerConfig = localConfig(), timeoutMs = 60_000): Promise<StopResult> {
+  const t0 = Date.now();
+  const pid = runningPid(cfg);
+  if (pid === null) return { stopped: false, pid: null, seconds: 0, killed: false };
+  process.kill(pid, 'SIGTERM');
+  let killed = false;
+  while (alive(pid)) {
+    if (!killed && Date.now() - t0 > timeoutMs) {
+      process.kill(pid, 'SIGKILL');
+      killed = true;
+    }
+    await sleep(100);
+  }
+  rmSync(pidFile(cfg), { force: true });
+  return { stopped: true, pid, seconds: (Date.now() - t0) / 1000, killed };
+}
+
+export interface StatusResult {
+  running: boolean;
+  pid: number | null;
+  bolt: BoltProbe;
+  home: string;
+  connection: Connection;
+}
+
+export async function serverStatus(cfg: LocalServerConfig = localConfig()): Promise<StatusResult> {
+  const pid = runningPid(cfg);
+  const conn = localConnection(cfg);
+  return { running: pid !== null, pid, bolt: pid === null ? 'down' : await probeBolt(conn), home: cfg.home, connection: conn };
+}
+
+/**
+ * The server every command works against: NEO4J_URI's when set (nothing
+ * local is started), else the local one, started if need be.
+ */
+export async function ensureNeo4j(env: NodeJS.ProcessEnv = process.env): Promise<{ connection: Connection; start: StartResult | null }> {
+  const external = externalConnection(env);
+  if (external) return { connection: external, start: null };
+  const start = await startServer(localConfig(env));
+  return { connection: start.connection, start };
+}
