@@ -282,9 +282,16 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b) && norm(a).length > 0;
 }
 
+/** linkedom builds a proper tree only from a whole document: wrap fragments. */
+function parseDocument(html: string): Document {
+  const head = html.slice(0, 65536);
+  if (/<html[\s>]/i.test(head)) return parseHTML(html).document;
+  return parseHTML(/<body[\s>]/i.test(head) ? `<html>${html}</html>` : `<html><head></head><body>${html}</body></html>`).document;
+}
+
 export function extractHtml(html: string, opts: { url?: string | null } = {}): HtmlExtraction {
   const warnings: string[] = [];
-  const { document } = parseHTML(html);
+  const document = parseDocument(html);
   const meta = extractMetadata(document, opts.url ?? null);
 
   let root: Element | null = null;
@@ -297,10 +304,10 @@ export function extractHtml(html: string, opts: { url?: string | null } = {}): H
     warnings.push(`readability failed: ${(err as Error).message}`);
   }
   if (!root || collapse(root.textContent ?? '').length < 140) {
-    // Not an article page: fall back to the whole body without its furniture.
-    const { document: fresh } = parseHTML(html);
+    // Not an article page (or a snippet): the whole body without its furniture.
+    const fresh = parseDocument(html);
     root = fresh.body ?? fresh.documentElement;
-    if (root) warnings.push('no article container found; using the whole page body');
+    if (root && collapse(root.textContent ?? '').length > 1000) warnings.push('no article container found; using the whole page body');
   }
   if (!root) return { lines: [], ...meta, author: meta.author ?? byline, warnings: [...warnings, 'no text in HTML'] };
   pruneContainer(root);

@@ -1,6 +1,7 @@
 // The `kg` command line. Each command lives in its own module under commands/
 // and registers itself on the program.
 import { Command, CommanderError } from 'commander';
+import { registerClean } from './commands/clean.ts';
 import { registerExtract } from './commands/extract.ts';
 
 export async function main(argv: string[]): Promise<number> {
@@ -9,6 +10,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run `kg --help` for the commands)');
   registerExtract(program);
+  registerClean(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

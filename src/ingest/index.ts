@@ -1,46 +1,316 @@
 // Turns the paths a user names into raw documents. Reading is the only I/O of
 // the front half of the pipeline; everything after it is pure.
-import { readdir, readFile, stat } from 'node:fs/promises';
+//
+// Inputs: files and directories (recursively), .txt .md .html/.htm, JSON Lines
+// (.jsonl/.ndjson, one document per line), any of them gzipped (.gz, or gzip
+// bytes whatever the name), and `-` for standard input. Bad input never stops
+// the run: each problem is a failure (or a warning on the document) naming the
+// document, and the next one is read. Memory stays bounded: a document is cut
+// at `maxBytes` (with a warning), and JSON Lines are streamed line by line.
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { toIsoDate } from '../clean/dates.ts';
 import { RawDocument } from '../model/schemas.ts';
+import { BinaryInputError, decodeBytes } from './decode.ts';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm', '.xhtml', '.jsonl', '.ndjson'];
 
 export type InputFailure = { source: string; error: string };
 export type InputItem = { ok: true; doc: RawDocument } | { ok: false; failure: InputFailure };
 
-function formatOf(file: string): RawDocument['format'] {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.html' || ext === '.htm') return 'html';
-  if (ext === '.md') return 'markdown';
-  return 'text';
+export interface ReadOptions {
+  /** Cap on one document's bytes (after gunzip); longer input is cut with a warning. Default 16 MiB. */
+  maxBytes?: number;
+  /** What `-` reads; default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
 }
 
-/** Every supported file under the given paths, sorted so runs are repeatable. */
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+type Kind = RawDocument['format'] | 'jsonl';
+
+/** The format a name implies, looking through a .gz suffix; null when unknown. */
+export function kindOf(file: string): Kind | null {
+  let name = file.toLowerCase();
+  if (name.endsWith('.gz')) name = name.slice(0, -3);
+  const ext = path.extname(name);
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.txt') return 'text';
+  return null;
+}
+
+/** Every supported file under the given paths, sorted so runs are repeatable. Throws on a missing path. */
 export async function listInputFiles(paths: string[]): Promise<string[]> {
+  const { files, missing } = await listPaths(paths);
+  if (missing.length) throw new Error(`input not found: ${missing[0]}`);
+  return files;
+}
+
+async function listPaths(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
   const out: string[] = [];
+  const missing: string[] = [];
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
-    if (!info) throw new Error(`input not found: ${p}`);
+    if (!info) { missing.push(p); continue; }
     if (info.isDirectory()) {
       const entries = await readdir(p, { recursive: true, withFileTypes: true });
       for (const e of entries) {
-        const full = path.join(e.parentPath ?? p, e.name);
-        if (e.isFile() && SUPPORTED_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) out.push(full);
+        const full = path.join((e as { parentPath?: string; path?: string }).parentPath ?? (e as { path?: string }).path ?? p, e.name);
+        if (e.isFile() && kindOf(e.name)) out.push(full);
       }
     } else out.push(p);
   }
-  return [...new Set(out)].sort();
+  return { files: [...new Set(out)].sort(), missing };
 }
 
-export async function* readInputs(paths: string[]): AsyncGenerator<InputItem> {
-  for (const file of await listInputFiles(paths)) {
+// ------------------------------------------------------------ byte streams
+
+/** Chunks of a stream, gunzipped when they start with the gzip magic bytes. */
+async function* maybeGunzip(input: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  const it = input[Symbol.asyncIterator]();
+  let first: Buffer | null = null;
+  while (!first || first.length < 2) {
+    const r = await it.next();
+    if (r.done) break;
+    const chunk = typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+    first = first ? Buffer.concat([first, chunk]) : chunk;
+  }
+  if (!first) return;
+  const rest = async function* (): AsyncGenerator<Buffer> {
+    yield first!;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield typeof r.value === 'string' ? Buffer.from(r.value) : r.value;
+  };
+  if (first[0] === 0x1f && first[1] === 0x8b) {
+    const gunzip = Readable.from(rest()).pipe(createGunzip());
     try {
-      const body = await readFile(file, 'utf8');
-      const source = path.relative(process.cwd(), file) || file;
-      yield { ok: true, doc: RawDocument.parse({ id: source, source, format: formatOf(file), body }) };
+      for await (const c of gunzip) yield c as Buffer;
     } catch (err) {
-      yield { ok: false, failure: { source: file, error: (err as Error).message } };
+      throw new Error(`corrupt gzip data: ${(err as Error).message}`);
+    }
+  } else yield* rest();
+}
+
+/** Reads up to `max` bytes; `truncated` when there was more. */
+async function readCapped(chunks: AsyncIterable<Buffer>, max: number): Promise<{ buf: Buffer; truncated: boolean }> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  for await (const c of chunks) {
+    if (size >= max) { truncated = true; break; }
+    const take = Math.min(c.length, max - size);
+    parts.push(take === c.length ? c : c.subarray(0, take));
+    size += take;
+    if (take < c.length) { truncated = true; break; }
+  }
+  return { buf: Buffer.concat(parts, size), truncated };
+}
+
+/** Splits a byte stream into lines; a line longer than `max` comes back as `tooLong` (its bytes dropped). */
+async function* byteLines(chunks: AsyncIterable<Buffer>, max: number): AsyncGenerator<{ no: number; buf: Buffer | null }> {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let tooLong = false;
+  let no = 0;
+  for await (const chunk of chunks) {
+    let at = 0;
+    while (at < chunk.length) {
+      const nl = chunk.indexOf(0x0a, at);
+      const end = nl < 0 ? chunk.length : nl;
+      if (!tooLong) {
+        if (size + (end - at) > max) { tooLong = true; parts = []; size = 0; } else { parts.push(chunk.subarray(at, end)); size += end - at; }
+      }
+      if (nl < 0) break;
+      no++;
+      yield { no, buf: tooLong ? null : Buffer.concat(parts, size) };
+      parts = []; size = 0; tooLong = false;
+      at = nl + 1;
     }
   }
+  if (size > 0 || tooLong) { no++; yield { no, buf: tooLong ? null : Buffer.concat(parts, size) }; }
+}
+
+// ----------------------------------------------------------------- JSONL
+
+const TRACKING = /^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref_src|cmpid)$/i;
+
+/** A URL in one spelling: lower-case host, no fragment, no tracking parameters. */
+export function canonicalUrl(url: string): string | null {
+  const s = url.trim();
+  if (!s) return null;
+  try {
+    const u = new URL(s);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return s;
+    u.hash = '';
+    for (const k of [...u.searchParams.keys()]) if (TRACKING.test(k)) u.searchParams.delete(k);
+    return u.toString();
+  } catch {
+    return s;
+  }
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v : null;
+}
+
+/** One JSON Lines record to a document, or the reason it is none. */
+export function jsonlRecord(line: string, source: string, seenIds: Set<string>): InputItem {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch (err) {
+    return { ok: false, failure: { source, error: `malformed JSON: ${(err as Error).message}` } };
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { ok: false, failure: { source, error: 'not a JSON object' } };
+  const o = obj as Record<string, unknown>;
+  const html = str(o.html), text = str(o.text) ?? str(o.content) ?? str(o.body);
+  if (!html && !text) return { ok: false, failure: { source, error: 'no "html" or "text" field with content' } };
+  const warnings: string[] = [];
+  const rawUrl = str(o.url);
+  const url = rawUrl ? canonicalUrl(rawUrl) : null;
+  let id = url ?? source;
+  if (seenIds.has(id)) {
+    warnings.push(`same url as an earlier document; identified as ${source}`);
+    id = source;
+  }
+  seenIds.add(id);
+  const pub = o.publishedAt ?? o.published_at ?? o.datePublished ?? o.date;
+  let publishedAt: string | null = null;
+  if (pub != null && pub !== '') {
+    publishedAt = toIsoDate(typeof pub === 'number' ? String(pub) : typeof pub === 'string' ? pub : null);
+    if (!publishedAt) warnings.push(`publishedAt ${JSON.stringify(pub).slice(0, 60)} is not a date; ignored`);
+  }
+  const fmt = o.format === 'markdown' || o.format === 'md' ? 'markdown' : html ? 'html' : 'text';
+  const fetched = o.fetchedAt ?? o.fetched_at;
+  return {
+    ok: true,
+    doc: RawDocument.parse({
+      id, source, format: fmt, body: html ?? text ?? '', url: rawUrl ? url : null,
+      title: str(o.title)?.trim() ?? null, publishedAt,
+      fetchedAt: typeof fetched === 'string' && fetched.trim() ? fetched.trim() : null,
+      ...(warnings.length ? { warnings } : {}),
+    }),
+  };
+}
+
+async function* readJsonl(chunks: AsyncIterable<Buffer>, name: string, max: number, seen: Set<string>): AsyncGenerator<InputItem> {
+  let docs = 0;
+  for await (const { no, buf } of byteLines(chunks, max)) {
+    const source = `${name}#${no}`;
+    if (buf === null) { yield { ok: false, failure: { source, error: `line longer than ${max} bytes; skipped` } }; continue; }
+    let line: string;
+    try {
+      const d = decodeBytes(buf);
+      line = d.text;
+      if (!line.trim()) continue;
+      const item = jsonlRecord(line, source, seen);
+      if (item.ok && d.warnings.length) item.doc.warnings = [...(item.doc.warnings ?? []), ...d.warnings];
+      if (item.ok) docs++;
+      yield item;
+    } catch (err) {
+      yield { ok: false, failure: { source, error: (err as Error).message } };
+    }
+  }
+  if (docs === 0) yield { ok: false, failure: { source: name, error: 'no documents in JSON Lines input' } };
+}
+
+// ----------------------------------------------------------- whole files
+
+function sniffKind(text: string): Kind {
+  const head = text.slice(0, 4096).trimStart();
+  if (/^(?:<!doctype html|<html|<head|<body|<meta|<\?xml|<!--)/i.test(head) || /^<[a-z][\w-]*[\s>]/i.test(head) && /<\/\w+>/.test(head)) return 'html';
+  if (head.startsWith('{')) {
+    const first = head.split('\n', 1)[0];
+    try { if (typeof JSON.parse(first) === 'object') return 'jsonl'; } catch { /* not JSON */ }
+  }
+  if (/^#{1,6}\s+\S|^```|\[[^\]]+\]\([^)]+\)/m.test(head)) return 'markdown';
+  return 'text';
+}
+
+async function* readDocument(chunks: AsyncIterable<Buffer>, name: string, declared: Kind | null, max: number, seen: Set<string>): AsyncGenerator<InputItem> {
+  if (declared === 'jsonl') { yield* readJsonl(chunks, name, max, seen); return; }
+  // Unknown kind (stdin, an odd extension): look at the first bytes first.
+  if (declared === null) {
+    const it = chunks[Symbol.asyncIterator]();
+    const head: Buffer[] = [];
+    let size = 0;
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      head.push(r.value);
+      size += r.value.length;
+      if (size >= 4096) break;
+    }
+    const replay = async function* (): AsyncGenerator<Buffer> {
+      yield* head;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+    };
+    const firstBytes = Buffer.concat(head);
+    let kind: Kind = 'text';
+    try { kind = sniffKind(decodeBytes(firstBytes, { truncated: true }).text); } catch { /* binary: decided below */ }
+    yield* readDocument(replay(), name, kind, max, seen);
+    return;
+  }
+  const { buf, truncated } = await readCapped(chunks, max);
+  if (buf.length === 0) {
+    yield { ok: false, failure: { source: name, error: 'empty input (0 bytes)' } };
+    return;
+  }
+  const decoded = decodeBytes(buf, { html: declared === 'html', truncated });
+  if (!decoded.text.trim()) {
+    yield { ok: false, failure: { source: name, error: 'empty input: only whitespace' } };
+    return;
+  }
+  const warnings = [...decoded.warnings];
+  const mib = (max / 1048576).toFixed(max % 1048576 ? 2 : 0);
+  if (truncated) warnings.push(`input is larger than ${mib} MiB: only the first ${mib} MiB were read`);
+  yield {
+    ok: true,
+    doc: RawDocument.parse({ id: name, source: name, format: declared, body: decoded.text, ...(warnings.length ? { warnings } : {}) }),
+  };
+}
+
+function displayName(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** Reads every document under `paths`, in a repeatable order, one item per document or failure. */
+export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const seen = new Set<string>(); // JSON Lines ids (canonical URLs) already given out in this run
+  const wantsStdin = paths.includes('-');
+  const { files, missing } = await listPaths(paths.filter((p) => p !== '-'));
+  for (const m of missing) yield { ok: false, failure: { source: m, error: 'input not found' } };
+  if (wantsStdin) {
+    const stdin = (options.stdin ?? process.stdin) as AsyncIterable<Buffer | string>;
+    try {
+      yield* readDocument(maybeGunzip(stdin), '-', null, max, seen);
+    } catch (err) {
+      yield { ok: false, failure: { source: '-', error: describe(err) } };
+    }
+  }
+  for (const file of files) {
+    const name = displayName(file);
+    try {
+      const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+      try {
+        yield* readDocument(maybeGunzip(stream), name, kindOf(file), max, seen);
+      } finally {
+        stream.destroy();
+      }
+    } catch (err) {
+      yield { ok: false, failure: { source: name, error: describe(err) } };
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  if (err instanceof BinaryInputError) return err.message;
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EACCES') return 'permission denied';
+  if (e?.code === 'EISDIR') return 'is a directory';
+  return e?.message ?? String(err);
 }
