@@ -1,6 +1,106 @@
 // Extraction: a cleaned document in, its entities and relations out. Pure.
-import { DocumentExtraction, type CleanDocument } from '../model/schemas.ts';
+//   sentences -> entities (recognize, qualify, link, unnamed things, dates)
+//   -> relations (sentence templates, document rules) -> unnamed things named
+import { DocumentExtraction, type CleanDocument, type LocalEntity, type LocalRelation } from '../model/schemas.ts';
+import { registry } from '../registry/index.ts';
+import { buildEntities, type DocEntities, type EntityDraft } from './entities.ts';
+import { documentRelations } from './doc-rules.ts';
+import { buildSlots, sentenceRelations, type RelationDraft } from './relations.ts';
+import { splitSentences } from './sentences.ts';
 
 export function extractDocument(doc: CleanDocument): DocumentExtraction {
-  return DocumentExtraction.parse({ document: doc, entities: [], relations: [] });
+  const text = doc.text;
+  const sentences = splitSentences(text);
+  const ents = buildEntities(text, sentences, doc.publishedAt);
+  const drafts: RelationDraft[] = [];
+  for (const s of sentences) drafts.push(...sentenceRelations(s, buildSlots(s, ents.mentions, ents.entities, text), ents.entities, text));
+  drafts.push(...documentRelations({ text, sentences, mentions: ents.mentions, entities: ents.entities }));
+  nameUnnamed(ents, drafts);
+  return DocumentExtraction.parse({ document: doc, ...toOutput(doc, ents, drafts) });
+}
+
+function shortName(e: EntityDraft, ents: DocEntities): string {
+  // The acronym the text uses, if any, keeps descriptive names readable.
+  const acronym = [...e.aliases].find((a) => /^[\p{Lu}][\p{Lu}\p{N}&.\-]{1,9}$/u.test(a) && ents.mentions.some((m) => m.key === e.key && m.text === a));
+  return acronym ?? e.name;
+}
+
+/**
+ * An agreement introduced as "a memorandum of understanding" is named after
+ * its parties; one nobody signed is not an entity. A bilateral one makes its
+ * two parties partners.
+ */
+function nameUnnamed(ents: DocEntities, drafts: RelationDraft[]): void {
+  const byParties = new Map<string, string>();
+  for (const e of [...ents.entities.values()].sort((a, b) => a.firstMention - b.firstMention)) {
+    if (!e.unnamed) continue;
+    if (e.type === 'Agreement') {
+      const parties = [...new Set(drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key).map((d) => d.source))]
+        .sort((a, b) => (ents.entities.get(a)!.firstMention - ents.entities.get(b)!.firstMention));
+      if (!parties.length) { drop(ents, drafts, e.key); continue; }
+      const sig = [...parties].sort().join('|');
+      const same = byParties.get(sig);
+      if (same) { merge(ents, drafts, e.key, same); continue; }
+      byParties.set(sig, e.key);
+      e.name = `${parties.map((p) => shortName(ents.entities.get(p)!, ents)).join('–')} ${e.unnamed.noun}`;
+      if (parties.length === 2) {
+        const evidence = drafts.find((d) => d.type === 'SIGNED' && d.target === e.key)!;
+        drafts.push({ type: 'PARTNERED_WITH', source: parties[0]!, target: parties[1]!, sentence: evidence.sentence, confidence: 0.7, role: null });
+      }
+    } else if (e.type === 'Summit') {
+      const first = ents.mentions.find((m) => m.key === e.key)!;
+      const of = ents.mentions.find((m) => m.start > first.end && m.start - first.end <= 12 && m.key !== e.key);
+      const host = of ? ents.entities.get(of.key) : undefined;
+      if (!host) { drop(ents, drafts, e.key); continue; }
+      const noun = e.unnamed.noun;
+      e.name = `${noun[0]!.toUpperCase()}${noun.slice(1)} of the ${host.name}`;
+      e.aliases.add(`${noun} of the ${of!.text}`);
+      const known = registry().lookup(e.name)[0];
+      if (known) { e.registryId = known.id; e.date ??= known.date ?? null; }
+    }
+  }
+}
+
+function drop(ents: DocEntities, drafts: RelationDraft[], key: string): void {
+  ents.entities.delete(key);
+  ents.mentions = ents.mentions.filter((m) => m.key !== key);
+  for (let i = drafts.length - 1; i >= 0; i--) if (drafts[i]!.source === key || drafts[i]!.target === key) drafts.splice(i, 1);
+}
+
+function merge(ents: DocEntities, drafts: RelationDraft[], from: string, into: string): void {
+  const a = ents.entities.get(from)!;
+  const b = ents.entities.get(into)!;
+  for (const x of a.aliases) b.aliases.add(x);
+  b.date ??= a.date;
+  ents.entities.delete(from);
+  for (const m of ents.mentions) if (m.key === from) m.key = into;
+  for (const d of drafts) { if (d.source === from) d.source = into; if (d.target === from) d.target = into; }
+}
+
+function toOutput(doc: CleanDocument, ents: DocEntities, drafts: RelationDraft[]): { entities: LocalEntity[]; relations: LocalRelation[] } {
+  const entities: LocalEntity[] = [];
+  for (const e of ents.entities.values()) {
+    const mentions = ents.mentions.filter((m) => m.key === e.key).map((m) => ({ text: m.text, start: m.start, end: m.end }));
+    if (!mentions.length) continue;
+    entities.push({
+      key: e.key, type: e.type, name: e.name, registryId: e.registryId,
+      aliases: [...e.aliases].filter((a) => a !== e.name), date: e.date, mentions,
+    });
+  }
+  const present = new Set(entities.map((e) => e.key));
+  const seen = new Map<string, LocalRelation>();
+  for (const d of drafts) {
+    if (!present.has(d.source) || !present.has(d.target) || d.source === d.target) continue;
+    // PARTNERED_WITH is symmetric: one direction only.
+    const [s, t] = d.type === 'PARTNERED_WITH' && d.source > d.target ? [d.target, d.source] : [d.source, d.target];
+    const k = `${d.type}|${s}|${t}`;
+    const prev = seen.get(k);
+    if (prev && prev.evidence.confidence >= d.confidence) continue;
+    seen.set(k, {
+      type: d.type, source: s, target: t, role: d.role,
+      date: d.type === 'SIGNED' ? ents.entities.get(t)?.date ?? null : null,
+      evidence: { doc: doc.id, sentence: d.sentence.text, start: d.sentence.start, end: d.sentence.end, confidence: d.confidence },
+    });
+  }
+  return { entities, relations: [...seen.values()] };
 }

@@ -1,5 +1,10 @@
 // Resolution: per-document entities in, one node per real-world thing out.
-import { Graph, type DocumentExtraction, type EntityType } from '../model/schemas.ts';
+// Ids are stable across runs (registry id, else type + normalized name), so
+// loading the same documents twice MERGEs onto the same nodes.
+import { distance } from 'fastest-levenshtein';
+import { Graph, type DocumentExtraction, type EntityType, type GraphEntity, type GraphRelation, type LocalEntity } from '../model/schemas.ts';
+import { registry } from '../registry/index.ts';
+import { normalizeName } from './normalize.ts';
 
 /** An entity the graph (or the registry) already holds; resolution reuses its id. */
 export interface KnownEntity {
@@ -11,16 +16,148 @@ export interface KnownEntity {
 }
 
 /**
- * Entity ids are stable across runs (registry id, else type + normalized
- * name), so loading the same documents twice MERGEs onto the same nodes.
+ * Similarity (1 - edit distance / length) above which two names of the same
+ * type are one entity. Measured on the sample corpus: spelling variants
+ * ("Organisation"/"Organization", "Center"/"Centre") score 0.93-0.97, while
+ * distinct bodies that differ in one word ("US AI Safety Institute" / "UK AI
+ * Safety Institute") score 0.95 too, hence the qualifier guard below.
  */
+export const FUZZY_THRESHOLD = 0.9;
+
+const QUALIFIER_WORDS = /\b(?:us|u s|usa|uk|u k|united states|united kingdom|american|british|japan|japanese|korea|korean|south korea|china|chinese|france|french|canada|canadian|singapore|india|indian|australia|australian|eu|european|germany|german|kenya|italy|italian)\b/g;
+
+function qualifiers(name: string): string[] {
+  return [...normalizeName(name).matchAll(QUALIFIER_WORDS)].map((m) => m[0]);
+}
+
+export function similar(a: string, b: string): number {
+  const x = normalizeName(a);
+  const y = normalizeName(b);
+  if (!x || !y) return 0;
+  return 1 - distance(x, y) / Math.max(x.length, y.length);
+}
+
+/** Two names that differ in whose they are (US vs UK institute) are never one thing. */
+export function conflictingQualifiers(a: string, b: string): boolean {
+  const qa = qualifiers(a);
+  const qb = qualifiers(b);
+  return qa.length > 0 && qb.length > 0 && !qa.some((q) => qb.includes(q));
+}
+
+function slug(s: string): string {
+  return normalizeName(s).replace(/ /g, '-').slice(0, 120) || 'unnamed';
+}
+
+function typePrefix(type: EntityType): string {
+  return ({ GovernmentBody: 'gov', Organization: 'org', AIModel: 'model' } as Record<string, string>)[type] ?? type.toLowerCase();
+}
+
+interface Cluster {
+  id: string;
+  type: EntityType;
+  name: string;
+  forms: Set<string>;
+  aliases: Set<string>;
+  date: string | null;
+  fixedName: boolean;
+  mentions: GraphEntity['mentions'];
+}
+
 export function resolveGraph(extractions: DocumentExtraction[], known: KnownEntity[] = []): Graph {
-  void known;
+  const reg = registry();
+  const clusters = new Map<string, Cluster>();
+  const byForm = new Map<string, Cluster[]>();
+  const index = (c: Cluster, form: string) => {
+    const f = normalizeName(form);
+    if (!f) return;
+    c.forms.add(f);
+    const list = byForm.get(f) ?? [];
+    if (!list.includes(c)) list.push(c);
+    byForm.set(f, list);
+  };
+  const newCluster = (id: string, type: EntityType, name: string, aliases: string[], date: string | null, fixedName: boolean): Cluster => {
+    const c: Cluster = { id, type, name, forms: new Set(), aliases: new Set(aliases), date, fixedName, mentions: [] };
+    clusters.set(id, c);
+    for (const f of [name, ...aliases]) index(c, f);
+    return c;
+  };
+  for (const k of known) newCluster(k.id, k.type, k.name, k.aliases, k.date, true);
+
+  const find = (e: LocalEntity): Cluster | undefined => {
+    if (e.registryId) {
+      const existing = clusters.get(e.registryId);
+      if (existing) return existing;
+      const r = reg.byId.get(e.registryId);
+      if (r) return newCluster(r.id, r.type, r.name, r.aliases, r.date ?? null, true);
+    }
+    const forms = [e.name, ...e.aliases.filter((a) => !/^(?:MoU|MOU|agreement|partnership agreement|memorandum of understanding|partnership)$/i.test(a))];
+    for (const f of forms) {
+      const hit = (byForm.get(normalizeName(f)) ?? []).find((c) => c.type === e.type && !conflictingQualifiers(c.name, e.name));
+      if (hit) return hit;
+    }
+    // A registry entry the recognizer did not tie to the mention ("AI Seoul Summit" typed by pattern).
+    const r = reg.lookup(e.name).find((x) => x.type === e.type);
+    if (r) return clusters.get(r.id) ?? newCluster(r.id, r.type, r.name, r.aliases, r.date ?? null, true);
+    let best: Cluster | undefined;
+    let bestScore = FUZZY_THRESHOLD;
+    for (const c of clusters.values()) {
+      if (c.type !== e.type || conflictingQualifiers(c.name, e.name)) continue;
+      const score = similar(c.name, e.name);
+      if (score >= bestScore) { best = c; bestScore = score; }
+    }
+    return best;
+  };
+
+  const idOf = new Map<string, string>(); // `${doc}|${localKey}` -> cluster id
+  for (const x of extractions) {
+    for (const e of x.entities) {
+      let c = find(e);
+      if (!c) {
+        let id = `${typePrefix(e.type)}/${slug(e.name)}`;
+        while (clusters.has(id) && clusters.get(id)!.type !== e.type) id += '-x';
+        c = clusters.get(id) ?? newCluster(id, e.type, e.name, [], e.date, false);
+      }
+      for (const f of [e.name, ...e.aliases]) {
+        if (f !== c.name) c.aliases.add(f);
+        index(c, f);
+      }
+      // The most precise date wins when documents agree on its prefix; else the first seen.
+      if (e.date && (!c.date || (e.date.startsWith(c.date) && e.date.length > c.date.length && !c.fixedName))) c.date = e.date;
+      for (const m of e.mentions) c.mentions.push({ doc: x.document.id, start: m.start, end: m.end });
+      idOf.set(`${x.document.id}|${e.key}`, c.id);
+    }
+  }
+
+  const relations = new Map<string, GraphRelation>();
+  for (const x of extractions) {
+    for (const r of x.relations) {
+      const s = idOf.get(`${x.document.id}|${r.source}`);
+      const t = idOf.get(`${x.document.id}|${r.target}`);
+      if (!s || !t || s === t) continue;
+      const [a, b] = r.type === 'PARTNERED_WITH' && s > t ? [t, s] : [s, t];
+      const key = `${r.type}|${a}|${b}`;
+      let rel = relations.get(key);
+      if (!rel) {
+        rel = { type: r.type, source: a, target: b, date: r.date, role: r.role, confidence: 0, evidence: [] };
+        relations.set(key, rel);
+      }
+      if (!rel.evidence.some((ev) => ev.doc === r.evidence.doc && ev.start === r.evidence.start)) rel.evidence.push(r.evidence);
+      rel.confidence = Math.max(rel.confidence, r.evidence.confidence);
+      rel.date ??= r.date;
+      rel.role ??= r.role;
+    }
+  }
+
+  const used = [...clusters.values()].filter((c) => c.mentions.length > 0);
   return Graph.parse({
     documents: extractions.map(({ document: d }) => ({
       id: d.id, source: d.source, url: d.url, title: d.title, publishedAt: d.publishedAt, contentHash: d.contentHash,
     })),
-    entities: [],
-    relations: [],
+    entities: used.map((c) => ({
+      id: c.id, type: c.type, name: c.name,
+      aliases: [...c.aliases].filter((a) => a !== c.name).sort(),
+      date: c.date, mentions: c.mentions,
+    })),
+    relations: [...relations.values()],
   });
 }

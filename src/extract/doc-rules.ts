@@ -1,0 +1,196 @@
+// Relations that need more than one sentence pattern: name-entailed facts
+// (the summit named after its city was held there), table rows, summit
+// order, people's offices, and a document that is itself an agreement.
+import { registry } from '../registry/index.ts';
+import type { EntityDraft, MentionRef } from './entities.ts';
+import { POLITICAL_TITLES } from './lexicon.ts';
+import { isGluedLine } from './recognize.ts';
+import { allowed, buildSlots, type RelationDraft } from './relations.ts';
+import type { Sentence } from './sentences.ts';
+
+interface Ctx {
+  text: string;
+  sentences: Sentence[];
+  mentions: MentionRef[];
+  entities: Map<string, EntityDraft>;
+}
+
+const PARTY_TYPES = new Set(['Institute', 'Company', 'GovernmentBody', 'Organization', 'Country', 'Person']);
+
+function mentionsIn(ctx: Ctx, s: Sentence): MentionRef[] {
+  return ctx.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+}
+
+function firstSentenceWith(ctx: Ctx, keys: string[]): Sentence | undefined {
+  return ctx.sentences.find((s) => keys.every((k) => mentionsIn(ctx, s).some((m) => m.key === k)));
+}
+
+function sentenceOf(ctx: Ctx, pos: number): Sentence {
+  return ctx.sentences.find((s) => pos >= s.start && pos < s.end) ?? ctx.sentences[0]!;
+}
+
+/** Facts a name states: the "Seoul AI Summit" was held in Seoul; the "UK AI Safety Institute" is British. */
+function nameEntailed(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const reg = registry();
+  const present = (key: string) => ctx.entities.has(key);
+  for (const e of ctx.entities.values()) {
+    const entry = e.registryId ? reg.byId.get(e.registryId) : undefined;
+    const first = ctx.mentions.find((m) => m.key === e.key && !m.anaphoric);
+    if (!first) continue;
+    const evidence = (other: string) => firstSentenceWith(ctx, [e.key, other]) ?? sentenceOf(ctx, first.start);
+    if (e.type === 'Summit') {
+      const cityId = entry?.city ? reg.lookup(entry.city).find((c) => c.type === 'Location')?.id : undefined;
+      const countryId = entry?.country ? reg.countryByName.get(entry.country.toLowerCase())?.id ?? reg.lookup(entry.country)[0]?.id : undefined;
+      // Places named inside the summit's own mentions.
+      const nested = ctx.mentions.filter((m) => m.start >= first.start && m.end <= first.end && m.key !== e.key).map((m) => m.key);
+      for (const place of new Set([cityId, ...nested].filter((x): x is string => !!x))) {
+        if (!present(place)) continue;
+        const p = ctx.entities.get(place)!;
+        if (p.type === 'Location') out.push({ type: 'HELD_IN', source: e.key, target: place, sentence: evidence(place), confidence: 0.7, role: null });
+        const placeCountry = p.type === 'Country' ? p.registryId : (p.registryId ? reg.byId.get(p.registryId)?.country : undefined);
+        const hostId = countryId ?? (placeCountry ? reg.lookup(placeCountry).find((c) => c.type === 'Country')?.id ?? placeCountry : undefined);
+        if (hostId && present(hostId)) out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: evidence(hostId), confidence: 0.65, role: null });
+      }
+      if (!cityId && !nested.length && countryId && present(countryId)) {
+        out.push({ type: 'HOSTED_BY', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.6, role: null });
+      }
+    }
+    if (e.type === 'Institute' || e.type === 'GovernmentBody') {
+      const country = entry?.country ?? (e.registryId ? undefined : /^(.+?) AI (?:Safety|Security) Institute$/.exec(e.name)?.[1]);
+      const countryId = country ? reg.lookup(country).find((c) => c.type === 'Country')?.id : undefined;
+      if (countryId && present(countryId)) out.push({ type: 'BASED_IN', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.7, role: null });
+    }
+  }
+  return out;
+}
+
+/** Two summits in one sentence with a word of sequence: the later one follows the earlier. */
+function summitOrder(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  for (const s of ctx.sentences) {
+    if (!/\b(?:follow\w*|build\w* on|successor|predecessor|after|since|preceding|previous|subsequent|next)\b/i.test(s.text)) continue;
+    const summits = [...new Set(mentionsIn(ctx, s).map((m) => m.key))].map((k) => ctx.entities.get(k)!).filter((e) => e.type === 'Summit' && e.date);
+    for (const a of summits) for (const b of summits) {
+      if (a !== b && a.date! > b.date! && !a.date!.startsWith(b.date!) && !b.date!.startsWith(a.date!)) {
+        out.push({ type: 'FOLLOWS', source: a.key, target: b.key, sentence: s, confidence: 0.6, role: null });
+      }
+    }
+  }
+  return out;
+}
+
+/** "President Yoon Suk Yeol", "then-Prime Minister Rishi Sunak": a person holding a state office works for that state. */
+function officeHolders(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const reg = registry();
+  for (const m of ctx.mentions) {
+    const p = ctx.entities.get(m.key);
+    if (!p || p.type !== 'Person' || m.anaphoric) continue;
+    const before = ctx.text.slice(Math.max(0, m.start - 80), m.start);
+    const title = /((?:then-|former |acting |Acting |Deputy |deputy )?(?:[A-Z][a-z]+ )*(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|Envoy|Ambassador|King|Queen|Senator|Governor|Mayor)(?: (?:of|for) [A-Z][\w ]*?)?)\s+$/.exec(before);
+    if (!title || !POLITICAL_TITLES.test(title[1]!)) continue;
+    const s = sentenceOf(ctx, m.start);
+    const inS = mentionsIn(ctx, s).map((x) => ctx.entities.get(x.key)!).filter(Boolean);
+    let country: EntityDraft | undefined = inS.filter((e) => e.type === 'Country').sort((a, b) => Math.abs(a.firstMention - m.start) - Math.abs(b.firstMention - m.start))[0];
+    if (!country) {
+      const viaBody = inS.map((e) => (e.registryId ? reg.byId.get(e.registryId)?.country : null)).find((c) => !!c);
+      const id = viaBody ? reg.lookup(viaBody).find((c) => c.type === 'Country')?.id : undefined;
+      country = id ? ctx.entities.get(id) : undefined;
+    }
+    if (country) out.push({ type: 'WORKS_FOR', source: p.key, target: country.key, sentence: s, confidence: 0.65, role: title[1]!.replace(/^then-|^former /i, '').trim() });
+  }
+  return out;
+}
+
+/** A two-party subject of a cooperation verb: "South Korea and the United States ... launching a bilateral working group". */
+function bilateralSubjects(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  for (const s of ctx.sentences) {
+    const slots = buildSlots(s, ctx.mentions, ctx.entities, ctx.text);
+    for (const slot of slots) {
+      if (slot.keys.length !== 2 || !slot.keys.every((k) => PARTY_TYPES.has(ctx.entities.get(k)!.type))) continue;
+      const after = ctx.text.slice(slot.end, Math.min(s.end, slot.end + 120));
+      if (!/^[^.;]{0,80}?\b(?:partner\w*|cooperat\w*|collaborat\w*|bilateral|jointly|signed|sign|agreed|establish\w*|launch\w*|alliance)\b/i.test(after)) continue;
+      if (/^\s*[,)]/.test(after) && !/^\s*,\s*(?:which|who)/.test(after)) continue;
+      const [a, b] = slot.keys as [string, string];
+      out.push({ type: 'PARTNERED_WITH', source: a, target: b, sentence: s, confidence: 0.6, role: null });
+    }
+  }
+  return out;
+}
+
+/**
+ * Table rows (cells glued or separated): a party in the first cell with a
+ * country in the next is based there; with a policy in a later cell it
+ * published it; under a "signatories" heading it signed the agreement the
+ * text just named.
+ */
+function tableRows(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  let lastAgreement: string | undefined;
+  let signatoryTable = false;
+  let header = '';
+  for (const s of ctx.sentences) {
+    const line = s.text;
+    const isRow = isGluedLine(line) || /\t|\s\|\s/.test(line);
+    const ms = mentionsIn(ctx, s).filter((m) => !m.anaphoric);
+    if (!isRow) {
+      signatoryTable = /signator/i.test(line) && line.length < 120;
+      for (const m of ms) if (ctx.entities.get(m.key)?.type === 'Agreement') lastAgreement = m.key;
+      header = '';
+      continue;
+    }
+    if (!header) { header = line; if (/signator/i.test(line)) signatoryTable = true; continue; }
+    const first = ms[0];
+    if (!first || first.start - s.start > 2) continue;
+    const fe = ctx.entities.get(first.key)!;
+    if (!['Company', 'Organization', 'Institute', 'GovernmentBody'].includes(fe.type)) continue;
+    let i = 1;
+    while (i < ms.length && ctx.entities.get(ms[i]!.key)?.type === 'Country' && ms[i]!.start - ms[i - 1]!.end <= 2) {
+      out.push({ type: 'BASED_IN', source: fe.key, target: ms[i]!.key, sentence: s, confidence: 0.6, role: null });
+      i++;
+    }
+    for (const m of ms.slice(1)) {
+      const e = ctx.entities.get(m.key)!;
+      if (e.type === 'Policy' && allowed('PUBLISHED', fe.type, 'Policy')) out.push({ type: 'PUBLISHED', source: fe.key, target: m.key, sentence: s, confidence: 0.55, role: null });
+    }
+    if (signatoryTable && lastAgreement) out.push({ type: 'SIGNED', source: fe.key, target: lastAgreement, sentence: s, confidence: 0.55, role: null });
+  }
+  return out;
+}
+
+/**
+ * A document that is an agreement (its title names one): the parties its
+ * leaders represent signed it, and what it recalls or follows on from, it
+ * builds on.
+ */
+function documentAgreement(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const head = ctx.sentences.slice(0, 3);
+  const titleMention = head.flatMap((s) => mentionsIn(ctx, s)).find((m) => ctx.entities.get(m.key)?.type === 'Agreement' && !m.anaphoric);
+  if (!titleMention) return out;
+  const doc = titleMention.key;
+  for (const s of ctx.sentences) {
+    const slots = buildSlots(s, ctx.mentions, ctx.entities, ctx.text);
+    const rep = /\b(?:representing|on behalf of|leaders of|we,? the (?:leaders|representatives|ministers) of)\s+/i.exec(s.text);
+    if (rep && /\b(?:affirm|agree|commit|declare|recogni[sz]e|resolve|endorse|acknowledge|welcome|support)\w*\b/i.test(s.text.slice(rep.index))) {
+      const after = s.start + rep.index + rep[0].length;
+      const slot = slots.find((x) => x.start >= after && x.start - after <= 5);
+      for (const k of slot?.keys ?? []) if (PARTY_TYPES.has(ctx.entities.get(k)!.type)) out.push({ type: 'SIGNED', source: k, target: doc, sentence: s, confidence: 0.7, role: null });
+    }
+    for (const cue of s.text.matchAll(/\b(?:following on from|building on|builds on|recalling|acknowledging|reaffirming|welcoming)\s+(?:the\s+)?/gi)) {
+      const after = s.start + cue.index! + cue[0].length;
+      const slot = slots.find((x) => x.start >= after && x.start - after <= 3);
+      for (const k of slot?.keys ?? []) {
+        const e = ctx.entities.get(k)!;
+        if (k !== doc && allowed('BUILDS_ON', 'Agreement', e.type)) out.push({ type: 'BUILDS_ON', source: doc, target: k, sentence: s, confidence: 0.65, role: null });
+      }
+    }
+  }
+  return out;
+}
+
+export function documentRelations(ctx: Ctx): RelationDraft[] {
+  return [...nameEntailed(ctx), ...summitOrder(ctx), ...officeHolders(ctx), ...bilateralSubjects(ctx), ...tableRows(ctx), ...documentAgreement(ctx)];
+}

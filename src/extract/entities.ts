@@ -1,0 +1,266 @@
+// From mention candidates to the entities of one document: generic names
+// qualified by their country, acronyms and surnames linked to their full
+// names, unnamed agreements and meetings given an identity, references like
+// "the summit" resolved to the thing they refer to.
+import type { EntityType } from '../model/schemas.ts';
+import { registry } from '../registry/index.ts';
+import { normalizeName } from '../resolve/normalize.ts';
+import { findDates } from './dates.ts';
+import { recognize, registryMatcher, type Candidate } from './recognize.ts';
+import type { Sentence } from './sentences.ts';
+
+export interface EntityDraft {
+  key: string;
+  type: EntityType;
+  name: string;
+  registryId: string | null;
+  aliases: Set<string>;
+  date: string | null;
+  /** Unnamed agreements and meetings are named from their parties once relations are known. */
+  unnamed?: { noun: string; of?: string };
+  firstMention: number;
+}
+
+export interface MentionRef {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  /** "the summit", "It": counts for relations, not as a surface form of the name. */
+  anaphoric: boolean;
+}
+
+export interface DocEntities {
+  entities: Map<string, EntityDraft>;
+  mentions: MentionRef[];
+}
+
+const GENERIC_INSTITUTE = /^(?:National\s+)?(?:AI|Artificial Intelligence)\s+(?:Safety|Security)\s+Institute$/;
+
+function keyOf(c: Candidate): string {
+  if (c.registryId) return c.registryId;
+  if (c.link) return `local:${c.type}:${normalizeName(c.link)}`;
+  return `local:${c.type}:${normalizeName(c.name)}`;
+}
+
+/** "South Korea's AI Safety Institute", "the Japanese AI Safety Institute": whose institute it is. */
+function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
+  const before = text.slice(Math.max(0, c.start - 60), c.start);
+  const reg = registry();
+  const possessive = /([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3})['’]s\s+$/u.exec(before);
+  const demonym = /([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?)\s+$/u.exec(before);
+  const ofCountry = /^\s+(?:of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3})/u.exec(text.slice(c.end, c.end + 60));
+  const country =
+    (possessive && reg.countryByName.get(normalizeName(possessive[1]!))) ||
+    (demonym && (reg.countryByDemonym.get(demonym[1]!.toLowerCase()) ?? reg.countryByName.get(normalizeName(demonym[1]!)))) ||
+    (ofCountry && reg.countryByName.get(normalizeName(ofCountry[1]!)));
+  if (!country) return null;
+  const known = reg.entries.find((e) => e.type === 'Institute' && e.country === country.name);
+  const start = possessive && reg.countryByName.get(normalizeName(possessive[1]!)) ? c.start : c.start;
+  if (known) return { ...c, start, registryId: known.id, name: known.name, source: 'registry' };
+  const name = `${country.name} ${c.text}`;
+  return { ...c, start, name, link: name };
+}
+
+const AGREEMENT_NOUN = String.raw`memorandum of understanding|memoranda of understanding|MoU|MOU|partnership agreement|cooperation agreement|agreement|partnership|accord|pact|deal|arrangement`;
+const UNNAMED_AGREEMENT_RE = new RegExp(
+  String.raw`\b(a|an|the|this|that|its|their|new)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
+  'g',
+);
+const MEETING_RE = /\b(the|an|its|their)\s+(inaugural|first|second|third|fourth|fifth|founding|opening|next)\s+(meeting|gathering|session|convening)\b/gi;
+
+function nounOf(surface: string): string {
+  const s = surface.toLowerCase();
+  if (s.startsWith('memorand') || s === 'mou') return 'memorandum of understanding';
+  if (s.includes('partnership')) return 'partnership agreement';
+  return 'agreement';
+}
+
+export function buildEntities(text: string, sentences: Sentence[], publishedAt: string | null): DocEntities {
+  let cands = recognize(text);
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    if (c.source === 'pattern' && c.type === 'Institute' && GENERIC_INSTITUTE.test(c.text)) {
+      const q = qualifyGenericInstitute(text, c);
+      if (q) out.push(q);
+      continue;
+    }
+    out.push(c);
+  }
+  cands = out;
+
+  const entities = new Map<string, EntityDraft>();
+  const mentions: MentionRef[] = [];
+  const addEntity = (key: string, type: EntityType, name: string, registryId: string | null, at: number): EntityDraft => {
+    let e = entities.get(key);
+    if (!e) {
+      const reg = registryId ? registry().byId.get(registryId) : undefined;
+      e = { key, type, name, registryId, aliases: new Set(), date: reg?.date ?? null, firstMention: at };
+      entities.set(key, e);
+    }
+    return e;
+  };
+  for (const c of cands) {
+    // "Korea-OpenAI MoU", "the Korean MoU": another name for an agreement the text introduced without one.
+    if (c.source === 'pattern' && c.type === 'Agreement' && /\b(?:MoU|MOU|Memorandum|Agreement|Partnership|Deal)$/.test(c.text)) {
+      mentions.push({ start: c.start, end: c.end, text: c.text, key: `anaphor:agreement:${nounOf(c.text.split(/\s+/).at(-1)!)}`, anaphoric: false });
+      continue;
+    }
+    const key = keyOf(c);
+    const e = addEntity(key, c.type, c.name, c.registryId, c.start);
+    if (c.text !== e.name) e.aliases.add(c.text);
+    mentions.push({ start: c.start, end: c.end, text: c.text, key, anaphoric: false });
+  }
+
+  // Unnamed agreements: "a memorandum of understanding", "an earlier October 2025 agreement between X and Y".
+  let unnamedCount = 0;
+  const occupied = (s: number, e: number) => mentions.some((m) => s < m.end && e > m.start);
+  for (const m of text.matchAll(UNNAMED_AGREEMENT_RE)) {
+    const nounStart = m.index! + m[0].length - m[3]!.length;
+    const nounEnd = m.index! + m[0].length;
+    if (occupied(nounStart, nounEnd)) continue;
+    const modifiers = m[2]!.trim();
+    if (/[A-Z]/.test(modifiers) && !/^(?:\d{4}|[A-Z][a-z]+)(?:\s|$)/.test(modifiers)) continue;
+    const det = m[1]!.toLowerCase();
+    const surface = (modifiers ? `${modifiers} ` : '') + m[3]!;
+    const indefinite = det === 'a' || det === 'an' || det === 'new';
+    if (indefinite) {
+      const key = `unnamed:agreement:${++unnamedCount}`;
+      const e = addEntity(key, 'Agreement', surface, null, nounStart);
+      e.unnamed = { noun: nounOf(m[3]!) };
+      e.aliases.add(m[3]!);
+      if (modifiers) e.aliases.add(surface);
+      const dates = findDates(modifiers, publishedAt);
+      if (dates.length) e.date = dates[0]!.iso;
+      mentions.push({ start: nounStart - (modifiers ? modifiers.length + 1 : 0), end: nounEnd, text: surface, key, anaphoric: false });
+    } else {
+      mentions.push({ start: nounStart, end: nounEnd, text: m[3]!, key: `anaphor:agreement:${nounOf(m[3]!)}`, anaphoric: true });
+    }
+  }
+  // Unnamed meetings: "the inaugural meeting of the working group".
+  for (const m of text.matchAll(MEETING_RE)) {
+    const start = m.index! + m[1]!.length + 1;
+    const end = m.index! + m[0].length;
+    if (occupied(start, end)) continue;
+    const ofWhat = /^\s+of\s+(?:the\s+)?/.exec(text.slice(end, end + 10));
+    const indefinite = m[1]!.toLowerCase() === 'an';
+    const ordinal = m[2]!.toLowerCase();
+    if (ofWhat || indefinite) {
+      const key = `unnamed:meeting:${ordinal}:${start}`;
+      const e = addEntity(key, 'Summit', text.slice(start, end), null, start);
+      e.unnamed = { noun: `${ordinal} ${m[3]!.toLowerCase()}` };
+      e.aliases.add(text.slice(start, end));
+      mentions.push({ start, end, text: text.slice(start, end), key, anaphoric: false });
+    } else {
+      mentions.push({ start, end, text: text.slice(start, end), key: `anaphor:meeting:${ordinal}`, anaphoric: true });
+    }
+  }
+
+  // Simple references to something named earlier.
+  const ANAPHORS: Array<[RegExp, string]> = [
+    [/\b(?:the|this|that)\s+(summit|event|conference|dialogue)\b/gi, 'anaphor:type:Summit'],
+    [/\b(?:the|this)\s+(institute)\b/gi, 'anaphor:type:Institute'],
+    [/\b(?:the|this)\s+(network)\b/gi, 'anaphor:name:network'],
+    [/\b(?:the|this)\s+((?:bilateral\s+)?(?:AI\s+)?working group)\b/gi, 'anaphor:name:working group'],
+    [/\b(?:the|this)\s+(country)\b/gi, 'anaphor:type:Country'],
+    [/\b(?:the|this)\s+(declaration)\b/gi, 'anaphor:name:declaration'],
+    [/\b(?:the|these|those)\s+(commitments)\b/gi, 'anaphor:name:commitments'],
+  ];
+  for (const [re, key] of ANAPHORS) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index! + m[0].length - m[1]!.length;
+      if (occupied(m.index!, m.index! + m[0].length)) continue;
+      mentions.push({ start, end: start + m[1]!.length, text: m[1]!, key, anaphoric: true });
+    }
+  }
+  // Sentence-initial "It" stands for the previous sentence's subject.
+  for (const s of sentences) {
+    if (/^(?:It|Its)\b/.test(s.text)) mentions.push({ start: s.start, end: s.start + 2, text: 'It', key: 'anaphor:subject', anaphoric: true });
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  resolveAnaphora(mentions, entities, sentences, text);
+
+  // Places named inside summit names ("Bletchley Park Summit") are where it was held.
+  const { gazetteer } = registryMatcher();
+  for (const m of [...mentions]) {
+    const e = entities.get(m.key);
+    if (!e || e.type !== 'Summit' || m.anaphoric) continue;
+    for (const h of gazetteer.find(m.text)) {
+      if (h.value.type !== 'Location' && h.value.type !== 'Country') continue;
+      if (h.start === 0 && h.end === m.text.length) continue;
+      addEntity(h.value.id, h.value.type, h.value.name, h.value.id, m.start + h.start);
+      mentions.push({ start: m.start + h.start, end: m.start + h.end, text: h.text, key: h.value.id, anaphoric: false });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  assignDates(text, sentences, mentions, entities, publishedAt);
+  return { entities, mentions };
+}
+
+function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDraft>, sentences: Sentence[], text: string): void {
+  const sentenceAt = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end);
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (!m.key.startsWith('anaphor:')) continue;
+    const here = sentenceAt(m.start);
+    const earlier = mentions.slice(0, i).filter((p) => !p.key.startsWith('anaphor:') && p.end <= m.start).reverse();
+    const ent = (p: MentionRef) => entities.get(p.key);
+    let target: MentionRef | undefined;
+    const [, kind, arg] = m.key.split(':');
+    if (kind === 'agreement') {
+      // "the MoU" prefers an agreement introduced without a name.
+      target = earlier.find((p) => ent(p)?.unnamed && ent(p)?.type === 'Agreement' && (arg === 'agreement' || ent(p)!.unnamed!.noun === arg))
+        ?? earlier.find((p) => ent(p)?.type === 'Agreement');
+    } else if (kind === 'meeting') {
+      target = earlier.find((p) => ent(p)?.type === 'Summit' && ent(p)?.unnamed);
+    } else if (kind === 'type') {
+      target = earlier.find((p) => ent(p)?.type === arg);
+    } else if (kind === 'name') {
+      target = earlier.find((p) => (ent(p)?.name.toLowerCase() ?? '').includes(arg!));
+    } else if (kind === 'subject' && here) {
+      const prev = sentences[here.index - 1];
+      const first = prev ? mentions.find((p) => !p.key.startsWith('anaphor:') && p.start >= prev.start && p.start < prev.start + 40) : undefined;
+      target = first && ['Institute', 'Company', 'GovernmentBody', 'Organization', 'Country'].includes(ent(first)?.type ?? '') ? first : undefined;
+    }
+    // A reference reaches back a few sentences at most.
+    if (target && here && here.start - target.start > 1500) target = undefined;
+    if (target) {
+      m.key = target.key;
+      // A proper surface form ("Korea-OpenAI MoU") is a name of the thing it refers to.
+      if (!m.anaphoric) entities.get(target.key)?.aliases.add(m.text);
+    }
+  }
+  // Unresolved references go.
+  for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.key.startsWith('anaphor:')) mentions.splice(i, 1);
+  void text;
+}
+
+const DATE_BEFORE_GAP = /^\s*$/;
+const DATE_AFTER_GAP = /^\s*(?:\(|,\s*)?(?:held|signed|adopted|launched|established|created|founded|announced|published|convened|which took place|took place|occurring|occurred|scheduled for)?\s*(?:on|in|of|from|since|during)?\s*(?:the\s+)?$/i;
+const ESTABLISH_CUE = /\b(?:establish\w*|launch\w*|found\w*|creat\w*|set up|formed|formali[sz]\w*|inaugurat\w*|operational since|announced)\b/i;
+
+function assignDates(text: string, sentences: Sentence[], mentions: MentionRef[], entities: Map<string, EntityDraft>, publishedAt: string | null): void {
+  for (const s of sentences) {
+    const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    const dated = inSentence.filter((m) => {
+      const e = entities.get(m.key);
+      return e && !e.date && ['Summit', 'Agreement', 'Institute', 'Organization'].includes(e.type);
+    });
+    if (!dated.length) continue;
+    const dates = findDates(s.text, publishedAt).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
+    if (!dates.length) continue;
+    for (const m of dated) {
+      const e = entities.get(m.key)!;
+      if (e.date) continue;
+      const between = (a: number, b: number) => inSentence.some((o) => o !== m && o.start >= a && o.end <= b && !['Location', 'Country'].includes(entities.get(o.key)?.type ?? ''));
+      let pick: string | null = null;
+      for (const d of dates) {
+        if (d.start >= m.end && d.start - m.end <= 40 && DATE_AFTER_GAP.test(text.slice(m.end, d.start).replace(/\b(?:in|at)\s+[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*\s*/gu, '')) && !between(m.end, d.start)) { pick = d.iso; break; }
+        if (d.end <= m.start && m.start - d.end <= 3 && DATE_BEFORE_GAP.test(text.slice(d.end, m.start).replace(/^'s/, ''))) { pick = d.iso; break; }
+      }
+      if (!pick && (e.type === 'Institute' || e.type === 'Organization') && ESTABLISH_CUE.test(s.text) && dates.length === 1) pick = dates[0]!.iso;
+      if (!pick && e.type === 'Agreement' && e.unnamed && dates.length === 1 && !/\[date\]/i.test(s.text)) pick = dates[0]!.iso;
+      if (pick) e.date = pick;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+// Relations from sentence patterns. Each sentence becomes a template in which
+// every mention (coordinations like "Samsung, LG AI Research, and Naver"
+// collapsed into one slot) is a typed placeholder; rules are regular
+// expressions over that template, so one rule covers every name.
+import type { EntityType, RelationType } from '../model/schemas.ts';
+import type { EntityDraft, MentionRef } from './entities.ts';
+import type { Sentence } from './sentences.ts';
+
+export interface RelationDraft {
+  type: RelationType;
+  source: string;
+  target: string;
+  sentence: Sentence;
+  confidence: number;
+  role: string | null;
+}
+
+interface Slot {
+  index: number;
+  keys: string[];
+  type: EntityType;
+  start: number;
+  end: number;
+}
+
+const PARTY = 'Institute|Company|GovernmentBody|Organization|Country|Person';
+const CLASSES: Record<string, EntityType[]> = {
+  party: ['Institute', 'Company', 'GovernmentBody', 'Organization', 'Country', 'Person'],
+  place: ['Location', 'Country'],
+  instrument: ['Agreement', 'Policy'],
+  summit: ['Summit'],
+  model: ['AIModel'],
+};
+const COORDINATION = /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?$/i;
+const NEGATION = /\b(?:not|n't|never|declined|refused|failed|without|rather than|instead of)\b/i;
+
+function compatible(a: EntityType, b: EntityType): boolean {
+  if (a === b) return true;
+  return Object.values(CLASSES).some((c) => c.includes(a) && c.includes(b)) && !(a === 'Country' && b === 'Location') && !(a === 'Location' && b === 'Country');
+}
+
+export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities: Map<string, EntityDraft>, text: string): Slot[] {
+  const slots: Slot[] = [];
+  for (const m of mentions) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    const e = entities.get(m.key);
+    if (!e) continue;
+    const last = slots.at(-1);
+    if (last && m.start < last.end) continue; // nested in the previous mention
+    if (last) {
+      const between = text.slice(last.end, m.start);
+      // "the Korea AI Safety Institute (K-AISI)": the same thing named twice.
+      if (last.keys.includes(m.key) && /^\s*\(\s*$/.test(between) && text[m.end] === ')') { last.end = m.end + 1; continue; }
+      if (COORDINATION.test(between) && compatible(last.type, e.type) && !(between.includes(';') && last.keys.length === 1 && false)) {
+        if (!last.keys.includes(m.key)) last.keys.push(m.key);
+        last.end = m.end;
+        continue;
+      }
+    }
+    slots.push({ index: slots.length, keys: [m.key], type: e.type, start: m.start, end: m.end });
+  }
+  return slots;
+}
+
+function template(sentence: Sentence, slots: Slot[], text: string): string {
+  let out = '';
+  let pos = sentence.start;
+  for (const s of slots) {
+    out += text.slice(pos, s.start) + `⟦${s.index}:${s.type}⟧`;
+    pos = s.end;
+  }
+  return out + text.slice(pos, sentence.end);
+}
+
+interface Rule {
+  type: RelationType;
+  /** Regex over the template: {s:Types} and {o:Types} capture the two ends; {_} a short gap with no mention; {__} any gap. */
+  pattern: string;
+  confidence: number;
+  /** The capture that is the relationship's source; the other is its target. */
+  reverse?: boolean;
+  role?: string;
+}
+
+const VERB_SIGN = String.raw`(?:signed|signs|sign|inked|inks|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
+const RULES: Rule[] = [
+  // SIGNED
+  { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\b${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.85 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|adopted|agreed|ratified|concluded)\s+(?:by|between)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.85 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}\s+(?:between|among|with)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.75 },
+  { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}`, confidence: 0.85 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\bsignator(?:y|ies)\s+(?:include|included|are|were)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
+  // PARTNERED_WITH
+  { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}{_}\b(?:partner(?:s|ed|ing)?|teamed up|teams up|team up|collaborat\w+|cooperat\w+|signed \w+ (?:\w+ )?(?:agreement|MoU|memorandum|partnership)|(?:formal |new )?partnership)\s+with\s+(?:the\s+|its\s+)?{o:${PARTY}}`, confidence: 0.8 },
+  { type: 'PARTNERED_WITH', pattern: String.raw`\b(?:partnership|collaboration|cooperation|alliance)\s+between\s+(?:the\s+)?{s:${PARTY}}\s+and\s+(?:the\s+)?{o:${PARTY}}`, confidence: 0.8 },
+  { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}{_}\b(?:partnerships?|agreements?|MoUs?)\s+with\s+(?:the\s+)?{o:Country|Institute|Company|Organization|GovernmentBody}`, confidence: 0.65 },
+  // HELD_IN, HOSTED_BY
+  { type: 'HELD_IN', pattern: String.raw`{s:Summit|Agreement}{_}\b(?:held|hosted|took place|taking place|convened|signed|occurred|occurring|happened|scheduled)\b[^⟦⟧]{0,40}?\b(?:in|at)\s+(?:the\s+)?{o:Location|Country}`, confidence: 0.85 },
+  { type: 'HELD_IN', pattern: String.raw`{s:Summit}\s+(?:in|at)\s+{o:Location}`, confidence: 0.8 },
+  { type: 'HELD_IN', pattern: String.raw`{s:Summit}\s*\(\s*{o:Location}`, confidence: 0.6 },
+  { type: 'HOSTED_BY', pattern: String.raw`{o:Country|Organization}{_}\b(?:hosted|hosts|will host|is hosting|to host|co-hosted|co-hosts|organi[sz]ed|convened)\b{_}{s:Summit}`, confidence: 0.85 },
+  { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}{_}\b(?:hosted|co-hosted|organi[sz]ed|convened)\s+by\s+(?:the\s+)?{o:Country|Organization}`, confidence: 0.85 },
+  // ATTENDED
+  { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}\b(?:attended|attend|attends|participated in|participate in|took part in|take part in|joined|were represented at|was represented at|gathered (?:at|in|for)|met at|convened at)\s+(?:the\s+)?{o:Summit}`, confidence: 0.8 },
+  { type: 'ATTENDED', pattern: String.raw`\b(?:gathered|meeting|met|convened|assembled)\s+(?:at|in|for)\s+(?:the\s+)?{o:Summit}{__}\b(?:representing|from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
+  { type: 'ATTENDED', pattern: String.raw`\b(?:attendees|participants|delegates|delegations|representatives|officials)\s+(?:at|of|to|in)\s+(?:the\s+)?{o:Summit}\s+(?:were|included|include|came from)\s+[^⟦⟧]{0,40}?{s:${PARTY}}`, confidence: 0.75 },
+  // PRODUCED, ESTABLISHED
+  { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
+  { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon)\s+(?:at|during)\s+(?:the\s+)?{s:Summit}`, confidence: 0.8 },
+  { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy},\s+(?:the\s+)?{s:Summit}`, confidence: 0.6 },
+  { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}\b(?:outcomes?|results?|deliverables?)\b[^⟦⟧]{0,30}?\b(?:include|included|were|was|are|is)\b\s*(?:the\s+)?{o:Agreement|Policy|Organization}`, confidence: 0.7 },
+  { type: 'ESTABLISHED', pattern: String.raw`{s:Country|GovernmentBody|Summit|Agreement|Person|Organization|Institute}{_}\b(?:established|establishes|establishing|created|creates|set up|sets up|founded|founds|launched|launches|launching|formed|forms|formali[sz]ed|inaugurated|stood up)\b{_}{o:Institute|Organization}`, confidence: 0.8 },
+  { type: 'ESTABLISHED', pattern: String.raw`{o:Institute|Organization}{_}\b(?:was|were|has been|had been)?\s*(?:established|created|set up|founded|launched|formed|formali[sz]ed)\s+(?:by|under|at|during|through|following)\s+(?:the\s+)?{s:Country|GovernmentBody|Summit|Agreement|Person}`, confidence: 0.75 },
+  { type: 'ESTABLISHED', pattern: String.raw`\b(?:establishment|creation|launch|founding) of (?:the\s+)?{o:Institute|Organization}{_}\b(?:at|during|by|under|through)\s+(?:the\s+)?{s:Summit|Agreement|Country|GovernmentBody}`, confidence: 0.7 },
+  // FOLLOWS, BUILDS_ON
+  { type: 'FOLLOWS', pattern: String.raw`{s:Summit}{_}\b(?:follows|followed|following(?: on from| up on)?|succeeded|successor to|after|builds on|built on|building on)\s+(?:the\s+|on from the\s+)?(?:[\w-]+\s+){0,2}?{o:Summit}`, confidence: 0.75 },
+  { type: 'BUILDS_ON', pattern: String.raw`{s:Agreement|Policy}{_}\b(?:builds?|built|building)\s+(?:on|upon)\s+(?:the\s+)?(?:momentum\s+(?:from|of|generated by)\s+(?:the\s+)?|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?{o:Agreement|Policy|Summit}`, confidence: 0.8 },
+  { type: 'BUILDS_ON', pattern: String.raw`{s:Agreement|Policy}{_}\b(?:follows|extends|expands on|expands upon|complements|implements|succeeds|replaces|updates)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?{o:Agreement|Policy}`, confidence: 0.7 },
+  // PART_OF, MEMBER_OF, BASED_IN
+  { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody|Organization}\s*\(\s*(?:housed|based|located|sitting|placed)?\s*(?:within|under|in|inside|at|part of)\s+(?:the\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
+  { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody|Organization}{_}\b(?:operates|operating|housed|sits|sitting|placed|is part of|part of|a unit of|an arm of|a division of|a department of|an agency of|reports to)\s*(?:under|within|in|inside)?\s+(?:the\s+)?(?:⟦\d+:Country⟧['’]s\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
+  { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:joined|joins|is a member of|are members of|became a member of|becomes a member of|member of|members of)\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
+  { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}{_}\b(?:members|membership|member countries|member states|comprising|comprises|consists of)\b[^⟦⟧]{0,30}?{s:${PARTY}}`, confidence: 0.7 },
+  { type: 'BASED_IN', pattern: String.raw`{o:Country|Location}['’]s?\s+(?:own\s+)?{s:Institute|GovernmentBody|Company|Organization}`, confidence: 0.85 },
+  { type: 'BASED_IN', pattern: String.raw`{s:Institute|GovernmentBody|Company|Organization}\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?{o:Country|Location}`, confidence: 0.85 },
+  { type: 'BASED_IN', pattern: String.raw`{s:GovernmentBody|Institute}\s+(?:from|of)\s+(?:the\s+)?{o:Country}`, confidence: 0.75 },
+  { type: 'BASED_IN', pattern: String.raw`^(?:From|In)\s+(?:the\s+)?{o:Country},{__}{s:GovernmentBody|Institute}`, confidence: 0.65 },
+  { type: 'BASED_IN', pattern: String.raw`{o:Country}{__}\b(?:home to|headquarters of|home of)\s+(?:the\s+)?(?:companies\s+(?:like|such as)\s+)?{s:Company|Organization|Institute}`, confidence: 0.75 },
+  // WORKS_FOR
+  { type: 'WORKS_FOR', pattern: String.raw`{o:Company|Organization|Institute|GovernmentBody|Country}(?:['’]s)?\s+(?:CEO|chief executive|founder|co-founder|cofounder|president|chair|chairman|director|head|spokesperson|minister|secretary|chief scientist|researcher)\s+{s:Person}`, confidence: 0.85 },
+  { type: 'WORKS_FOR', pattern: String.raw`{s:Person},\s+(?:the\s+|a\s+|an\s+)?[^⟦⟧]{0,80}?\b(?:at|of|for|with|from)\s+(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.75 },
+  { type: 'WORKS_FOR', pattern: String.raw`{s:Person}\s+\((?:[^⟦⟧()]{0,40}?\b(?:at|of)\s+)?(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.7 },
+  // EVALUATED, DEVELOPED, PUBLISHED
+  { type: 'EVALUATED', pattern: String.raw`{s:Institute|Organization}{__}\b(?:evaluat\w+|test\w*|assess\w*|red-team\w*|audit\w*)\b{__}{o:AIModel}`, confidence: 0.7 },
+  { type: 'DEVELOPED', pattern: String.raw`{s:Company}['’]s?\s+(?:(?:new|latest|flagship)\s+)?(?:model\s+)?{o:AIModel}`, confidence: 0.85 },
+  { type: 'DEVELOPED', pattern: String.raw`{o:AIModel}{_}\b(?:developed|built|made|created|released|trained|launched)\s+by\s+(?:the\s+)?{s:Company}`, confidence: 0.85 },
+  { type: 'DEVELOPED', pattern: String.raw`{s:Company}{_}\b(?:developed|develops|released|releases|launched|launches|unveiled|unveils|introduced|introduces|trained|built)\b{_}{o:AIModel}`, confidence: 0.8 },
+  { type: 'PUBLISHED', pattern: String.raw`{s:${PARTY}}['’]s?\s+{o:Policy}`, confidence: 0.75 },
+  { type: 'PUBLISHED', pattern: String.raw`{s:${PARTY}}{_}\b(?:published|publishes|released|releases|issued|issues|introduced|introduces|unveiled|unveils|adopted|adopts|enacted|enacts|passed|passes|announced|announces|updated|updates)\b{_}{o:Policy}`, confidence: 0.8 },
+  { type: 'PUBLISHED', pattern: String.raw`{o:Policy}{_}\b(?:published|released|issued|introduced|adopted|enacted|passed|developed|produced)?\s*by\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
+];
+
+function compile(pattern: string): RegExp {
+  const src = pattern
+    .replace(/\{([so]):([^}]+)\}/g, (_m, name: string, types: string) => `⟦(?<${name}>\\d+):(?:${types})⟧`)
+    .replace(/\{__\}/g, '[^]{0,160}?')
+    .replace(/\{_\}/g, '[^⟦⟧]{0,70}?');
+  return new RegExp(src, 'gi');
+}
+const COMPILED = RULES.map((r) => ({ rule: r, re: compile(r.pattern) }));
+
+const ALLOWED: Partial<Record<RelationType, [EntityType[], EntityType[]]>> = {
+  SIGNED: [CLASSES.party!, ['Agreement']],
+  PARTNERED_WITH: [CLASSES.party!, CLASSES.party!],
+  HELD_IN: [['Summit', 'Agreement'], ['Location', 'Country']],
+  HOSTED_BY: [['Summit'], ['Country', 'Organization']],
+  ATTENDED: [CLASSES.party!, ['Summit']],
+  PRODUCED: [['Summit'], ['Agreement', 'Policy', 'Organization']],
+  FOLLOWS: [['Summit'], ['Summit']],
+  BUILDS_ON: [['Agreement', 'Policy'], ['Agreement', 'Policy', 'Summit']],
+  ESTABLISHED: [['Country', 'GovernmentBody', 'Summit', 'Agreement', 'Person', 'Organization', 'Institute'], ['Institute', 'Organization']],
+  PART_OF: [['Institute', 'GovernmentBody', 'Organization'], ['Institute', 'GovernmentBody', 'Organization']],
+  MEMBER_OF: [CLASSES.party!, ['Organization']],
+  BASED_IN: [['Institute', 'Company', 'GovernmentBody', 'Organization'], ['Country', 'Location']],
+  WORKS_FOR: [['Person'], ['Institute', 'Company', 'GovernmentBody', 'Organization', 'Country']],
+  EVALUATED: [['Institute', 'Organization'], ['AIModel']],
+  DEVELOPED: [['Company'], ['AIModel']],
+  PUBLISHED: [CLASSES.party!, ['Policy']],
+};
+
+export function allowed(type: RelationType, s: EntityType, o: EntityType): boolean {
+  const a = ALLOWED[type];
+  return !a || (a[0].includes(s) && a[1].includes(o));
+}
+
+export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: Map<string, EntityDraft>, text: string): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  if (slots.length < 2) return out;
+  const tpl = template(sentence, slots, text);
+  for (const { rule, re } of COMPILED) {
+    re.lastIndex = 0;
+    for (let m = re.exec(tpl); m; m = re.exec(tpl)) {
+      re.lastIndex = m.index + 1; // overlapping matches: each slot may start one
+      const s = slots[Number(m.groups!.s)]!;
+      const o = slots[Number(m.groups!.o)]!;
+      const lo = Math.min(m.index + m[0].indexOf(`⟦${s.index}:`), m.index + m[0].indexOf(`⟦${o.index}:`));
+      const hi = Math.max(m.index + m[0].indexOf(`⟦${s.index}:`), m.index + m[0].indexOf(`⟦${o.index}:`));
+      if (NEGATION.test(tpl.slice(lo, hi))) continue;
+      for (const sk of s.keys) {
+        for (const ok of o.keys) {
+          if (sk === ok) continue;
+          const se = entities.get(sk)!;
+          const oe = entities.get(ok)!;
+          if (!allowed(rule.type, se.type, oe.type)) continue;
+          out.push({ type: rule.type, source: sk, target: ok, sentence, confidence: rule.confidence, role: null });
+        }
+      }
+    }
+  }
+  return out;
+}
