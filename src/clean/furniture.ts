@@ -63,7 +63,7 @@ export function isFurnitureLine(line: string): boolean {
     b.split(' ').length <= 12 && !/[.!?]$/.test(t)) return true;
   if (t.length <= 200 && PROMPT.test(t) && !/[.!?]["')\]]?\s+\S/.test(t) &&
     (/^(?:sign|subscribe|get|join|follow|keep up|stay|never miss|don'?t miss|want|like|enter|register)\b/i.test(t) ||
-      /\b(?:our|your|free|daily|weekly|inbox|newsletters?|news letter)\b/i.test(t))) return true;
+      /\b(?:our|your|newsletters?|news letter)\b/i.test(t))) return true;
   // Relative or time-only date stamps: "Published 1 day ago", "Updated at 1:23 p.m.".
   if (t.length <= 60 && /^\(?(?:published|updated|posted|last updated|edited)\b/i.test(t) &&
     /(?:\bago|\btoday|\byesterday|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?)\)?$/i.test(t)) return true;

@@ -126,7 +126,7 @@ function isAuthorBio(text: string, author: string | null): boolean {
 }
 
 /** A closing call to action: contact us, subscribe, follow us. */
-const CTA = /\b(?:reach out to|contact us|get in touch|don'?t hesitate|subscrib\w*|sign up|newsletters?|news letter|follow us|visit our|learn more at)\b/i;
+const CTA = /\b(?:reach out to|contact us|get in touch|don'?t hesitate|subscrib\w* (?:to|for) (?:our|my)|sign(?:ing)? up (?:to|for) (?:our|my)|newsletters?|news letter|follow us|visit our|learn more at)\b/i;
 
 export interface CleanOptions {
   /** Skip language detection (the caller knows the language). */
