@@ -37,6 +37,8 @@ describe('furniture lines', () => {
   it.each([
     P1, 'Key Takeaways', 'Overview of the Memorandum of Understanding', 'The AI Act was published in the Official Journal.',
     'Readers can subscribe to the consultation; the Commission said it would publish the answers.',
+    '(C) by adding at the end the following:', '(c) Definitions.—In this section:',
+    'BT is offering customers free internet telephone calls if they sign up to broadband in December.',
   ])('keeps %j', (line) => expect(isFurnitureLine(line)).toBe(false));
 
   it('drops furniture from a plain-text page and keeps its content', () => {
@@ -91,7 +93,7 @@ describe('date lines', () => {
   ])('%j is a date line', (line, iso, kind) => expect(dateLine(line)).toEqual({ iso, kind }));
 
   it.each([
-    P1, 'PredecessorBletchley Declaration (Nov 2023)', 'Gathered at the AI Seoul Summit on 21 May 2024, world leaders agreed.', 'December 2024: 12 of 16 companies',
+    P1, 'PredecessorBletchley Declaration (Nov 2023)', 'until September 30, 2029--', 'September 30, 2029--', 'Gathered at the AI Seoul Summit on 21 May 2024, world leaders agreed.', 'December 2024: 12 of 16 companies',
   ])('%j is not', (line) => expect(dateLine(line)).toBeNull());
 
   it('prefers the published date over the edited one', () => {

@@ -41,7 +41,7 @@ const PREFIX = new RegExp('^(?:' + [
   'recommended\\s*[:|>»]', 'sponsored\\s*[:|>»]', 'watch\\s*[:|>»]', 'listen\\s*[:|>»]', 'advertisement\\s*[:|>»-]',
   '(?:click|tap)\\s+here\\b', 'share\\s+(?:this|on|via|to)\\b', 'follow\\s+(?:us|me)\\s+on\\b',
   'sign\\s+up\\s+(?:for|to|now|here)\\b', 'subscribe\\s+(?:to|now|for|here|today)\\b', 'get\\s+our\\s+\\w+\\s+newsletter',
-  '(?:copyright\\s*)?(?:©|\\(c\\))\\s*(?:copyright\\s*)?(?:\\d{4}|[a-z])', 'all\\s+rights\\s+reserved',
+  '(?:copyright\\s*)?(?:©|ⓒ|\\(c\\)(?=\\s*\\d{4}))\\s*(?:copyright\\s*)?(?:\\d{4}|[a-z])', 'all\\s+rights\\s+reserved',
   'this\\s+(?:article|story|content)\\s+(?:is|was)\\s+(?:only\\s+)?available\\s+to\\s+subscribers',
   'we\\s+use\\s+cookies\\b', 'this\\s+(?:site|website)\\s+uses\\s+cookies\\b', 'by\\s+(?:continuing|using)\\s+(?:to\\s+use\\s+)?this\\s+(?:site|website)',
   'skip\\s+to\\s+(?:main\\s+)?content', 'section\\s+titled\\b', 'page\\s+type\\s*:', 'filed\\s+under\\s*:', 'posted\\s+in\\s*:?\\s', 'tags?\\s*:', 'categor(?:y|ies)\\s*:', 'topics?\\s*:',
@@ -112,7 +112,9 @@ export function dateLine(line: string): DateLine | null {
   const t = line.trim().replace(/^[^\p{L}\p{N}]+/u, '');
   if (t.length < 4 || t.length > 90 || !/\d/.test(t)) return null;
   const label = DATE_LABEL.exec(t);
-  if (!label && !/^(?:\p{L}+[,.]?\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$))/iu.test(t)) return null;
+  // Unlabelled, the line starts with the date (or its weekday) and ends without a continuation mark.
+  if (!label && !/^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s|$))/iu.test(t)) return null;
+  if (/[-—–:;,]$/.test(t)) return null;
   const rest = label ? t.slice(label[0].length) : t;
   const found = parseTextDate(rest);
   if (!found) return null;
