@@ -42,8 +42,8 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
     if (e.type === 'Summit') {
       const cityId = entry?.city ? reg.lookup(entry.city).find((c) => c.type === 'Location')?.id : undefined;
       const countryId = entry?.country ? reg.countryByName.get(entry.country.toLowerCase())?.id ?? reg.lookup(entry.country)[0]?.id : undefined;
-      // Places named inside the summit's own mentions.
-      const nested = ctx.mentions.filter((m) => m.start >= first.start && m.end <= first.end && m.key !== e.key).map((m) => m.key);
+      // Places named inside the summit's own mentions (a city, not the countries of a "South Korea-U.S. Dialogue").
+      const nested = ctx.mentions.filter((m) => m.start >= first.start && m.end <= first.end && m.key !== e.key && ctx.entities.get(m.key)?.type === 'Location').map((m) => m.key);
       for (const place of new Set([cityId, ...nested].filter((x): x is string => !!x))) {
         if (!present(place)) continue;
         const p = ctx.entities.get(place)!;
@@ -94,7 +94,7 @@ function officeHolders(ctx: Ctx): RelationDraft[] {
     const inS = mentionsIn(ctx, s).map((x) => ctx.entities.get(x.key)!).filter(Boolean);
     let country: EntityDraft | undefined = inS.filter((e) => e.type === 'Country').sort((a, b) => Math.abs(a.firstMention - m.start) - Math.abs(b.firstMention - m.start))[0];
     if (!country) {
-      const viaBody = inS.map((e) => (e.registryId ? reg.byId.get(e.registryId)?.country : null)).find((c) => !!c);
+      const viaBody = inS.filter((e) => e.type === 'Institute' || e.type === 'GovernmentBody').map((e) => (e.registryId ? reg.byId.get(e.registryId)?.country : null)).find((c) => !!c);
       const id = viaBody ? reg.lookup(viaBody).find((c) => c.type === 'Country')?.id : undefined;
       country = id ? ctx.entities.get(id) : undefined;
     }

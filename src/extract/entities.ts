@@ -64,10 +64,12 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
 
 const AGREEMENT_NOUN = String.raw`memorandum of understanding|memoranda of understanding|MoU|MOU|partnership agreement|cooperation agreement|agreement|partnership|accord|pact|deal|arrangement`;
 const UNNAMED_AGREEMENT_RE = new RegExp(
-  String.raw`\b(a|an|the|this|that|its|their|new)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
+  String.raw`\b([Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Nn]ew)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
   'g',
 );
 const MEETING_RE = /\b(the|an|its|their)\s+(inaugural|first|second|third|fourth|fifth|founding|opening|next)\s+(meeting|gathering|session|convening)\b/gi;
+
+const MONTH_WORDS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
 
 function nounOf(surface: string): string {
   const s = surface.toLowerCase();
@@ -120,7 +122,8 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
     const nounEnd = m.index! + m[0].length;
     if (occupied(nounStart, nounEnd)) continue;
     const modifiers = m[2]!.trim();
-    if (/[A-Z]/.test(modifiers) && !/^(?:\d{4}|[A-Z][a-z]+)(?:\s|$)/.test(modifiers)) continue;
+    // Capitalized modifiers other than months make a name ("the Seoul Declaration"), which the recognizer owns.
+    if (/[A-Z]/.test(modifiers.replace(MONTH_WORDS, ''))) continue;
     const det = m[1]!.toLowerCase();
     const surface = (modifiers ? `${modifiers} ` : '') + m[3]!;
     const indefinite = det === 'a' || det === 'an' || det === 'new';
@@ -208,9 +211,20 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
     let target: MentionRef | undefined;
     const [, kind, arg] = m.key.split(':');
     if (kind === 'agreement') {
-      // "the MoU" prefers an agreement introduced without a name.
-      target = earlier.find((p) => ent(p)?.unnamed && ent(p)?.type === 'Agreement' && (arg === 'agreement' || ent(p)!.unnamed!.noun === arg))
-        ?? earlier.find((p) => ent(p)?.type === 'Agreement');
+      const unnamed = earlier.filter((p) => ent(p)?.unnamed && ent(p)?.type === 'Agreement');
+      if (/\b(?:prior|earlier|previous|former|original)\s*$/i.test(text.slice(Math.max(0, m.start - 12), m.start))) {
+        // "the prior MoU": the older of the agreements introduced so far.
+        target = unnamed.filter((p) => ent(p)?.date).at(0) ?? (new Set(unnamed.map((p) => p.key)).size > 1 ? unnamed.at(-1) : undefined);
+      } else {
+        // "the MoU" prefers an agreement introduced without a name.
+        target = unnamed.find((p) => arg === 'agreement' || ent(p)!.unnamed!.noun === arg) ?? earlier.find((p) => ent(p)?.type === 'Agreement');
+      }
+    } else if (kind === 'type' && arg === 'Summit') {
+      // "the summit" is the one the text is about: the most mentioned so far, the latest on a tie.
+      const counts = new Map<string, number>();
+      for (const p of earlier) if (ent(p)?.type === 'Summit') counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+      const best = [...counts].sort((a, b) => b[1] - a[1])[0];
+      target = best ? earlier.find((p) => p.key === best[0]) : undefined;
     } else if (kind === 'meeting') {
       target = earlier.find((p) => ent(p)?.type === 'Summit' && ent(p)?.unnamed);
     } else if (kind === 'type') {

@@ -207,12 +207,16 @@ function personNames(text: string): Candidate[] {
     out.push({ start, end: start + name.length, text: name, type: 'Person', registryId: null, name, source: 'person' });
   };
   for (const m of text.matchAll(TITLE_RE)) {
-    const name = m[1]!;
+    let name = m[1]!;
+    // After "Envoy for Core and Emerging Technology" the name is the run's last two words.
+    const run = /^(?:[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?[ \t]+)*[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?(?![\p{L}])/u.exec(text.slice(m.index! + m[0].length - name.length));
+    if (/\b(?:of|for)\s/.test(m[0].slice(0, m[0].length - name.length)) && run) name = run[0].split(/[ \t]+/).slice(-2).join(' ');
     const ws = words(name);
     // Titles vouch for the name, so a last word that is also a head noun is allowed.
     if (ws.slice(0, -1).some((w) => NON_NAME_WORDS.has(w.toLowerCase())) || NON_NAME_WORDS.has(ws.at(-1)!.toLowerCase())) continue;
     if (registryMatcher().gazetteer.find(name).length) continue;
-    add(name, m.index! + m[0].length - name.length);
+    const at = text.indexOf(name, m.index!);
+    add(name, at);
   }
   for (const m of text.matchAll(APPOSITION_RE)) if (isNameLike(m[1]!)) add(m[1]!, m.index!);
   for (const m of text.matchAll(SPEECH_RE)) {
@@ -276,6 +280,23 @@ function byRegistry(entry: RegistryEntry, start: number, end: number, text: stri
   return { start, end, text, type: entry.type, registryId: entry.id, name: entry.name, source: 'registry' };
 }
 
+const MODEL_FAMILY = /(?<![\p{L}\p{N}])(GPT|Claude|Gemini|Llama|LLaMA|Grok|Mistral|Mixtral|Qwen|DeepSeek|Phi|ERNIE|Ernie|HyperCLOVA X|EXAONE|Gemma|PaLM|Command|Codex|Sora|DALL-E|Kimi|GLM|Falcon|o1|o3|o4)(?:[- ]?(\d+(?:\.\d+)*[a-z]?|[A-Z]\d+|R1|V3|V2))?((?:[ \t]+(?:Sonnet|Opus|Haiku|Ultra|Pro|Flash|Nano|Turbo|mini|Mini|Max|Large|Medium|Small|Instant|Vision|Coder|Chat|Reasoner|\d+(?:\.\d+)*(?![\p{L}\p{N}]))){0,3})(?![\p{L}\p{N}])/gu;
+
+/** Named AI systems: a known family with its version ("Claude 3.5 Sonnet", "GPT-4o", "Gemini Ultra 2"). */
+function modelNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(MODEL_FAMILY)) {
+    const [all, family, version, suffix] = [m[0], m[1]!, m[2], m[3]];
+    // A bare family name that is also a company ("Mistral") is the company.
+    if (!version && !suffix?.trim() && !['Claude', 'Gemini', 'Llama', 'Grok', 'ChatGPT', 'Qwen', 'Gemma', 'Sora', 'Codex'].includes(family)) continue;
+    // "GPT" alone is a technology, not a model.
+    if (family === 'GPT' && !version) continue;
+    const name = all.trim();
+    out.push({ start: m.index!, end: m.index! + name.length, text: name, type: 'AIModel', registryId: null, name, source: 'pattern' });
+  }
+  return out;
+}
+
 /** Keeps the longest of overlapping candidates; on a tie, the more trusted source. */
 export function resolveOverlaps(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort(
@@ -305,7 +326,7 @@ export function recognize(text: string): Candidate[] {
   // A capitalized run that holds a titled name is a title, not an organization
   // ("Special Envoy for Core and Emerging Technology Seth Center").
   const patterns = patternNames(text).filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end));
-  cands.push(...patterns, ...undefinedAcronymNames(text), ...persons);
+  cands.push(...patterns, ...undefinedAcronymNames(text), ...persons, ...modelNames(text));
   let kept = resolveOverlaps(cands);
 
   // Names found once are names everywhere in the document: acronyms defined

@@ -15,12 +15,23 @@ export interface RelationDraft {
   role: string | null;
 }
 
-interface Slot {
+export interface Slot {
   index: number;
   keys: string[];
   type: EntityType;
   start: number;
   end: number;
+  /** "South Korea's" in "South Korea's Ministry of Science and ICT": a modifier, not a slot of its own. [possessor, possessed] */
+  possessors?: Array<[string, string]>;
+}
+
+/** What "X's Y" states, by the types of X and Y. */
+function possessiveRelation(x: EntityType, y: EntityType): { type: RelationType; reverse: boolean } | null {
+  if ((x === 'Country' || x === 'Location') && ['Institute', 'GovernmentBody', 'Company', 'Organization'].includes(y)) return { type: 'BASED_IN', reverse: true };
+  if (x === 'Company' && y === 'AIModel') return { type: 'DEVELOPED', reverse: false };
+  if (['Institute', 'Company', 'GovernmentBody', 'Organization', 'Country'].includes(x) && y === 'Policy') return { type: 'PUBLISHED', reverse: false };
+  if (['Institute', 'Company', 'GovernmentBody', 'Organization'].includes(x) && y === 'Person') return { type: 'WORKS_FOR', reverse: true };
+  return null;
 }
 
 const PARTY = 'Institute|Company|GovernmentBody|Organization|Country|Person';
@@ -45,19 +56,31 @@ export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities:
     if (m.start < sentence.start || m.end > sentence.end) continue;
     const e = entities.get(m.key);
     if (!e) continue;
-    const last = slots.at(-1);
+    let last = slots.at(-1);
     if (last && m.start < last.end) continue; // nested in the previous mention
+    let possessor: string | undefined;
+    let phraseStart = m.start;
+    if (last && last.keys.length === 1 && /^['’]s?\s+$/.test(text.slice(last.end, m.start)) && possessiveRelation(last.type, e.type)) {
+      possessor = last.keys[0];
+      phraseStart = last.start;
+      slots.pop();
+      last = slots.at(-1);
+    }
     if (last) {
-      const between = text.slice(last.end, m.start);
+      // Parenthetical asides ("(November 2023)") don't break a coordination.
+      const between = text.slice(last.end, phraseStart).replace(/\s*\([^()]*\)/g, '');
       // "the Korea AI Safety Institute (K-AISI)": the same thing named twice.
       if (last.keys.includes(m.key) && /^\s*\(\s*$/.test(between) && text[m.end] === ')') { last.end = m.end + 1; continue; }
-      if (COORDINATION.test(between) && compatible(last.type, e.type) && !(between.includes(';') && last.keys.length === 1 && false)) {
+      if (COORDINATION.test(between) && compatible(last.type, e.type)) {
         if (!last.keys.includes(m.key)) last.keys.push(m.key);
         last.end = m.end;
+        if (possessor) (last.possessors ??= []).push([possessor, m.key]);
         continue;
       }
     }
-    slots.push({ index: slots.length, keys: [m.key], type: e.type, start: m.start, end: m.end });
+    const slot: Slot = { index: slots.length, keys: [m.key], type: e.type, start: phraseStart, end: m.end };
+    if (possessor) slot.possessors = [[possessor, m.key]];
+    slots.push(slot);
   }
   return slots;
 }
@@ -102,16 +125,16 @@ const RULES: Rule[] = [
   { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}{_}\b(?:hosted|co-hosted|organi[sz]ed|convened)\s+by\s+(?:the\s+)?{o:Country|Organization}`, confidence: 0.85 },
   // ATTENDED
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}\b(?:attended|attend|attends|participated in|participate in|took part in|take part in|joined|were represented at|was represented at|gathered (?:at|in|for)|met at|convened at)\s+(?:the\s+)?{o:Summit}`, confidence: 0.8 },
-  { type: 'ATTENDED', pattern: String.raw`\b(?:gathered|meeting|met|convened|assembled)\s+(?:at|in|for)\s+(?:the\s+)?{o:Summit}{__}\b(?:representing|from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
+  { type: 'ATTENDED', pattern: String.raw`\b(?:gathered|meeting|met|convened|assembled)\s+(?:at|in|for)\s+(?:the\s+)?{o:Summit}[^]{0,600}?\b(?:representing|from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   { type: 'ATTENDED', pattern: String.raw`\b(?:attendees|participants|delegates|delegations|representatives|officials)\s+(?:at|of|to|in)\s+(?:the\s+)?{o:Summit}\s+(?:were|included|include|came from)\s+[^⟦⟧]{0,40}?{s:${PARTY}}`, confidence: 0.75 },
   // PRODUCED, ESTABLISHED
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
   { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon)\s+(?:at|during)\s+(?:the\s+)?{s:Summit}`, confidence: 0.8 },
   { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy},\s+(?:the\s+)?{s:Summit}`, confidence: 0.6 },
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}\b(?:outcomes?|results?|deliverables?)\b[^⟦⟧]{0,30}?\b(?:include|included|were|was|are|is)\b\s*(?:the\s+)?{o:Agreement|Policy|Organization}`, confidence: 0.7 },
-  { type: 'ESTABLISHED', pattern: String.raw`{s:Country|GovernmentBody|Summit|Agreement|Person|Organization|Institute}{_}\b(?:established|establishes|establishing|created|creates|set up|sets up|founded|founds|launched|launches|launching|formed|forms|formali[sz]ed|inaugurated|stood up)\b{_}{o:Institute|Organization}`, confidence: 0.8 },
+  { type: 'ESTABLISHED', pattern: String.raw`{s:Country|GovernmentBody|Summit|Agreement|Person|Organization|Institute}{_}\b(?:establish|established|establishes|establishing|create|created|creates|set up|sets up|found|founded|founds|launch|launched|launches|launching|form|formed|forms|formali[sz]ed|inaugurated|stood up)\b{_}{o:Institute|Organization}`, confidence: 0.8 },
   { type: 'ESTABLISHED', pattern: String.raw`{o:Institute|Organization}{_}\b(?:was|were|has been|had been)?\s*(?:established|created|set up|founded|launched|formed|formali[sz]ed)\s+(?:by|under|at|during|through|following)\s+(?:the\s+)?{s:Country|GovernmentBody|Summit|Agreement|Person}`, confidence: 0.75 },
-  { type: 'ESTABLISHED', pattern: String.raw`\b(?:establishment|creation|launch|founding) of (?:the\s+)?{o:Institute|Organization}{_}\b(?:at|during|by|under|through)\s+(?:the\s+)?{s:Summit|Agreement|Country|GovernmentBody}`, confidence: 0.7 },
+  { type: 'ESTABLISHED', pattern: String.raw`\b(?:establishment|creation|launch|founding) of (?:the\s+)?{o:Institute|Organization}{_}\b(?:at|during|by|under|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?{s:Summit|Agreement|Country|GovernmentBody}`, confidence: 0.7 },
   // FOLLOWS, BUILDS_ON
   { type: 'FOLLOWS', pattern: String.raw`{s:Summit}{_}\b(?:follows|followed|following(?: on from| up on)?|succeeded|successor to|after|builds on|built on|building on)\s+(?:the\s+|on from the\s+)?(?:[\w-]+\s+){0,2}?{o:Summit}`, confidence: 0.75 },
   { type: 'BUILDS_ON', pattern: String.raw`{s:Agreement|Policy}{_}\b(?:builds?|built|building)\s+(?:on|upon)\s+(?:the\s+)?(?:momentum\s+(?:from|of|generated by)\s+(?:the\s+)?|an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?{o:Agreement|Policy|Summit}`, confidence: 0.8 },
@@ -121,7 +144,6 @@ const RULES: Rule[] = [
   { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody|Organization}{_}\b(?:operates|operating|housed|sits|sitting|placed|is part of|part of|a unit of|an arm of|a division of|a department of|an agency of|reports to)\s*(?:under|within|in|inside)?\s+(?:the\s+)?(?:⟦\d+:Country⟧['’]s\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:joined|joins|is a member of|are members of|became a member of|becomes a member of|member of|members of)\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}{_}\b(?:members|membership|member countries|member states|comprising|comprises|consists of)\b[^⟦⟧]{0,30}?{s:${PARTY}}`, confidence: 0.7 },
-  { type: 'BASED_IN', pattern: String.raw`{o:Country|Location}['’]s?\s+(?:own\s+)?{s:Institute|GovernmentBody|Company|Organization}`, confidence: 0.85 },
   { type: 'BASED_IN', pattern: String.raw`{s:Institute|GovernmentBody|Company|Organization}\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?{o:Country|Location}`, confidence: 0.85 },
   { type: 'BASED_IN', pattern: String.raw`{s:GovernmentBody|Institute}\s+(?:from|of)\s+(?:the\s+)?{o:Country}`, confidence: 0.75 },
   { type: 'BASED_IN', pattern: String.raw`^(?:From|In)\s+(?:the\s+)?{o:Country},{__}{s:GovernmentBody|Institute}`, confidence: 0.65 },
@@ -132,10 +154,8 @@ const RULES: Rule[] = [
   { type: 'WORKS_FOR', pattern: String.raw`{s:Person}\s+\((?:[^⟦⟧()]{0,40}?\b(?:at|of)\s+)?(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.7 },
   // EVALUATED, DEVELOPED, PUBLISHED
   { type: 'EVALUATED', pattern: String.raw`{s:Institute|Organization}{__}\b(?:evaluat\w+|test\w*|assess\w*|red-team\w*|audit\w*)\b{__}{o:AIModel}`, confidence: 0.7 },
-  { type: 'DEVELOPED', pattern: String.raw`{s:Company}['’]s?\s+(?:(?:new|latest|flagship)\s+)?(?:model\s+)?{o:AIModel}`, confidence: 0.85 },
   { type: 'DEVELOPED', pattern: String.raw`{o:AIModel}{_}\b(?:developed|built|made|created|released|trained|launched)\s+by\s+(?:the\s+)?{s:Company}`, confidence: 0.85 },
   { type: 'DEVELOPED', pattern: String.raw`{s:Company}{_}\b(?:developed|develops|released|releases|launched|launches|unveiled|unveils|introduced|introduces|trained|built)\b{_}{o:AIModel}`, confidence: 0.8 },
-  { type: 'PUBLISHED', pattern: String.raw`{s:${PARTY}}['’]s?\s+{o:Policy}`, confidence: 0.75 },
   { type: 'PUBLISHED', pattern: String.raw`{s:${PARTY}}{_}\b(?:published|publishes|released|releases|issued|issues|introduced|introduces|unveiled|unveils|adopted|adopts|enacted|enacts|passed|passes|announced|announces|updated|updates)\b{_}{o:Policy}`, confidence: 0.8 },
   { type: 'PUBLISHED', pattern: String.raw`{o:Policy}{_}\b(?:published|released|issued|introduced|adopted|enacted|passed|developed|produced)?\s*by\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
 ];
@@ -175,6 +195,12 @@ export function allowed(type: RelationType, s: EntityType, o: EntityType): boole
 
 export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: Map<string, EntityDraft>, text: string): RelationDraft[] {
   const out: RelationDraft[] = [];
+  for (const slot of slots) {
+    for (const [x, y] of slot.possessors ?? []) {
+      const rel = possessiveRelation(entities.get(x)!.type, entities.get(y)!.type);
+      if (rel) out.push({ type: rel.type, source: rel.reverse ? y : x, target: rel.reverse ? x : y, sentence, confidence: 0.8, role: null });
+    }
+  }
   if (slots.length < 2) return out;
   const tpl = template(sentence, slots, text);
   for (const { rule, re } of COMPILED) {
