@@ -3,6 +3,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerClean } from './commands/clean.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerExport } from './commands/export.ts';
+import { registerNeo4j } from './commands/neo4j.ts';
+import { registerRefresh } from './commands/refresh.ts';
+import { registerRemove } from './commands/remove.ts';
+import { registerRun } from './commands/run.ts';
+import { registerSchedule } from './commands/schedule.ts';
+import { registerStart } from './commands/start.ts';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('kg')
@@ -11,6 +18,13 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run `kg --help` for the commands)');
   registerExtract(program);
   registerClean(program);
+  registerRun(program);
+  registerRefresh(program);
+  registerRemove(program);
+  registerExport(program);
+  registerNeo4j(program);
+  registerStart(program);
+  registerSchedule(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -213,15 +213,17 @@ function javaArgs(cfg: LocalServerConfig): string[] {
   ];
 }
 
-function logTail(cfg: LocalServerConfig, lines = 15): string {
-  const out: string[] = [];
-  for (const f of ['console.log', 'neo4j.log']) {
+/** The last error line the server logged, and where to read more: one line. */
+function logHint(cfg: LocalServerConfig): string {
+  let last = '';
+  for (const f of ['neo4j.log', 'console.log']) {
     try {
-      const text = readFileSync(path.join(cfg.home, 'logs', f), 'utf8').trimEnd().split('\n').slice(-lines);
-      out.push(`--- ${path.join(cfg.home, 'logs', f)}`, ...text);
+      const lines = readFileSync(path.join(cfg.home, 'logs', f), 'utf8').trimEnd().split('\n');
+      const hit = [...lines].reverse().find((l) => /ERROR|Exception|Error:/.test(l));
+      if (hit && !last) last = hit.trim().slice(0, 300);
     } catch { /* not written yet */ }
   }
-  return out.join('\n');
+  return `${last ? `: ${last}` : ''} (see ${path.join(cfg.home, 'logs')}/neo4j.log and console.log)`;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -282,13 +284,13 @@ async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number
     const exited = child ? child.exitCode !== null : !alive(pid);
     if (exited) {
       const code = child?.exitCode ?? null;
-      throw new Error(`the local Neo4j exited during start${code !== null ? ` with code ${code}${exitMeaning[code] ? ` (${exitMeaning[code]})` : ''}` : ''}\n${logTail(cfg)}`);
+      throw new Error(`the local Neo4j exited during start${code !== null ? ` with code ${code}${exitMeaning[code] ? ` (${exitMeaning[code]})` : ''}` : ''}${logHint(cfg)}`);
     }
     const state = await probeBolt(conn, 2000);
     if (state === 'up') return;
     if (state === 'unauthorized') throw new Error(unauthorizedMessage(cfg));
     if (Date.now() - started > cfg.startTimeoutMs) {
-      throw new Error(`the local Neo4j (pid ${pid}) did not answer on Bolt port ${cfg.boltPort} within ${cfg.startTimeoutMs / 1000} s\n${logTail(cfg)}`);
+      throw new Error(`the local Neo4j (pid ${pid}) did not answer on Bolt port ${cfg.boltPort} within ${cfg.startTimeoutMs / 1000} s${logHint(cfg)}`);
     }
     await sleep(250);
   }

@@ -1,0 +1,54 @@
+import type { Command } from 'commander';
+import { externalConnection, localConfig, serverStatus, startServer, stopServer } from '../../server/index.ts';
+import { connectionLines } from '../graph-session.ts';
+
+function refuseWhenExternal(action: string): void {
+  const ext = externalConnection();
+  if (ext) throw new Error(`NEO4J_URI is set (${ext.uri}): kg does not ${action} a local Neo4j then; unset it to use the local server`);
+}
+
+export function registerNeo4j(program: Command): void {
+  const neo = program
+    .command('neo4j')
+    .description('the local Neo4j server (data, logs and conf in .neo4j/; KG_NEO4J_HOME, KG_NEO4J_BOLT_PORT, KG_NEO4J_HTTP_PORT move it)');
+
+  neo.command('start')
+    .description('start it (or reuse the running one) and wait until Bolt answers')
+    .action(async () => {
+      refuseWhenExternal('start');
+      const cfg = localConfig();
+      const r = await startServer(cfg);
+      console.log([
+        r.started ? `Neo4j started in ${r.seconds.toFixed(1)} s (pid ${r.pid}, home ${cfg.home})` : `Neo4j already running (pid ${r.pid}, home ${cfg.home})`,
+        ...connectionLines(r.connection),
+      ].join('\n'));
+    });
+
+  neo.command('stop')
+    .description('stop it (SIGTERM, then wait for a clean shutdown)')
+    .action(async () => {
+      refuseWhenExternal('stop');
+      const r = await stopServer(localConfig());
+      console.log(r.stopped
+        ? `Neo4j stopped (pid ${r.pid}) in ${r.seconds.toFixed(1)} s${r.killed ? ' — it ignored SIGTERM and was killed' : ''}`
+        : 'Neo4j was not running');
+    });
+
+  neo.command('status')
+    .description('is it running, and does Bolt answer? (exit 3 when not running)')
+    .action(async () => {
+      const ext = externalConnection();
+      if (ext) {
+        console.log(`NEO4J_URI is set: using ${ext.uri}; no local server is managed`);
+        return;
+      }
+      const s = await serverStatus(localConfig());
+      if (!s.running) {
+        console.log(`Neo4j is not running (home ${s.home}); start it with \`kg neo4j start\``);
+        process.exitCode = 3;
+        return;
+      }
+      console.log([`Neo4j running (pid ${s.pid}, home ${s.home}), Bolt ${s.bolt}`, ...connectionLines(s.connection)].join('\n'));
+      if (s.bolt !== 'up') process.exitCode = 1;
+    });
+}

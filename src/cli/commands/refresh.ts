@@ -1,0 +1,14 @@
+import type { Command } from 'commander';
+import { runCommand } from '../graph-session.ts';
+
+export function registerRefresh(program: Command): void {
+  program
+    .command('refresh')
+    .description('like run, but documents whose cleaned text is unchanged (same contentHash) are skipped before extraction; changed ones have their facts replaced')
+    .argument('[paths...]', 'files or directories (default: seeds)')
+    .option('-p, --pipeline <file>', 'take inputs and concurrency from a pipeline definition (pipelines/NAME)')
+    .option('-c, --concurrency <n>', 'documents extracted at once')
+    .action(async (paths: string[], opts: { pipeline?: string; concurrency?: string }) => {
+      await runCommand('kg refresh', 'refresh', paths, opts);
+    });
+}

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { removeDocuments } from '../../refresh/index.ts';
+import { connectionLines, graphLines, openGraph } from '../graph-session.ts';
+
+export function registerRemove(program: Command): void {
+  program
+    .command('remove')
+    .description('retract documents: their mentions and evidence go, and relationships and entities no other document supports')
+    .argument('<docs...>', 'document ids as `kg export` shows them (canonical URL or path)')
+    .action(async (docs: string[]) => {
+      const { store, connection } = await openGraph();
+      try {
+        // A path given differently (./seeds/x.txt) still names the same document.
+        const ids = docs.map(documentId);
+        const result = await removeDocuments(store, ids);
+        const counts = await store.counts();
+        console.log([
+          `kg remove: ${result.removed.length} removed${result.missing.length ? `, not in the graph: ${result.missing.join(', ')}` : ''} (run ${result.run.id})`,
+          ...graphLines(counts),
+          ...connectionLines(connection),
+        ].join('\n'));
+        if (result.missing.length) throw new Error(`${result.missing.length} of ${ids.length} documents were not in the graph`);
+      } finally {
+        await store.close();
+      }
+    });
+}
+
+/** The id ingest gives a path (relative to the working directory when inside it); URLs as they are. */
+function documentId(arg: string): string {
+  if (/^[a-z][\w+.-]*:\/\//i.test(arg)) return arg;
+  const abs = path.resolve(arg);
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}

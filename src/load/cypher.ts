@@ -1,0 +1,141 @@
+// Every Cypher statement the loader runs. Labels and relationship types cannot
+// be query parameters, so the per-type statements are built once, here, from
+// the fixed zod enums (ENTITY_TYPES, RELATION_TYPES) — never from data. All
+// values travel as parameters.
+import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../model/schemas.ts';
+
+/** Ontology date property per entity type, besides the generic `date`. */
+export const DATE_PROPERTY: Partial<Record<EntityType, string>> = {
+  Summit: 'startDate',
+  Agreement: 'date',
+  Institute: 'established',
+  Organization: 'established',
+};
+
+/** The list deduplicated, first occurrences kept in order. */
+const distinct = (list: string) => `reduce(acc = [], x IN ${list} | CASE WHEN x IN acc THEN acc ELSE acc + x END)`;
+const maxOf = (list: string) => `reduce(m = 0.0, c IN ${list} | CASE WHEN c > m THEN c ELSE m END)`;
+
+function entityUpsert(type: EntityType): string {
+  const others = ENTITY_TYPES.filter((t) => t !== type).join(':');
+  const dateProp = DATE_PROPERTY[type];
+  const extraDate = dateProp && dateProp !== 'date' ? `,\n    e.${dateProp} = coalesce(row.date, e.${dateProp})` : '';
+  return `UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+SET e:${type}
+REMOVE e:${others}
+SET e.type = row.type,
+    e.name = row.name,
+    e.aliases = ${distinct('coalesce(e.aliases, []) + row.aliases')},
+    e.date = coalesce(row.date, e.date)${extraDate}`;
+}
+
+function relationUpsert(type: RelationType): string {
+  // Provenance: parallel lists, one entry per (document, sentence span). The
+  // document's earlier entries were retracted in the same transaction, so
+  // appending never duplicates. evidenceDocs is assigned last.
+  return `UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
+MERGE (a)-[r:${type}]->(b)
+SET r.evidenceSentences = coalesce(r.evidenceSentences, []) + row.sentences,
+    r.evidenceStarts = coalesce(r.evidenceStarts, []) + row.starts,
+    r.evidenceEnds = coalesce(r.evidenceEnds, []) + row.ends,
+    r.evidenceConfidences = coalesce(r.evidenceConfidences, []) + row.confidences,
+    r.evidenceDocs = coalesce(r.evidenceDocs, []) + row.docs
+SET r.documents = ${distinct('r.evidenceDocs')},
+    r.confidence = ${maxOf('r.evidenceConfidences')},
+    r.date = coalesce(row.date, r.date),
+    r.role = coalesce(row.role, r.role)`;
+}
+
+export const ENTITY_UPSERT: Record<EntityType, string> = Object.fromEntries(
+  ENTITY_TYPES.map((t) => [t, entityUpsert(t)]),
+) as Record<EntityType, string>;
+
+export const RELATION_UPSERT: Record<RelationType, string> = Object.fromEntries(
+  RELATION_TYPES.map((t) => [t, relationUpsert(t)]),
+) as Record<RelationType, string>;
+
+export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id})
+SET d.url = $doc.url, d.title = $doc.title, d.source = $doc.source,
+    d.publishedAt = $doc.publishedAt, d.contentHash = $doc.contentHash, d.ingestedAt = $ingestedAt
+WITH d
+OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
+RETURN collect(e.id) AS previous`;
+
+export const PREVIOUS_ENTITIES = `MATCH (d:Document {id: $docId})
+OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
+RETURN collect(e.id) AS previous`;
+
+/**
+ * Takes a document's entries out of the provenance of every relationship it
+ * supports (both ends of such a relationship are MENTIONS of the document),
+ * and deletes relationships no document supports any more.
+ */
+export const RETRACT_PROVENANCE = `MATCH (:Document {id: $docId})-[:MENTIONS]->(:Entity)-[r]-(:Entity)
+WHERE $docId IN r.documents
+WITH DISTINCT r
+WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[i] <> $docId] AS keep
+SET r.evidenceSentences = [i IN keep | r.evidenceSentences[i]],
+    r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
+    r.evidenceEnds = [i IN keep | r.evidenceEnds[i]],
+    r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]],
+    r.evidenceDocs = [i IN keep | r.evidenceDocs[i]]
+WITH r
+SET r.documents = ${distinct('r.evidenceDocs')},
+    r.confidence = ${maxOf('r.evidenceConfidences')}
+WITH r, size(r.evidenceDocs) = 0 AS unsupported
+FOREACH (_ IN CASE WHEN unsupported THEN [1] ELSE [] END | DELETE r)
+RETURN count(CASE WHEN unsupported THEN 1 END) AS deleted`;
+
+export const DELETE_MENTIONS = `MATCH (:Document {id: $docId})-[m:MENTIONS]->()
+DELETE m`;
+
+export const UPSERT_MENTIONS = `UNWIND $rows AS row
+MATCH (d:Document {id: $docId})
+MATCH (e:Entity {id: row.id})
+MERGE (d)-[m:MENTIONS]->(e)
+SET m.starts = row.starts, m.ends = row.ends, m.count = size(row.starts)`;
+
+/** Entities no document mentions any more (so no relationship of theirs has provenance left). */
+export const DELETE_ORPHANS = `UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(e) }
+DETACH DELETE e
+RETURN count(*) AS deleted`;
+
+export const DELETE_DOCUMENT = `MATCH (d:Document {id: $docId})
+DELETE d`;
+
+export const KNOWN_ENTITIES = `MATCH (e:Entity)
+RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.date AS date
+ORDER BY id`;
+
+export const DOCUMENT_HASHES = `UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.contentHash AS contentHash`;
+
+export const READ_DOCUMENTS = `MATCH (d:Document)
+RETURN d.id AS id, d.source AS source, d.url AS url, d.title AS title,
+       d.publishedAt AS publishedAt, d.contentHash AS contentHash
+ORDER BY id`;
+
+export const READ_ENTITIES = `MATCH (e:Entity)
+OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(e)
+WITH e, d, m ORDER BY d.id
+RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.date AS date,
+       [x IN collect({doc: d.id, starts: m.starts, ends: m.ends}) WHERE x.doc IS NOT NULL] AS mentions
+ORDER BY id`;
+
+export const READ_RELATIONS = `MATCH (a:Entity)-[r]->(b:Entity)
+RETURN type(r) AS type, a.id AS source, b.id AS target, r.date AS date, r.role AS role,
+       r.confidence AS confidence, r.evidenceDocs AS docs, r.evidenceSentences AS sentences,
+       r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.evidenceConfidences AS confidences
+ORDER BY type, source, target`;
+
+export const COUNT_DOCUMENTS = 'MATCH (d:Document) RETURN count(d) AS n';
+export const COUNT_ENTITIES = 'MATCH (e:Entity) RETURN e.type AS type, count(e) AS n ORDER BY type';
+export const COUNT_RELATIONS = 'MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(r) AS n ORDER BY type';
+export const COUNT_MENTIONS = 'MATCH (:Document)-[m:MENTIONS]->(:Entity) RETURN count(m) AS n';
+export const COUNT_PROVENANCE = 'MATCH (:Entity)-[r]->(:Entity) RETURN coalesce(sum(size(r.evidenceDocs)), 0) AS n';

@@ -1,0 +1,294 @@
+// The loader: the only module (with src/server) that talks to Neo4j. Writes a
+// resolved Graph, one transaction per document, reads it back as the JSON
+// export, and keeps the bookkeeping of refreshes (Run nodes, the writer lock).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import { Graph, type EntityType, type RelationType } from '../model/schemas.ts';
+import type { KnownEntity } from '../resolve/index.ts';
+import { authFor, type Connection } from '../server/index.ts';
+import * as Q from './cypher.ts';
+import { sliceByDocument, type DocumentFacts } from './slice.ts';
+
+export { sliceByDocument, type DocumentFacts } from './slice.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SCHEMA_FILE = path.join(ROOT, 'graph', 'schema.cypher');
+const BATCH = 500;
+
+/** The statements of graph/schema.cypher (comments dropped). */
+export function schemaStatements(file = SCHEMA_FILE): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Neo4j could not be reached, even after the driver's retries. */
+export class Neo4jUnavailableError extends Error {
+  constructor(uri: string, retrySeconds: number, cause: unknown) {
+    super(`Neo4j at ${uri} is unavailable (gave up after retrying for ${retrySeconds} s): ${(cause as Error).message}`);
+    this.name = 'Neo4jUnavailableError';
+  }
+}
+
+function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed/i.test((err as Error).message ?? '');
+}
+
+export interface GraphCounts {
+  documents: number;
+  entities: Record<string, number>;
+  relations: Record<string, number>;
+  mentions: number;
+  /** Provenance entries over all relationships. */
+  provenance: number;
+}
+
+export const total = (byType: Record<string, number>) => Object.values(byType).reduce((a, b) => a + b, 0);
+
+export interface WriteResult {
+  id: string;
+  entities: number;
+  mentions: number;
+  relations: number;
+  dangling: number;
+  /** Entities deleted because no document mentions them any more. */
+  orphansDeleted: number;
+}
+
+export interface StoreOptions {
+  /** How long the driver keeps retrying a transaction (ms); KG_NEO4J_RETRY_MS, default 30 s. */
+  maxRetryTimeMs?: number;
+}
+
+export class GraphStore {
+  readonly driver: Driver;
+  readonly retryMs: number;
+
+  constructor(readonly connection: Connection, options: StoreOptions = {}) {
+    this.retryMs = options.maxRetryTimeMs ?? Number(process.env.KG_NEO4J_RETRY_MS || 30_000);
+    this.driver = neo4j.driver(connection.uri, authFor(connection), {
+      disableLosslessIntegers: true,
+      maxTransactionRetryTime: this.retryMs,
+      connectionTimeout: 5_000,
+      connectionAcquisitionTimeout: 10_000,
+      userAgent: 'ai-governance-kg',
+    });
+  }
+
+  /** Opens and checks the connection: fails with a clear message if unreachable or refused. */
+  static async open(connection: Connection, options: StoreOptions = {}): Promise<GraphStore> {
+    const store = new GraphStore(connection, options);
+    try {
+      await store.driver.verifyConnectivity({ database: connection.database });
+    } catch (err) {
+      await store.close();
+      const code = (err as { code?: string }).code ?? '';
+      if (code.includes('Unauthorized')) throw new Error(`Neo4j at ${connection.uri} refused user "${connection.user}": check NEO4J_USER / NEO4J_PASSWORD`);
+      throw new Error(`cannot reach Neo4j at ${connection.uri}: ${(err as Error).message}`);
+    }
+    return store;
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  session(mode: 'READ' | 'WRITE' = 'WRITE'): Session {
+    return this.driver.session({
+      database: this.connection.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  /** A write unit of work, retried by the driver; unreachable servers surface as Neo4jUnavailableError. */
+  async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work);
+    } catch (err) {
+      if (isUnavailable(err)) throw new Neo4jUnavailableError(this.connection.uri, this.retryMs / 1000, err);
+      throw err;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(work);
+    } catch (err) {
+      if (isUnavailable(err)) throw new Neo4jUnavailableError(this.connection.uri, this.retryMs / 1000, err);
+      throw err;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  /** Applies graph/schema.cypher (idempotent: IF NOT EXISTS), then waits for its indexes. */
+  async applySchema(): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      // Schema statements must run in their own (auto-commit) transactions.
+      for (const statement of schemaStatements()) await session.run(statement);
+      await session.run('CALL db.awaitIndexes(300)');
+    } catch (err) {
+      if (isUnavailable(err)) throw new Neo4jUnavailableError(this.connection.uri, 0, err);
+      throw err;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
+  /** What resolution needs to reuse the graph's ids for a new document. */
+  async knownEntities(): Promise<KnownEntity[]> {
+    return this.read(async (tx) => {
+      const res = await tx.run(Q.KNOWN_ENTITIES);
+      return res.records.map((r) => ({
+        id: r.get('id') as string,
+        type: r.get('type') as EntityType,
+        name: r.get('name') as string,
+        aliases: r.get('aliases') as string[],
+        date: (r.get('date') as string | null) ?? null,
+      }));
+    });
+  }
+
+  /** contentHash of each of these documents that the graph holds. */
+  async documentHashes(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    return this.read(async (tx) => {
+      const res = await tx.run(Q.DOCUMENT_HASHES, { ids });
+      return new Map(res.records.map((r) => [r.get('id') as string, r.get('contentHash') as string]));
+    });
+  }
+
+  /**
+   * Replaces one document's facts: its MENTIONS and its provenance entries go,
+   * relationships and entities nothing supports any more go, then what the
+   * document says now is written. One transaction: all of it or nothing.
+   */
+  async writeDocument(facts: DocumentFacts, ingestedAt = new Date().toISOString()): Promise<WriteResult> {
+    const doc = facts.document;
+    return this.write(async (tx) => {
+      const prev = await tx.run(Q.UPSERT_DOCUMENT, {
+        doc: { id: doc.id, url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash },
+        ingestedAt,
+      });
+      const previous = (prev.records[0]?.get('previous') as string[]) ?? [];
+      await retract(tx, doc.id);
+      let entities = 0;
+      for (const [type, rows] of facts.entities) {
+        for (const batch of chunks(rows)) await tx.run(Q.ENTITY_UPSERT[type], { rows: batch });
+        entities += rows.length;
+      }
+      for (const batch of chunks(facts.mentions)) {
+        await tx.run(Q.UPSERT_MENTIONS, {
+          docId: doc.id,
+          rows: batch.map((m) => ({ id: m.id, starts: m.starts.map(int), ends: m.ends.map(int) })),
+        });
+      }
+      let relations = 0;
+      for (const [type, rows] of facts.relations) {
+        for (const batch of chunks(rows)) {
+          await tx.run(Q.RELATION_UPSERT[type], {
+            rows: batch.map((r) => ({ ...r, starts: r.starts.map(int), ends: r.ends.map(int) })),
+          });
+        }
+        relations += rows.length;
+      }
+      const orphansDeleted = await deleteOrphans(tx, previous);
+      return { id: doc.id, entities, mentions: facts.mentions.length, relations, dangling: facts.dangling, orphansDeleted };
+    });
+  }
+
+  /** Writes a whole resolved Graph, one transaction per document. */
+  async loadGraph(graph: Graph, options: { onDocument?: (r: WriteResult) => void | Promise<void> } = {}): Promise<WriteResult[]> {
+    const results: WriteResult[] = [];
+    const ingestedAt = new Date().toISOString();
+    for (const facts of sliceByDocument(graph)) {
+      const r = await this.writeDocument(facts, ingestedAt);
+      results.push(r);
+      await options.onDocument?.(r);
+    }
+    return results;
+  }
+
+  /** Retracts documents and everything only they support. Returns the ids that were in the graph. */
+  async removeDocument(id: string): Promise<boolean> {
+    return this.write(async (tx) => {
+      const prev = await tx.run(Q.PREVIOUS_ENTITIES, { docId: id });
+      const exists = await tx.run('MATCH (d:Document {id: $docId}) RETURN count(d) AS n', { docId: id });
+      if ((exists.records[0].get('n') as number) === 0) return false;
+      const previous = (prev.records[0]?.get('previous') as string[]) ?? [];
+      await retract(tx, id);
+      await deleteOrphans(tx, previous);
+      await tx.run(Q.DELETE_DOCUMENT, { docId: id });
+      return true;
+    });
+  }
+
+  async counts(): Promise<GraphCounts> {
+    return this.read(async (tx) => {
+      const one = async (q: string) => ((await tx.run(q)).records[0]?.get('n') as number) ?? 0;
+      const byType = async (q: string) =>
+        Object.fromEntries((await tx.run(q)).records.map((r) => [r.get('type') as string, r.get('n') as number]));
+      return {
+        documents: await one(Q.COUNT_DOCUMENTS),
+        entities: await byType(Q.COUNT_ENTITIES),
+        relations: await byType(Q.COUNT_RELATIONS),
+        mentions: await one(Q.COUNT_MENTIONS),
+        provenance: await one(Q.COUNT_PROVENANCE),
+      };
+    });
+  }
+
+  /** The whole graph as the JSON export (what `kg export` prints). */
+  async readGraph(): Promise<Graph> {
+    return this.read(async (tx) => {
+      const docs = (await tx.run(Q.READ_DOCUMENTS)).records.map((r) => r.toObject());
+      const entities = (await tx.run(Q.READ_ENTITIES)).records.map((r) => {
+        const o = r.toObject() as { id: string; type: EntityType; name: string; aliases: string[]; date: string | null; mentions: Array<{ doc: string; starts: number[] | null; ends: number[] | null }> };
+        return {
+          id: o.id, type: o.type, name: o.name, aliases: o.aliases, date: o.date ?? null,
+          mentions: o.mentions.flatMap((m) => (m.starts ?? []).map((start, i) => ({ doc: m.doc, start, end: (m.ends ?? [])[i] }))),
+        };
+      });
+      const relations = (await tx.run(Q.READ_RELATIONS)).records.map((r) => {
+        const o = r.toObject() as { type: RelationType; source: string; target: string; date: string | null; role: string | null; confidence: number | null; docs: string[] | null; sentences: string[]; starts: number[]; ends: number[]; confidences: number[] };
+        return {
+          type: o.type, source: o.source, target: o.target, date: o.date ?? null, role: o.role ?? null,
+          confidence: o.confidence ?? 0,
+          evidence: (o.docs ?? []).map((doc, i) => ({
+            doc, sentence: o.sentences[i], start: o.starts[i], end: o.ends[i], confidence: o.confidences[i],
+          })),
+        };
+      });
+      return Graph.parse({ documents: docs, entities, relations });
+    });
+  }
+}
+
+async function retract(tx: ManagedTransaction, docId: string): Promise<void> {
+  await tx.run(Q.RETRACT_PROVENANCE, { docId });
+  await tx.run(Q.DELETE_MENTIONS, { docId });
+}
+
+async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = await tx.run(Q.DELETE_ORPHANS, { ids });
+  return (res.records[0]?.get('deleted') as number) ?? 0;
+}
+
+const int = (n: number) => neo4j.int(n);
+
+function* chunks<T>(rows: T[], size = BATCH): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}

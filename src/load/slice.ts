@@ -1,0 +1,128 @@
+// Cuts a resolved Graph into one write unit per document: what that document
+// says (its mentions, its relationships' provenance and the entities they
+// need). Pure; the loader writes each unit in one transaction, so a document
+// is either fully in the graph or not at all.
+import type { ExportDocument, EntityType, Graph, GraphEntity, RelationType } from '../model/schemas.ts';
+
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  date: string | null;
+}
+
+export interface MentionRow {
+  id: string;
+  starts: number[];
+  ends: number[];
+}
+
+export interface RelationRow {
+  source: string;
+  target: string;
+  date: string | null;
+  role: string | null;
+  docs: string[];
+  sentences: string[];
+  starts: number[];
+  ends: number[];
+  confidences: number[];
+}
+
+export interface DocumentFacts {
+  document: ExportDocument;
+  entities: Map<EntityType, EntityRow[]>;
+  /** One per entity the document mentions or states a relationship about. */
+  mentions: MentionRow[];
+  relations: Map<RelationType, RelationRow[]>;
+  /** Relationships left out because an end is not among the graph's entities. */
+  dangling: number;
+}
+
+/** Relationship types stored once per unordered pair (source id < target id). */
+export const SYMMETRIC: ReadonlySet<RelationType> = new Set<RelationType>(['PARTNERED_WITH']);
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function sliceByDocument(graph: Graph): DocumentFacts[] {
+  const entityById = new Map<string, GraphEntity>(graph.entities.map((e) => [e.id, e]));
+  const facts = new Map<string, DocumentFacts>();
+  for (const document of graph.documents) {
+    if (facts.has(document.id)) continue;
+    facts.set(document.id, { document, entities: new Map(), mentions: [], relations: new Map(), dangling: 0 });
+  }
+
+  // Mentions per (document, entity), offsets deduplicated and sorted.
+  const spans = new Map<string, Map<string, Set<string>>>(); // doc -> entity -> "start:end"
+  const touch = (doc: string, entity: string) => {
+    let byEntity = spans.get(doc);
+    if (!byEntity) spans.set(doc, (byEntity = new Map()));
+    let set = byEntity.get(entity);
+    if (!set) byEntity.set(entity, (set = new Set()));
+    return set;
+  };
+  for (const e of graph.entities) {
+    for (const m of e.mentions) if (facts.has(m.doc)) touch(m.doc, e.id).add(`${m.start}:${m.end}`);
+  }
+
+  // Relationship provenance per document, one entry per sentence span.
+  const relRows = new Map<string, Map<string, { type: RelationType; row: RelationRow; seen: Set<string> }>>();
+  for (const r of graph.relations) {
+    let [source, target] = [r.source, r.target];
+    if (SYMMETRIC.has(r.type) && target < source) [source, target] = [target, source];
+    for (const ev of r.evidence) {
+      const f = facts.get(ev.doc);
+      if (!f) continue;
+      if (!entityById.has(source) || !entityById.has(target)) {
+        f.dangling++;
+        continue;
+      }
+      let byKey = relRows.get(ev.doc);
+      if (!byKey) relRows.set(ev.doc, (byKey = new Map()));
+      const key = `${r.type}\u0000${source}\u0000${target}`;
+      let entry = byKey.get(key);
+      if (!entry) {
+        entry = {
+          type: r.type,
+          row: { source, target, date: r.date, role: r.role, docs: [], sentences: [], starts: [], ends: [], confidences: [] },
+          seen: new Set(),
+        };
+        byKey.set(key, entry);
+      }
+      entry.row.date ??= r.date;
+      entry.row.role ??= r.role;
+      const span = `${ev.start}:${ev.end}`;
+      if (entry.seen.has(span)) {
+        const i = entry.row.starts.findIndex((s, j) => `${s}:${entry!.row.ends[j]}` === span);
+        entry.row.confidences[i] = Math.max(entry.row.confidences[i], ev.confidence);
+        continue;
+      }
+      entry.seen.add(span);
+      entry.row.docs.push(ev.doc);
+      entry.row.sentences.push(ev.sentence);
+      entry.row.starts.push(ev.start);
+      entry.row.ends.push(ev.end);
+      entry.row.confidences.push(ev.confidence);
+      // Both ends are found in the document: they get MENTIONS edges, which
+      // is also how a retraction finds this relationship again.
+      touch(ev.doc, source);
+      touch(ev.doc, target);
+    }
+  }
+
+  for (const [doc, f] of facts) {
+    for (const { type, row } of relRows.get(doc)?.values() ?? []) push(f.relations, type, row);
+    for (const [id, set] of spans.get(doc) ?? []) {
+      const e = entityById.get(id)!;
+      push(f.entities, e.type, { id: e.id, type: e.type, name: e.name, aliases: e.aliases, date: e.date });
+      const pairs = [...set].map((s) => s.split(':').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      f.mentions.push({ id, starts: pairs.map((p) => p[0]), ends: pairs.map((p) => p[1]) });
+    }
+  }
+  return [...facts.values()];
+}

@@ -1,0 +1,181 @@
+// Runs of the whole pipeline against the graph: read -> clean -> (compare
+// fingerprints) -> extract -> resolve against the graph's entities -> write,
+// one transaction per document, under the graph's one-writer lock, recorded
+// as a (:Run) node.
+//
+//   mode 'full'     every document is extracted and its facts replaced
+//                   (idempotent: loading the same documents twice changes nothing)
+//   mode 'refresh'  documents whose cleaned text has the contentHash the graph
+//                   already holds are skipped before extraction (the costly
+//                   step); new and changed ones are extracted and replaced
+import PQueue from 'p-queue';
+import { cleanDocument } from '../clean/index.ts';
+import { extractDocument } from '../extract/index.ts';
+import { readInputs } from '../ingest/index.ts';
+import { Neo4jUnavailableError, sliceByDocument, type GraphStore, type WriteResult } from '../load/index.ts';
+import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
+import type { CleanDocument, DocumentExtraction } from '../model/schemas.ts';
+import { resolveGraph } from '../resolve/index.ts';
+
+export type RunMode = 'full' | 'refresh';
+export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'failed';
+
+export type ProgressEvent =
+  | { phase: 'read'; source: string; ok: boolean }
+  | { phase: 'plan'; total: number; toExtract: number }
+  | { phase: 'extract'; id: string; ok: boolean }
+  | { phase: 'write'; id: string; done: number; total: number };
+
+export interface RunOptions {
+  paths: string[];
+  mode: RunMode;
+  concurrency?: number;
+  pipeline?: string | null;
+  onProgress?: (e: ProgressEvent) => void;
+  /** Called after each document's transaction committed (tests stop Neo4j here). */
+  afterDocumentWritten?: (r: WriteResult) => void | Promise<void>;
+}
+
+export interface RunSummary {
+  run: RunRecord;
+  mode: RunMode;
+  /** Per input document id. */
+  documents: Map<string, DocumentStatus>;
+  /** Documents extracted (0 on an unchanged corpus in refresh mode). */
+  extracted: number;
+  written: WriteResult[];
+  seconds: number;
+}
+
+const describe = (err: unknown) => (err as Error)?.message ?? String(err);
+
+export async function runPipeline(store: GraphStore, options: RunOptions): Promise<RunSummary> {
+  const t0 = Date.now();
+  const progress = options.onProgress ?? (() => {});
+  await store.applySchema();
+  const lock = await acquireLock(store, options.mode === 'refresh' ? 'refresh' : 'run');
+  let run: RunRecord | null = null;
+  try {
+    run = await startRun(store, options.mode, options.pipeline ?? null);
+    const statuses = new Map<string, DocumentStatus>();
+    const fail = (source: string, error: string) => {
+      run!.failed++;
+      run!.errors.push(`${source}: ${error}`);
+    };
+
+    // Read and clean everything: cheap, and gives the fingerprints.
+    const cleaned: CleanDocument[] = [];
+    for await (const item of readInputs(options.paths)) {
+      if (!item.ok) {
+        fail(item.failure.source, item.failure.error);
+        progress({ phase: 'read', source: item.failure.source, ok: false });
+        continue;
+      }
+      try {
+        const doc = cleanDocument(item.doc);
+        if (statuses.has(doc.id)) throw new Error(`duplicate document id ${doc.id} (already read in this run)`);
+        statuses.set(doc.id, 'unchanged');
+        cleaned.push(doc);
+        progress({ phase: 'read', source: item.doc.source, ok: true });
+      } catch (err) {
+        fail(item.doc.source, describe(err));
+        progress({ phase: 'read', source: item.doc.source, ok: false });
+      }
+    }
+
+    const stored = await store.documentHashes(cleaned.map((d) => d.id));
+    const todo: CleanDocument[] = [];
+    for (const doc of cleaned) {
+      const before = stored.get(doc.id);
+      const status: DocumentStatus = before === undefined ? 'new' : before === doc.contentHash ? 'unchanged' : 'changed';
+      statuses.set(doc.id, status);
+      if (status !== 'unchanged' || options.mode === 'full') todo.push(doc);
+    }
+    progress({ phase: 'plan', total: cleaned.length, toExtract: todo.length });
+
+    // Extraction: the costly step, only for what needs it.
+    const extractions: DocumentExtraction[] = [];
+    const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
+    for (const doc of todo) {
+      void queue.add(async () => {
+        try {
+          extractions.push(extractDocument(doc));
+          progress({ phase: 'extract', id: doc.id, ok: true });
+        } catch (err) {
+          statuses.set(doc.id, 'failed');
+          fail(doc.source, `extraction failed: ${describe(err)}`);
+          progress({ phase: 'extract', id: doc.id, ok: false });
+        }
+      });
+    }
+    await queue.onIdle();
+    extractions.sort((a, b) => a.document.id.localeCompare(b.document.id));
+
+    const written: WriteResult[] = [];
+    if (extractions.length > 0) {
+      // New documents reuse the ids of entities the graph already has.
+      const graph = resolveGraph(extractions, await store.knownEntities());
+      const slices = sliceByDocument(graph);
+      const ingestedAt = new Date().toISOString();
+      let done = 0;
+      for (const facts of slices) {
+        if (lock.lost) throw new Error('the graph lock was taken over by another writer (this run could not renew it in time); stopping');
+        let r: WriteResult;
+        try {
+          r = await store.writeDocument(facts, ingestedAt);
+        } catch (err) {
+          // Neo4j gone (after the driver's retries): stop; the next run
+          // completes. Anything else is this document's problem only.
+          if (err instanceof Neo4jUnavailableError) throw err;
+          statuses.set(facts.document.id, 'failed');
+          fail(facts.document.source, `write failed: ${describe(err)}`);
+          continue;
+        }
+        written.push(r);
+        progress({ phase: 'write', id: r.id, done: ++done, total: slices.length });
+        await options.afterDocumentWritten?.(r);
+      }
+    }
+
+    for (const status of statuses.values()) if (status !== 'failed') run[status]++;
+    run.status = 'done';
+    await finishRun(store, run);
+    return { run, mode: options.mode, documents: statuses, extracted: extractions.length, written, seconds: (Date.now() - t0) / 1000 };
+  } catch (err) {
+    if (run) {
+      run.status = 'failed';
+      run.errors.push(describe(err));
+      await finishRun(store, run).catch(() => {}); // the server may be what failed
+    }
+    throw err;
+  } finally {
+    await lock.release();
+  }
+}
+
+export interface RemoveSummary {
+  run: RunRecord;
+  removed: string[];
+  missing: string[];
+}
+
+/** Retracts documents: their MENTIONS and provenance, and whatever only they supported. */
+export async function removeDocuments(store: GraphStore, ids: string[]): Promise<RemoveSummary> {
+  await store.applySchema();
+  const lock = await acquireLock(store, 'remove');
+  try {
+    const run = await startRun(store, 'remove', null);
+    const removed: string[] = [];
+    const missing: string[] = [];
+    for (const id of ids) ((await store.removeDocument(id)) ? removed : missing).push(id);
+    run.removed = removed.length;
+    run.status = 'done';
+    if (missing.length) run.errors.push(...missing.map((m) => `${m}: not in the graph`));
+    await finishRun(store, run);
+    return { run, removed, missing };
+  } finally {
+    await lock.release();
+  }
+}
+
+export { Neo4jUnavailableError };
