@@ -29,6 +29,16 @@ function sentenceOf(ctx: Ctx, pos: number): Sentence {
   return ctx.sentences.find((s) => pos >= s.start && pos < s.end) ?? ctx.sentences[0]!;
 }
 
+/** The sentence where `target` is named within a few characters of one of `anchors`. */
+function nearby(ctx: Ctx, anchors: string[], target: string, window = 40): Sentence | undefined {
+  for (const t of ctx.mentions) {
+    if (t.key !== target) continue;
+    const close = ctx.mentions.some((a) => anchors.includes(a.key) && Math.max(a.start - t.end, t.start - a.end) <= window);
+    if (close) return sentenceOf(ctx, t.start);
+  }
+  return undefined;
+}
+
 /** Facts a name states: the "Seoul AI Summit" was held in Seoul; the "UK AI Safety Institute" is British. */
 function nameEntailed(ctx: Ctx): RelationDraft[] {
   const out: RelationDraft[] = [];
@@ -50,10 +60,9 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
         if (p.type === 'Location') out.push({ type: 'HELD_IN', source: e.key, target: place, sentence: evidence(place), confidence: 0.7, role: null });
         const placeCountry = p.type === 'Country' ? p.registryId : (p.registryId ? reg.byId.get(p.registryId)?.country : undefined);
         const hostId = countryId ?? (placeCountry ? reg.lookup(placeCountry).find((c) => c.type === 'Country')?.id ?? placeCountry : undefined);
-        if (hostId && present(hostId)) out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: evidence(hostId), confidence: 0.65, role: null });
-      }
-      if (!cityId && !nested.length && countryId && present(countryId)) {
-        out.push({ type: 'HOSTED_BY', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.6, role: null });
+        // The host country must be named next to the summit or its city ("Seoul (South Korea)"), not just somewhere in the text.
+        const near = hostId ? nearby(ctx, [e.key, place], hostId) : undefined;
+        if (hostId && near) out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: near, confidence: 0.65, role: null });
       }
     }
     if (e.type === 'Institute' || e.type === 'GovernmentBody') {
@@ -191,6 +200,71 @@ function documentAgreement(ctx: Ctx): RelationDraft[] {
   return out;
 }
 
-export function documentRelations(ctx: Ctx): RelationDraft[] {
-  return [...nameEntailed(ctx), ...summitOrder(ctx), ...officeHolders(ctx), ...bilateralSubjects(ctx), ...tableRows(ctx), ...documentAgreement(ctx)];
+/**
+ * "Among the attendees at the inaugural gathering were ... From the United
+ * States, representatives included X, along with officials from Y": a
+ * sentence that goes on listing attendees attended what the previous one named.
+ */
+function attendanceContinuation(ctx: Ctx, drafts: RelationDraft[]): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  for (const s of ctx.sentences.slice(1)) {
+    if (!/\b(?:representatives|officials|delegates|delegations|attendees|participants|ministers)\b[^.]{0,40}\b(?:included|include|were|came from|attended)\b/i.test(s.text)) continue;
+    const ms = mentionsIn(ctx, s);
+    if (ms.some((m) => ctx.entities.get(m.key)?.type === 'Summit')) continue;
+    const prev = ctx.sentences[s.index - 1]!;
+    const summits = new Set(drafts.filter((d) => d.type === 'ATTENDED' && d.sentence === prev).map((d) => d.target));
+    for (const summit of summits) {
+      for (const m of ms) {
+        const e = ctx.entities.get(m.key)!;
+        if (['Person', 'GovernmentBody', 'Institute', 'Organization', 'Company'].includes(e.type)) out.push({ type: 'ATTENDED', source: e.key, target: summit, sentence: s, confidence: 0.6, role: null });
+      }
+    }
+  }
+  return out;
+}
+
+/** "The signing ceremony took place at the Seoul office of ...": where the agreement just named was signed. */
+function signingPlace(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  let lastAgreement: string | undefined;
+  for (const s of ctx.sentences) {
+    const ms = mentionsIn(ctx, s);
+    const cue = /\b(?:signing(?: ceremony)?|ceremony)\b[^.]{0,40}?\b(?:took place|was held|held)\s+(?:at|in)\b|\bwas signed (?:at|in)\b/i.exec(s.text);
+    if (cue && lastAgreement && !ms.some((m) => ctx.entities.get(m.key)?.type === 'Agreement')) {
+      const after = s.start + cue.index + cue[0].length;
+      const place = ms.find((m) => m.start >= after && ['Location', 'Country'].includes(ctx.entities.get(m.key)?.type ?? ''));
+      if (place) out.push({ type: 'HELD_IN', source: lastAgreement, target: place.key, sentence: s, confidence: 0.6, role: null });
+    }
+    for (const m of ms) if (ctx.entities.get(m.key)?.type === 'Agreement') lastAgreement = m.key;
+  }
+  return out;
+}
+
+/** "Chinese company Zhipu AI", "17 Chinese companies (including Alibaba, Baidu)": based in the demonym's country. */
+function demonymCompanies(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const reg = registry();
+  const re = /\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:tech\s+|AI\s+|technology\s+|internet\s+)?(?:companies|company|firms?|labs?|startups?|start-ups?|developers?|giants?|groups?)\s*(?:\(?\s*(?:including|such as|like)\s+)?$/;
+  for (const s of ctx.sentences) {
+    for (const slot of buildSlots(s, ctx.mentions, ctx.entities, ctx.text)) {
+      const m = re.exec(ctx.text.slice(Math.max(s.start, slot.start - 60), slot.start));
+      const country = m ? reg.countryByDemonym.get(m[1]!.toLowerCase()) : undefined;
+      if (!country || !ctx.entities.has(country.id)) continue;
+      for (const k of slot.keys) if (ctx.entities.get(k)!.type === 'Company') out.push({ type: 'BASED_IN', source: k, target: country.id, sentence: s, confidence: 0.7, role: null });
+    }
+  }
+  return out;
+}
+
+/** A summit that established an organization also produced it (the ontology's convention). */
+function establishedImpliesProduced(drafts: RelationDraft[], ctx: Ctx): RelationDraft[] {
+  return drafts
+    .filter((d) => d.type === 'ESTABLISHED' && ctx.entities.get(d.source)?.type === 'Summit' && ctx.entities.get(d.target)?.type === 'Organization')
+    .map((d) => ({ ...d, type: 'PRODUCED' as const }));
+}
+
+export function documentRelations(ctx: Ctx, sentenceDrafts: RelationDraft[]): RelationDraft[] {
+  const drafts = [...nameEntailed(ctx), ...summitOrder(ctx), ...officeHolders(ctx), ...bilateralSubjects(ctx), ...tableRows(ctx), ...documentAgreement(ctx), ...signingPlace(ctx), ...demonymCompanies(ctx)];
+  const all = [...sentenceDrafts, ...drafts];
+  return [...drafts, ...attendanceContinuation(ctx, all), ...establishedImpliesProduced(all, ctx)];
 }

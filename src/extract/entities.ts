@@ -250,7 +250,7 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
 }
 
 const DATE_BEFORE_GAP = /^\s*$/;
-const DATE_AFTER_GAP = /^\s*(?:\(|,\s*)?(?:held|signed|adopted|launched|established|created|founded|announced|published|convened|which took place|took place|occurring|occurred|scheduled for)?\s*(?:on|in|of|from|since|during)?\s*(?:the\s+)?$/i;
+const DATE_AFTER_GAP = /^\s*(?:\(|,\s*)?(?:held|signed|adopted|launched|established|created|founded|announced|published|convened|which took place|took place|occurring|occurred|scheduled for)?\s*(?:on|in|of|from|since|during)?\s*(?:the\s+)?(?:last|next|this|early|late|mid-?)?\s*$/i;
 const ESTABLISH_CUE = /\b(?:establish\w*|launch\w*|found\w*|creat\w*|set up|formed|formali[sz]\w*|inaugurat\w*|operational since|announced)\b/i;
 
 function assignDates(text: string, sentences: Sentence[], mentions: MentionRef[], entities: Map<string, EntityDraft>, publishedAt: string | null): void {

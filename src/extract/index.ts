@@ -14,7 +14,7 @@ export function extractDocument(doc: CleanDocument): DocumentExtraction {
   const ents = buildEntities(text, sentences, doc.publishedAt);
   const drafts: RelationDraft[] = [];
   for (const s of sentences) drafts.push(...sentenceRelations(s, buildSlots(s, ents.mentions, ents.entities, text), ents.entities, text));
-  drafts.push(...documentRelations({ text, sentences, mentions: ents.mentions, entities: ents.entities }));
+  drafts.push(...documentRelations({ text, sentences, mentions: ents.mentions, entities: ents.entities }, drafts));
   nameUnnamed(ents, drafts);
   return DocumentExtraction.parse({ document: doc, ...toOutput(doc, ents, drafts) });
 }

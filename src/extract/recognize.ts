@@ -184,7 +184,7 @@ function patternNames(text: string): Candidate[] {
 
 const TITLE_RE = new RegExp(
   String.raw`\b(?:then-|former |acting |Acting |deputy |Deputy )?(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.]/g, '\\.')).join('|')})` +
-    String.raw`(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?:[\p{Lu}][\p{L}]+(?:[ \t]+(?:and|of|for|the)[ \t]+|[ \t]+)){0,6}?)?[ \t]+` +
+    String.raw`(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[\p{Lu}][\p{L}]+(?:[ \t]+(?:and|of|for|the))?){1,6}?)?[ \t]+` +
     String.raw`((?:[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?)(?:[ \t]+[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?){1,2})(?![\p{L}])`,
   'gu',
 );

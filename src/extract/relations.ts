@@ -105,7 +105,8 @@ interface Rule {
   role?: string;
 }
 
-const VERB_SIGN = String.raw`(?:signed|signs|sign|inked|inks|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
+const ROLE_WORDS = String.raw`Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|CTO|Founder|Co-founder|Chair\w*|President|Spokes\w+|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|founder|chief|scientist|analyst|fellow|partner`;
+const VERB_SIGN = String.raw`(?:signed|signs|sign|signing|inked|inks|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
 const RULES: Rule[] = [
   // SIGNED
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\b${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.85 },
@@ -150,7 +151,8 @@ const RULES: Rule[] = [
   { type: 'BASED_IN', pattern: String.raw`{o:Country}{__}\b(?:home to|headquarters of|home of)\s+(?:the\s+)?(?:companies\s+(?:like|such as)\s+)?{s:Company|Organization|Institute}`, confidence: 0.75 },
   // WORKS_FOR
   { type: 'WORKS_FOR', pattern: String.raw`{o:Company|Organization|Institute|GovernmentBody|Country}(?:['’]s)?\s+(?:CEO|chief executive|founder|co-founder|cofounder|president|chair|chairman|director|head|spokesperson|minister|secretary|chief scientist|researcher)\s+{s:Person}`, confidence: 0.85 },
-  { type: 'WORKS_FOR', pattern: String.raw`{s:Person},\s+(?:the\s+|a\s+|an\s+)?[^⟦⟧]{0,80}?\b(?:at|of|for|with|from)\s+(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.75 },
+  // "Jiyeon Cho, Senior Researcher in AI Safety Policy at K-AISI": an apposition that names a role.
+  { type: 'WORKS_FOR', pattern: String.raw`{s:Person},\s+(?:the\s+|a\s+|an\s+)?(?=[^⟦⟧]{0,80}?\b(?:${ROLE_WORDS})\b)(?![^⟦⟧]{0,80}?\b(?:along|together|officials|representatives|as well)\b)[^⟦⟧]{0,80}?\b(?:at|of|for|with)\s+(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.75 },
   { type: 'WORKS_FOR', pattern: String.raw`{s:Person}\s+\((?:[^⟦⟧()]{0,40}?\b(?:at|of)\s+)?(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.7 },
   // EVALUATED, DEVELOPED, PUBLISHED
   { type: 'EVALUATED', pattern: String.raw`{s:Institute|Organization}{__}\b(?:evaluat\w+|test\w*|assess\w*|red-team\w*|audit\w*)\b{__}{o:AIModel}`, confidence: 0.7 },
