@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerClean } from './commands/clean.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerEval } from './commands/eval.ts';
 import { registerExport } from './commands/export.ts';
 import { registerNeo4j } from './commands/neo4j.ts';
 import { registerRefresh } from './commands/refresh.ts';
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('(run `kg --help` for the commands)');
   registerExtract(program);
+  registerEval(program);
   registerClean(program);
   registerRun(program);
   registerRefresh(program);
