@@ -247,7 +247,9 @@ function demonymCompanies(ctx: Ctx): RelationDraft[] {
   const re = /\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:tech\s+|AI\s+|technology\s+|internet\s+)?(?:companies|company|firms?|labs?|startups?|start-ups?|developers?|giants?|groups?)\s*(?:\(?\s*(?:including|such as|like)\s+)?$/;
   for (const s of ctx.sentences) {
     for (const slot of buildSlots(s, ctx.mentions, ctx.entities, ctx.text)) {
-      const m = re.exec(ctx.text.slice(Math.max(s.start, slot.start - 60), slot.start));
+      // Before the name ("Chinese firm DeepSeek") or as an apposition after it ("Mistral AI, a French startup").
+      const m = re.exec(ctx.text.slice(Math.max(s.start, slot.start - 60), slot.start)) ??
+        /^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:[a-z-]+\s+)?(?:companies|company|firms?|labs?|startups?|start-ups?|developers?|giants?|groups?|maker|provider)\b/.exec(ctx.text.slice(slot.end, Math.min(s.end, slot.end + 60)));
       const country = m ? reg.countryByDemonym.get(m[1]!.toLowerCase()) : undefined;
       if (!country || !ctx.entities.has(country.id)) continue;
       for (const k of slot.keys) if (ctx.entities.get(k)!.type === 'Company') out.push({ type: 'BASED_IN', source: k, target: country.id, sentence: s, confidence: 0.7, role: null });

@@ -251,7 +251,18 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
 
 const DATE_BEFORE_GAP = /^\s*$/;
 const DATE_AFTER_GAP = /^\s*(?:\(|,\s*)?(?:held|signed|adopted|launched|established|created|founded|announced|published|convened|which took place|took place|occurring|occurred|scheduled for)?\s*(?:on|in|of|from|since|during)?\s*(?:the\s+)?(?:last|next|this|early|late|mid-?)?\s*$/i;
-const ESTABLISH_CUE = /\b(?:establish\w*|launch\w*|found\w*|creat\w*|set up|formed|formali[sz]\w*|inaugurat\w*|operational since|announced)\b/i;
+const CREATION = String.raw`(?:established|launched|founded|created|set up|formed|formali[sz]ed|inaugurated|stood up|opened)`;
+
+/** The sentence says this organization was created: "the establishment of X", "X was launched", "launched X". */
+function establishedHere(text: string, m: MentionRef): boolean {
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  const after = text.slice(m.end, m.end + 50);
+  return (
+    new RegExp(String.raw`\b(?:establishment|creation|launch|founding|formation|inauguration) of (?:the |a |an )?$`, 'i').test(before) ||
+    new RegExp(String.raw`\b${CREATION} (?:the |a |an |its |their )?(?:new )?$`, 'i').test(before) ||
+    new RegExp(String.raw`^,? (?:(?:was|were|has been|had been|is|be) )?(?:officially |formally )?(?:${CREATION}|operational since)\b`, 'i').test(after)
+  );
+}
 
 function assignDates(text: string, sentences: Sentence[], mentions: MentionRef[], entities: Map<string, EntityDraft>, publishedAt: string | null): void {
   for (const s of sentences) {
@@ -268,11 +279,12 @@ function assignDates(text: string, sentences: Sentence[], mentions: MentionRef[]
       if (e.date) continue;
       const between = (a: number, b: number) => inSentence.some((o) => o !== m && o.start >= a && o.end <= b && !['Location', 'Country'].includes(entities.get(o.key)?.type ?? ''));
       let pick: string | null = null;
-      for (const d of dates) {
+      // A date next to an organization's name is rarely its founding; only creation wording dates one.
+      for (const d of e.type === 'Summit' || e.type === 'Agreement' ? dates : []) {
         if (d.start >= m.end && d.start - m.end <= 40 && DATE_AFTER_GAP.test(text.slice(m.end, d.start).replace(/\b(?:in|at)\s+[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*\s*/gu, '')) && !between(m.end, d.start)) { pick = d.iso; break; }
         if (d.end <= m.start && m.start - d.end <= 3 && DATE_BEFORE_GAP.test(text.slice(d.end, m.start).replace(/^'s/, ''))) { pick = d.iso; break; }
       }
-      if (!pick && (e.type === 'Institute' || e.type === 'Organization') && ESTABLISH_CUE.test(s.text) && dates.length === 1) pick = dates[0]!.iso;
+      if (!pick && (e.type === 'Institute' || e.type === 'Organization') && dates.length === 1 && establishedHere(text, m)) pick = dates[0]!.iso;
       if (!pick && e.type === 'Agreement' && e.unnamed && dates.length === 1 && !/\[date\]/i.test(s.text)) pick = dates[0]!.iso;
       if (pick) e.date = pick;
     }

@@ -13,7 +13,9 @@ export const NON_NAME_WORDS = new Set(
     'saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec is are was were be been has have had will would can could should ' +
     'must might shall do does did see read more click share subscribe follow sign log skip home menu search contents table overview ' +
     'background summary conclusion introduction section chapter part page quality importance status structure words type ' +
-    'established launched signed announced created formed founded adopted approved published released unveiled opened hosted held').split(' '),
+    'established launched signed announced created formed founded adopted approved published released unveiled opened hosted held ' +
+    'ahead amid amidst despite inside outside beyond alongside throughout toward towards behind exclusive breaking update live watch ' +
+    'analysis opinion explainer interview report reports says said').split(' '),
 );
 
 export const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'du', 'des', 'la', 'le', 'toward', 'towards', '&', "d'"]);
