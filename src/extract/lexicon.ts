@@ -23,7 +23,7 @@ export const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', 'de', '
 export const SUMMIT_HEADS = new Set(['Summit', 'Dialogue', 'Conference', 'Convening', 'Meeting', 'Session', 'Symposium', 'Roundtable', 'Talks', 'Ministerial']);
 export const AGREEMENT_HEADS = new Set([
   'Declaration', 'Statement', 'Commitments', 'Commitment', 'Accord', 'Accords', 'Agreement', 'Memorandum', 'Pact', 'Compact',
-  'Charter', 'Convention', 'Treaty', 'Principles', 'Communiqué', 'Communique', 'Protocol', 'Consensus', 'Partnership', 'MoU', 'MOU',
+  'Charter', 'Convention', 'Treaty', 'Principles', 'Communiqué', 'Communique', 'Consensus', 'Partnership', 'MoU', 'MOU',
 ]);
 export const POLICY_HEADS = new Set([
   'Act', 'Bill', 'Law', 'Regulation', 'Regulations', 'Framework', 'Policy', 'Strategy', 'Plan', 'Order', 'Guidelines', 'Guidance',

@@ -76,6 +76,21 @@ function isPlainVerb(word: string): boolean {
   return v;
 }
 
+// compromise's verdict on one word alone depends on the word only: cached
+// (a full nlp() per candidate name was a fifth of extraction time).
+const firstNameCache = new Map<string, boolean>();
+function isKnownFirstName(word: string): boolean {
+  let v = firstNameCache.get(word);
+  if (v === undefined) firstNameCache.set(word, (v = nlp(word).has('#FirstName')));
+  return v;
+}
+const commonNounCache = new Map<string, boolean>();
+function isCommonNoun(word: string): boolean {
+  let v = commonNounCache.get(word);
+  if (v === undefined) commonNounCache.set(word, (v = nlp(word).has('(#Noun && !#ProperNoun)')));
+  return v;
+}
+
 function words(phrase: string): string[] {
   return phrase.split(/[ \t]+/);
 }
@@ -203,7 +218,13 @@ function isNameLike(name: string): boolean {
 
 function personNames(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const add = (name: string, start: number) => {
+  const add = (raw: string, at: number) => {
+    // Honorifics are not part of the name; "Mr Davies" alone is found again
+    // as the surname of a full name the document gives.
+    const honorific = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?[ \t]+/.exec(raw);
+    const name = honorific ? raw.slice(honorific[0].length) : raw;
+    if (words(name).length < 2) return;
+    const start = at + (honorific ? honorific[0].length : 0);
     out.push({ start, end: start + name.length, text: name, type: 'Person', registryId: null, name, source: 'person' });
   };
   for (const m of text.matchAll(TITLE_RE)) {
@@ -227,7 +248,7 @@ function personNames(text: string): Candidate[] {
   for (const m of text.matchAll(/(?<![\p{L}])([\p{Lu}][\p{Ll}]+)[ \t]+([\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])/gu)) {
     const [first, last] = [m[1]!, m[2]!];
     if (NON_NAME_WORDS.has(first.toLowerCase()) || !isNameLike(`${first} ${last}`)) continue;
-    if (nlp(first).has('#FirstName') && !nlp(last).has('(#Noun && !#ProperNoun)')) add(`${first} ${last}`, m.index!);
+    if (isKnownFirstName(first) && !isCommonNoun(last)) add(`${first} ${last}`, m.index!);
   }
   return out;
 }
@@ -264,7 +285,9 @@ function undefinedAcronymNames(text: string): Candidate[] {
     if (initials !== letters) continue;
     if (NON_NAME_WORDS.has(phraseWords[startWord]!.toLowerCase())) continue;
     const start = m.index! + m[1]!.indexOf(phrase);
-    out.push({ start, end: start + phrase.length, text: phrase, type: typeByHead(phrase) ?? 'Organization', registryId: null, name: phrase, source: 'pattern' });
+    // An acronym alone doesn't make a name an organization ("Liquid Crystal Display (LCD)").
+    const type = typeByHead(phrase);
+    if (type) out.push({ start, end: start + phrase.length, text: phrase, type, registryId: null, name: phrase, source: 'pattern' });
   }
   return out;
 }
@@ -312,7 +335,11 @@ export function recognize(text: string): Candidate[] {
   const { gazetteer, forms } = registryMatcher();
   const cands: Candidate[] = [];
   const tokens = tokenize(text);
-  for (const h of gazetteer.find(text, tokens)) cands.push(byRegistry(h.value, h.start, h.end, h.text));
+  for (const h of gazetteer.find(text, tokens)) {
+    // "Claude Juncker" is a person, not the model.
+    if (h.value.type === 'AIModel' && /^[ \t]+[\p{Lu}][\p{Ll}]/u.test(text.slice(h.end, h.end + 3))) continue;
+    cands.push(byRegistry(h.value, h.start, h.end, h.text));
+  }
   let lineStart = 0;
   for (const line of text.split('\n')) {
     if (isGluedLine(line)) {
