@@ -26,6 +26,8 @@ SET e:${type}
 REMOVE e:${others}
 SET e.type = row.type,
     e.name = row.name,
+    e.fullName = row.fullName,
+    e.fullId = row.fullId,
     e.aliases = ${distinct('coalesce(e.aliases, []) + row.aliases')},
     e.date = coalesce(row.date, e.date)${extraDate}`;
 }
@@ -58,7 +60,7 @@ export const RELATION_UPSERT: Record<RelationType, string> = Object.fromEntries(
 ) as Record<RelationType, string>;
 
 export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id})
-SET d.url = $doc.url, d.title = $doc.title, d.source = $doc.source,
+SET d.fullId = $doc.fullId, d.url = $doc.url, d.title = $doc.title, d.source = $doc.source,
     d.publishedAt = $doc.publishedAt, d.contentHash = $doc.contentHash, d.ingestedAt = $ingestedAt
 WITH d
 OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
@@ -109,27 +111,29 @@ export const DELETE_DOCUMENT = `MATCH (d:Document {id: $docId})
 DELETE d`;
 
 export const KNOWN_ENTITIES = `MATCH (e:Entity)
-RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.date AS date
+RETURN coalesce(e.fullId, e.id) AS id, e.type AS type, coalesce(e.fullName, e.name) AS name,
+       coalesce(e.aliases, []) AS aliases, e.date AS date
 ORDER BY id`;
 
 export const DOCUMENT_HASHES = `UNWIND $ids AS id
 MATCH (d:Document {id: id})
-RETURN d.id AS id, d.contentHash AS contentHash`;
+RETURN coalesce(d.fullId, d.id) AS id, d.contentHash AS contentHash`;
 
 export const READ_DOCUMENTS = `MATCH (d:Document)
-RETURN d.id AS id, d.source AS source, d.url AS url, d.title AS title,
+RETURN d.id AS key, coalesce(d.fullId, d.id) AS id, d.source AS source, d.url AS url, d.title AS title,
        d.publishedAt AS publishedAt, d.contentHash AS contentHash
 ORDER BY id`;
 
 export const READ_ENTITIES = `MATCH (e:Entity)
 OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(e)
 WITH e, d, m ORDER BY d.id
-RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.date AS date,
+RETURN coalesce(e.fullId, e.id) AS id, e.type AS type, coalesce(e.fullName, e.name) AS name,
+       coalesce(e.aliases, []) AS aliases, e.date AS date,
        [x IN collect({doc: d.id, starts: m.starts, ends: m.ends}) WHERE x.doc IS NOT NULL] AS mentions
 ORDER BY id`;
 
 export const READ_RELATIONS = `MATCH (a:Entity)-[r]->(b:Entity)
-RETURN type(r) AS type, a.id AS source, b.id AS target, r.date AS date, r.role AS role,
+RETURN type(r) AS type, coalesce(a.fullId, a.id) AS source, coalesce(b.fullId, b.id) AS target, r.date AS date, r.role AS role,
        r.confidence AS confidence, r.evidenceDocs AS docs, r.evidenceSentences AS sentences,
        r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.evidenceConfidences AS confidences
 ORDER BY type, source, target`;

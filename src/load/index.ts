@@ -9,6 +9,7 @@ import { Graph, type EntityType, type RelationType } from '../model/schemas.ts';
 import type { KnownEntity } from '../resolve/index.ts';
 import { authFor, type Connection } from '../server/index.ts';
 import * as Q from './cypher.ts';
+import { fullValue, storageKey } from './keys.ts';
 import { sliceByDocument, type DocumentFacts } from './slice.ts';
 
 export { sliceByDocument, type DocumentFacts } from './slice.ts';
@@ -165,7 +166,7 @@ export class GraphStore {
   async documentHashes(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     return this.read(async (tx) => {
-      const res = await tx.run(Q.DOCUMENT_HASHES, { ids });
+      const res = await tx.run(Q.DOCUMENT_HASHES, { ids: ids.map(storageKey) });
       return new Map(res.records.map((r) => [r.get('id') as string, r.get('contentHash') as string]));
     });
   }
@@ -177,13 +178,14 @@ export class GraphStore {
    */
   async writeDocument(facts: DocumentFacts, ingestedAt = new Date().toISOString()): Promise<WriteResult> {
     const doc = facts.document;
+    const key = facts.key;
     return this.write(async (tx) => {
       const prev = await tx.run(Q.UPSERT_DOCUMENT, {
-        doc: { id: doc.id, url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash },
+        doc: { id: key, fullId: fullValue(doc.id, key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash },
         ingestedAt,
       });
       const previous = (prev.records[0]?.get('previous') as string[]) ?? [];
-      await retract(tx, doc.id);
+      await retract(tx, key);
       let entities = 0;
       for (const [type, rows] of facts.entities) {
         for (const batch of chunks(rows)) await tx.run(Q.ENTITY_UPSERT[type], { rows: batch });
@@ -191,7 +193,7 @@ export class GraphStore {
       }
       for (const batch of chunks(facts.mentions)) {
         await tx.run(Q.UPSERT_MENTIONS, {
-          docId: doc.id,
+          docId: key,
           rows: batch.map((m) => ({ id: m.id, starts: m.starts.map(int), ends: m.ends.map(int) })),
         });
       }
@@ -222,7 +224,8 @@ export class GraphStore {
   }
 
   /** Retracts documents and everything only they support. Returns the ids that were in the graph. */
-  async removeDocument(id: string): Promise<boolean> {
+  async removeDocument(docId: string): Promise<boolean> {
+    const id = storageKey(docId);
     return this.write(async (tx) => {
       const prev = await tx.run(Q.PREVIOUS_ENTITIES, { docId: id });
       const exists = await tx.run('MATCH (d:Document {id: $docId}) RETURN count(d) AS n', { docId: id });
@@ -253,12 +256,15 @@ export class GraphStore {
   /** The whole graph as the JSON export (what `kg export` prints). */
   async readGraph(): Promise<Graph> {
     return this.read(async (tx) => {
-      const docs = (await tx.run(Q.READ_DOCUMENTS)).records.map((r) => r.toObject());
+      const docRecords = (await tx.run(Q.READ_DOCUMENTS)).records.map((r) => r.toObject() as { key: string; id: string } & Record<string, unknown>);
+      const docId = new Map(docRecords.map((d) => [d.key, d.id]));
+      const full = (key: string) => docId.get(key) ?? key;
+      const docs = docRecords.map(({ key: _key, ...d }) => d);
       const entities = (await tx.run(Q.READ_ENTITIES)).records.map((r) => {
         const o = r.toObject() as { id: string; type: EntityType; name: string; aliases: string[]; date: string | null; mentions: Array<{ doc: string; starts: number[] | null; ends: number[] | null }> };
         return {
           id: o.id, type: o.type, name: o.name, aliases: o.aliases, date: o.date ?? null,
-          mentions: o.mentions.flatMap((m) => (m.starts ?? []).map((start, i) => ({ doc: m.doc, start, end: (m.ends ?? [])[i] }))),
+          mentions: o.mentions.flatMap((m) => (m.starts ?? []).map((start, i) => ({ doc: full(m.doc), start, end: (m.ends ?? [])[i] }))),
         };
       });
       const relations = (await tx.run(Q.READ_RELATIONS)).records.map((r) => {
@@ -267,7 +273,7 @@ export class GraphStore {
           type: o.type, source: o.source, target: o.target, date: o.date ?? null, role: o.role ?? null,
           confidence: o.confidence ?? 0,
           evidence: (o.docs ?? []).map((doc, i) => ({
-            doc, sentence: o.sentences[i], start: o.starts[i], end: o.ends[i], confidence: o.confidences[i],
+            doc: full(doc), sentence: o.sentences[i], start: o.starts[i], end: o.ends[i], confidence: o.confidences[i],
           })),
         };
       });

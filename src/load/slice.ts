@@ -2,12 +2,16 @@
 // says (its mentions, its relationships' provenance and the entities they
 // need). Pure; the loader writes each unit in one transaction, so a document
 // is either fully in the graph or not at all.
+import { fullValue, indexedName, storageKey } from './keys.ts';
 import type { ExportDocument, EntityType, Graph, GraphEntity, RelationType } from '../model/schemas.ts';
 
 export interface EntityRow {
+  /** As stored (see keys.ts); fullId/fullName hold over-long values verbatim. */
   id: string;
+  fullId: string | null;
   type: EntityType;
   name: string;
+  fullName: string | null;
   aliases: string[];
   date: string | null;
 }
@@ -31,7 +35,10 @@ export interface RelationRow {
 }
 
 export interface DocumentFacts {
+  /** The document as given (its id verbatim). */
   document: ExportDocument;
+  /** Its id as stored. */
+  key: string;
   entities: Map<EntityType, EntityRow[]>;
   /** One per entity the document mentions or states a relationship about. */
   mentions: MentionRow[];
@@ -54,7 +61,7 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
   const facts = new Map<string, DocumentFacts>();
   for (const document of graph.documents) {
     if (facts.has(document.id)) continue;
-    facts.set(document.id, { document, entities: new Map(), mentions: [], relations: new Map(), dangling: 0 });
+    facts.set(document.id, { document, key: storageKey(document.id), entities: new Map(), mentions: [], relations: new Map(), dangling: 0 });
   }
 
   // Mentions per (document, entity), offsets deduplicated and sorted.
@@ -103,7 +110,7 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
         continue;
       }
       entry.seen.add(span);
-      entry.row.docs.push(ev.doc);
+      entry.row.docs.push(f.key);
       entry.row.sentences.push(ev.sentence);
       entry.row.starts.push(ev.start);
       entry.row.ends.push(ev.end);
@@ -116,10 +123,14 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
   }
 
   for (const [doc, f] of facts) {
-    for (const { type, row } of relRows.get(doc)?.values() ?? []) push(f.relations, type, row);
-    for (const [id, set] of spans.get(doc) ?? []) {
-      const e = entityById.get(id)!;
-      push(f.entities, e.type, { id: e.id, type: e.type, name: e.name, aliases: e.aliases, date: e.date });
+    for (const { type, row } of relRows.get(doc)?.values() ?? []) {
+      push(f.relations, type, { ...row, source: storageKey(row.source), target: storageKey(row.target) });
+    }
+    for (const [entityId, set] of spans.get(doc) ?? []) {
+      const e = entityById.get(entityId)!;
+      const id = storageKey(e.id);
+      const name = indexedName(e.name);
+      push(f.entities, e.type, { id, fullId: fullValue(e.id, id), type: e.type, name, fullName: fullValue(e.name, name), aliases: e.aliases, date: e.date });
       const pairs = [...set].map((s) => s.split(':').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       f.mentions.push({ id, starts: pairs.map((p) => p[0]), ends: pairs.map((p) => p[1]) });
     }
