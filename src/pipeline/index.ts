@@ -1,11 +1,15 @@
 // Composes the pure stages over many documents: read -> clean -> extract,
-// with bounded concurrency, collecting per-document failures instead of
-// stopping the run.
+// collecting per-document failures instead of stopping the run. Few documents
+// are processed in this thread (p-queue); many go to a pool of worker threads
+// (pool.ts), one per core, which is what scales extraction with the cores.
 import PQueue from 'p-queue';
 import { cleanDocument } from '../clean/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { readInputs, type InputFailure } from '../ingest/index.ts';
-import type { DocumentExtraction, RawDocument } from '../model/schemas.ts';
+import type { CleanDocument, DocumentExtraction, RawDocument } from '../model/schemas.ts';
+import { defaultWorkers, ExtractPool } from './pool.ts';
+
+export { defaultWorkers, ExtractPool } from './pool.ts';
 
 export type DocumentFailure = InputFailure;
 
@@ -13,10 +17,23 @@ export interface ExtractRun {
   extractions: DocumentExtraction[];
   failures: DocumentFailure[];
   warnings: Array<{ source: string; warning: string }>;
+  /** Worker threads used (0: extracted in this thread). */
+  workers: number;
 }
 
+/**
+ * How many worker threads: 0 = in this thread; a number = that many threads;
+ * 'auto' (default) = one per core once a run has more than AUTO_THRESHOLD
+ * documents (starting threads costs ~1 s, more than a few documents take).
+ */
+export type Workers = number | 'auto';
+
+export const AUTO_THRESHOLD = 64;
+
 export interface ExtractOptions {
+  /** Documents in flight in this thread when no pool is used. */
   concurrency?: number;
+  workers?: Workers;
   /** Called once per document, done or failed, for progress display. */
   onDocument?: (source: string, ok: boolean) => void;
 }
@@ -25,30 +42,107 @@ export function processDocument(raw: RawDocument): DocumentExtraction {
   return extractDocument(cleanDocument(raw));
 }
 
-export async function extractPaths(paths: string[], options: ExtractOptions = {}): Promise<ExtractRun> {
-  const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
-  const run: ExtractRun = { extractions: [], failures: [], warnings: [] };
-  for await (const item of readInputs(paths)) {
-    if (!item.ok) {
-      run.failures.push(item.failure);
-      options.onDocument?.(item.failure.source, false);
-      continue;
+/** Parses a --workers value: a non-negative integer or "auto". */
+export function parseWorkers(value: string | undefined): Workers {
+  if (value === undefined || value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--workers must be "auto" or a non-negative integer, not "${value}"`);
+  return n;
+}
+
+function poolSize(workers: Workers, documents: number): number {
+  if (workers === 'auto') return documents > AUTO_THRESHOLD && defaultWorkers() > 1 ? defaultWorkers() : 0;
+  return workers;
+}
+
+type Step<T> = (doc: T) => Promise<DocumentExtraction> | DocumentExtraction;
+
+/** Runs `step` over items, in this thread or on a pool; failures per document. */
+async function runAll<T extends { source: string }>(
+  items: AsyncIterable<T> | Iterable<T>,
+  local: Step<T>,
+  remote: (pool: ExtractPool) => Step<T>,
+  options: ExtractOptions,
+  knownCount?: number,
+): Promise<ExtractRun> {
+  const run: ExtractRun = { extractions: [], failures: [], warnings: [], workers: 0 };
+  let pool: ExtractPool | null = null;
+  let step: Step<T> = local;
+  let concurrency = options.concurrency ?? 4;
+  const decide = (documents: number) => {
+    const size = poolSize(options.workers ?? 'auto', documents);
+    if (size > 0) {
+      pool = new ExtractPool(size);
+      step = remote(pool);
+      concurrency = size * 4;
+      run.workers = size;
     }
-    const raw = item.doc;
+  };
+  // With a known count the decision is immediate; a stream is buffered up to the threshold.
+  const buffered: T[] = [];
+  let decided = false;
+  if (knownCount !== undefined || (options.workers !== undefined && options.workers !== 'auto')) {
+    decide(knownCount ?? Infinity);
+    decided = true;
+  }
+  let queue = new PQueue({ concurrency });
+  const submit = (item: T) => {
     void queue.add(async () => {
       try {
-        const extraction = processDocument(raw);
+        const extraction = await step(item);
         run.extractions.push(extraction);
-        for (const w of extraction.document.warnings) run.warnings.push({ source: raw.source, warning: w });
-        options.onDocument?.(raw.source, true);
+        for (const w of extraction.document.warnings) run.warnings.push({ source: item.source, warning: w });
+        options.onDocument?.(item.source, true);
       } catch (err) {
-        run.failures.push({ source: raw.source, error: (err as Error).message });
-        options.onDocument?.(raw.source, false);
+        run.failures.push({ source: item.source, error: (err as Error)?.message ?? String(err) });
+        options.onDocument?.(item.source, false);
       }
     });
+  };
+  try {
+    for await (const item of items) {
+      if (decided) {
+        submit(item);
+        // Reading must not run ahead of extraction without bound.
+        if (queue.size > concurrency * 4) await queue.onSizeLessThan(concurrency * 2);
+        continue;
+      }
+      buffered.push(item);
+      if (buffered.length > AUTO_THRESHOLD) {
+        decide(buffered.length);
+        decided = true;
+        queue = new PQueue({ concurrency });
+        for (const b of buffered.splice(0)) submit(b);
+      }
+    }
+    if (!decided) for (const b of buffered.splice(0)) submit(b);
+    await queue.onIdle();
+  } finally {
+    await (pool as ExtractPool | null)?.close();
   }
-  await queue.onIdle();
   // Completion order varies with concurrency; output must not.
   run.extractions.sort((a, b) => a.document.id.localeCompare(b.document.id));
   return run;
+}
+
+/** read -> clean -> extract over files and directories (what `kg extract` runs). */
+export async function extractPaths(paths: string[], options: ExtractOptions = {}): Promise<ExtractRun> {
+  const failures: DocumentFailure[] = [];
+  async function* raws(): AsyncGenerator<RawDocument> {
+    for await (const item of readInputs(paths)) {
+      if (item.ok) yield item.doc;
+      else {
+        failures.push(item.failure);
+        options.onDocument?.(item.failure.source, false);
+      }
+    }
+  }
+  const run = await runAll(raws(), processDocument, (pool) => (raw) => pool.process(raw), options);
+  run.failures.unshift(...failures);
+  return run;
+}
+
+/** extract over documents already cleaned (what a run does after comparing fingerprints). */
+export async function extractCleaned(docs: CleanDocument[], options: ExtractOptions = {}): Promise<ExtractRun> {
+  return runAll(docs, extractDocument, (pool) => (doc) => pool.extract(doc), options, docs.length);
 }

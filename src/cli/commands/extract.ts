@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { extractPaths } from '../../pipeline/index.ts';
+import { extractPaths, parseWorkers } from '../../pipeline/index.ts';
 import { resolveGraph } from '../../resolve/index.ts';
 
 export function registerExtract(program: Command): void {
@@ -7,8 +7,9 @@ export function registerExtract(program: Command): void {
     .command('extract')
     .description('run clean -> extract -> resolve without Neo4j and print the JSON export')
     .argument('[paths...]', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)', ['seeds'])
-    .action(async (paths: string[]) => {
-      const run = await extractPaths(paths);
+    .option('-w, --workers <n>', 'worker threads for clean+extract: a number (0 = this thread) or "auto" (one per core past 64 documents)', 'auto')
+    .action(async (paths: string[], opts: { workers: string }) => {
+      const run = await extractPaths(paths, { workers: parseWorkers(opts.workers) });
       for (const f of run.failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
       const graph = resolveGraph(run.extractions);
       process.stdout.write(JSON.stringify(graph, null, 1) + '\n');
