@@ -67,7 +67,7 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
     }
     if (e.type === 'Institute' || e.type === 'GovernmentBody') {
       const country = entry?.country ?? (e.registryId ? undefined : /^(.+?) AI (?:Safety|Security) Institute$/.exec(e.name)?.[1]);
-      const countryId = country ? reg.lookup(country).find((c) => c.type === 'Country')?.id : undefined;
+      const countryId = country ? (reg.lookup(country).find((c) => c.type === 'Country') ?? reg.countryByDemonym.get(country.toLowerCase()))?.id : undefined;
       if (countryId && present(countryId)) out.push({ type: 'BASED_IN', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.7, role: null });
     }
   }

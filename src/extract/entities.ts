@@ -6,7 +6,7 @@ import type { EntityType } from '../model/schemas.ts';
 import { registry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
 import { findDates } from './dates.ts';
-import { recognize, registryMatcher, type Candidate } from './recognize.ts';
+import { isGluedLine, recognize, registryMatcher, type Candidate } from './recognize.ts';
 import type { Sentence } from './sentences.ts';
 
 export interface EntityDraft {
@@ -200,6 +200,12 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   return { entities, mentions };
 }
 
+function lineAt(text: string, pos: number): string {
+  const start = text.lastIndexOf('\n', pos - 1) + 1;
+  const end = text.indexOf('\n', pos);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
 function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDraft>, sentences: Sentence[], text: string): void {
   const sentenceAt = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end);
   for (let i = 0; i < mentions.length; i++) {
@@ -221,8 +227,18 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
       }
     } else if (kind === 'type' && arg === 'Summit') {
       // "the summit" is the one the text is about: the most mentioned so far, the latest on a tie.
+      // Mentions in the last few paragraphs weigh ten times those further back.
       const counts = new Map<string, number>();
-      for (const p of earlier) if (ent(p)?.type === 'Summit') counts.set(p.key, (counts.get(p.key) ?? 0) + 1);
+      // Table cells and info boxes weigh little: they list summits, prose is about one.
+      for (const p of earlier) {
+        if (ent(p)?.type !== 'Summit') continue;
+        const inTable = isGluedLine(lineAt(text, p.start));
+        // The subject of a sentence ("The Seoul AI Safety Summit, held ...") is what the prose is about.
+        const ps = sentenceAt(p.start);
+        const subject = ps && /^(?:the\s+|a\s+)?$/i.test(text.slice(ps.start, p.start));
+        const weight = (m.start - p.start < 1500 ? 10 : 1) * (inTable ? 0.1 : 1) * (subject ? 2 : 1);
+        counts.set(p.key, (counts.get(p.key) ?? 0) + weight);
+      }
       const best = [...counts].sort((a, b) => b[1] - a[1])[0];
       target = best ? earlier.find((p) => p.key === best[0]) : undefined;
     } else if (kind === 'meeting') {
@@ -250,7 +266,7 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
 }
 
 const DATE_BEFORE_GAP = /^\s*$/;
-const DATE_AFTER_GAP = /^\s*(?:\(|,\s*)?(?:held|signed|adopted|launched|established|created|founded|announced|published|convened|which took place|took place|occurring|occurred|scheduled for)?\s*(?:on|in|of|from|since|during)?\s*(?:the\s+)?(?:last|next|this|early|late|mid-?)?\s*$/i;
+const DATE_AFTER_GAP = /^\s*(?:\(|,\s*)?(?:(?:which|that)\s+)?(?:(?:was|were|is|will be|has been)\s+)?(?:held|signed|adopted|launched|established|created|founded|announced|published|convened|which took place|took place|occurring|occurred|scheduled for)?\s*(?:on|in|of|from|since|during)?\s*(?:the\s+)?(?:last|next|this|early|late|mid-?)?\s*$/i;
 const CREATION = String.raw`(?:established|launched|founded|created|set up|formed|formali[sz]ed|inaugurated|stood up|opened)`;
 
 /** The sentence says this organization was created: "the establishment of X", "X was launched", "launched X". */

@@ -132,14 +132,13 @@ function segments(run: string, runStart: number, glued: boolean): Segment[] {
     // Capitalized function words belong to title-case headlines, not names.
     if ((/^[\p{Lu}]/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase())) || MONTHS.test(w) || (cur === null && /^\p{N}/u.test(w) && !/^\p{N}+\p{Lu}/u.test(w))) { flush(); continue; }
     if (/^\p{N}/u.test(w) && /^\p{N}+$/u.test(w)) { flush(); continue; }
-    if (cur === null && (NAME_CONNECTORS.has(w) || (isPlainVerb(w) && !/^\p{Lu}{2,}/u.test(w)))) continue;
+    if (cur === null && NAME_CONNECTORS.has(w)) continue;
     if (glued) {
       // Table cells glued together: a name starts after the last case break.
       const breaks = [...w.matchAll(/(?<=[\p{Ll}\p{N})%])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu)].map((b) => b.index!);
       const b = breaks.filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8))).at(-1);
       if (b !== undefined && b > 0) { flush(); ws += b; w = w.slice(b); }
     }
-    if (cur && isPlainVerb(w) && !/^\p{Lu}{2,}/u.test(w)) { flush(); continue; }
     if (cur === null) cur = { text: w, start: ws };
     else cur = { text: run.slice(cur.start - runStart, ws - runStart + w.length), start: cur.start };
     if (/['’]s$/.test(w)) { flush(); }
@@ -160,18 +159,40 @@ function segments(run: string, runStart: number, glued: boolean): Segment[] {
   }).filter((x) => x.text && !NON_NAME_WORDS.has(x.text.toLowerCase()));
 }
 
+/** A headline in title case ("Brazil and Chile Launch Andean Safety Research Network"): verbs are capitalized too. */
+function isTitleCase(line: string): boolean {
+  const ws = line.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
+  return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.8 && !/[.!?]\s*$/.test(line);
+}
+
+/** In a headline, a name starts after the verb: the first verb-like word whose remainder is a typed name. */
+function headlineName(seg: Segment): Segment | null {
+  const ws = words(seg.text);
+  for (let i = 1; i < ws.length - 1; i++) {
+    if (!isPlainVerb(ws[i]!) || /^\p{Lu}{2,}/u.test(ws[i]!)) continue;
+    const rest = ws.slice(i + 1).join(' ');
+    if (words(rest).length >= 2 && typeByHead(rest)) return { text: rest, start: seg.start + seg.text.lastIndexOf(rest) };
+  }
+  return seg;
+}
+
 function patternNames(text: string): Candidate[] {
   const out: Candidate[] = [];
   let lineStart = 0;
   for (const line of text.split('\n')) {
     const glued = isGluedLine(line);
+    const headline = isTitleCase(line);
     for (const m of line.matchAll(PHRASE_RE)) {
       // "Operational Framework: ..." at the start of a line is a label.
       if (m.index === 0 && line[m[0].length] === ':') continue;
-      for (const seg of segments(m[0], lineStart + m.index!, glued)) {
+      for (const seg0 of segments(m[0], lineStart + m.index!, glued)) {
+        const seg = headline ? headlineName(seg0) : seg0;
+        if (!seg) continue;
         let { text: phrase, start } = seg;
         const type = typeByHead(phrase);
         if (!type || GENERIC_AGREEMENT.test(phrase)) continue;
+        // "building a Global Safety Testing Network": an indefinite article makes a description, not a name.
+        if (/\b(?:a|an)[ \t]+$/i.test(line.slice(0, start - lineStart))) continue;
         // "Canada and the UK AI Safety Institute": the name is what follows the
         // last coordination when the part before it is a name of its own.
         const and = phrase.lastIndexOf(' and ');
@@ -182,12 +203,20 @@ function patternNames(text: string): Candidate[] {
           const beforeIsName = (beforeHits.length === 1 && beforeHits[0]!.text === before) || typeByHead(before) !== null;
           const tailHits = registryMatcher().gazetteer.find(tail);
           if (typeByHead(tail) === type && words(tail).length >= 2 && beforeIsName) {
+            const beforeType = typeByHead(before);
+            const beforeStart = start + phrase.indexOf(before);
+            if (beforeType && !beforeHits.length) out.push({ start: beforeStart, end: beforeStart + before.length, text: before, type: beforeType, registryId: null, name: before, source: 'pattern' });
             start += phrase.length - tail.length;
             phrase = tail;
           } else if (tailHits.length === 1 && tailHits[0]!.text === tail && typeByHead(before)) {
             // "Ministry of Science and ICT and OpenAI": a known name after the last "and" is not part of this one.
             phrase = phrase.slice(0, and);
           }
+        }
+        // "Ministry of Science, Technology and Innovation": a list inside the name.
+        if (/\b(?:of|for)\s+[\p{Lu}][\p{L}]+$/u.test(phrase)) {
+          const more = /^(?:,[ \t]+[\p{Lu}][\p{L}]+)+,?[ \t]+and[ \t]+[\p{Lu}][\p{L}]+/u.exec(text.slice(start + phrase.length));
+          if (more) phrase += more[0];
         }
         out.push({ start, end: start + phrase.length, text: phrase, type: typeByHead(phrase) ?? type, registryId: null, name: phrase, source: 'pattern' });
       }
@@ -315,6 +344,7 @@ function modelNames(text: string): Candidate[] {
     // "GPT" alone is a technology, not a model.
     if (family === 'GPT' && !version) continue;
     const name = all.trim();
+    if (/^[ \t]+[\p{Lu}][\p{Ll}]/u.test(text.slice(m.index! + name.length, m.index! + name.length + 3))) continue;
     out.push({ start: m.index!, end: m.index! + name.length, text: name, type: 'AIModel', registryId: null, name, source: 'pattern' });
   }
   return out;

@@ -209,8 +209,15 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
     re.lastIndex = 0;
     for (let m = re.exec(tpl); m; m = re.exec(tpl)) {
       re.lastIndex = m.index + 1; // overlapping matches: each slot may start one
-      const s = slots[Number(m.groups!.s)]!;
+      let s = slots[Number(m.groups!.s)]!;
       const o = slots[Number(m.groups!.o)]!;
+      // "The summit produced X and established Y": X is an object, the subject of "established" is the summit.
+      const afterS = tpl.slice(tpl.indexOf(`⟦${s.index}:`) + `⟦${s.index}:${s.type}⟧`.length);
+      if (s.index < o.index && /^,?\s+(?:and|but|then|while)\s+(?:also\s+|later\s+|then\s+)?[a-z]+(?:ed|s)\b/.test(afterS)) {
+        const subject = slots[0]!;
+        if (subject === s || subject.index >= s.index) continue;
+        s = subject;
+      }
       const lo = Math.min(m.index + m[0].indexOf(`⟦${s.index}:`), m.index + m[0].indexOf(`⟦${o.index}:`));
       const hi = Math.max(m.index + m[0].indexOf(`⟦${s.index}:`), m.index + m[0].indexOf(`⟦${o.index}:`));
       if (NEGATION.test(tpl.slice(lo, hi))) continue;

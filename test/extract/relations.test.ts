@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { entity, extractText, facts } from './helpers.ts';
+
+describe('sentence patterns', () => {
+  it('SIGNED from coordinated subjects, with the unnamed agreement named after its parties', () => {
+    const x = extractText('Anthropic and the Canadian AI Safety Institute (CAISI) signed a memorandum of understanding on model testing.');
+    const mou = x.entities.find((e) => e.type === 'Agreement')!;
+    expect(mou.name).toBe('Anthropic–CAISI memorandum of understanding');
+    expect(mou.aliases).toContain('memorandum of understanding');
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      `Anthropic -SIGNED-> ${mou.name}`,
+      `Canadian AI Safety Institute -SIGNED-> ${mou.name}`,
+      'Anthropic -PARTNERED_WITH-> Canadian AI Safety Institute',
+    ]));
+  });
+  it('an agreement nobody signed is not an entity', () => {
+    const x = extractText('Experts hope for an agreement one day.');
+    expect(x.entities.filter((e) => e.type === 'Agreement')).toEqual([]);
+  });
+  it('negated statements give no relation', () => {
+    const x = extractText('China did not sign the Bletchley Declaration.');
+    expect(facts(x)).toEqual([]);
+  });
+  it('HELD_IN and HOSTED_BY from explicit wording', () => {
+    const x = extractText('Kenya hosted the Nairobi Digital Trust Summit, which was held in Nairobi in March 2026.');
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Nairobi Digital Trust Summit -HOSTED_BY-> Kenya',
+      'Nairobi Digital Trust Summit -HELD_IN-> Nairobi',
+    ]));
+    expect(entity(x, 'Nairobi Digital Trust Summit')?.date).toBe('2026-03');
+  });
+  it('PRODUCED and ESTABLISHED from what a summit created', () => {
+    const x = extractText('The Nairobi Digital Trust Summit produced the Nairobi Declaration and established the African AI Safety Network.');
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Nairobi Digital Trust Summit -PRODUCED-> Nairobi Declaration',
+      'Nairobi Digital Trust Summit -ESTABLISHED-> African AI Safety Network',
+      'Nairobi Digital Trust Summit -PRODUCED-> African AI Safety Network',
+    ]));
+  });
+  it('PART_OF from "housed within" and BASED_IN from a possessive', () => {
+    const x = extractText("Brazil's Ministry of Science, Technology and Innovation met the Brazilian AI Safety Institute (housed within the National Data Agency) in Brazil.");
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Brazilian AI Safety Institute -PART_OF-> National Data Agency',
+      'Ministry of Science, Technology and Innovation -BASED_IN-> Brazil',
+      'Brazilian AI Safety Institute -BASED_IN-> Brazil',
+    ]));
+  });
+  it('MEMBER_OF from a coordination of countries', () => {
+    const x = extractText('Canada, Kenya and Australia joined the International Network of AI Safety Institutes.');
+    expect(facts(x)).toEqual([
+      'Canada -MEMBER_OF-> International Network of AI Safety Institutes',
+      'Kenya -MEMBER_OF-> International Network of AI Safety Institutes',
+      'Australia -MEMBER_OF-> International Network of AI Safety Institutes',
+    ]);
+  });
+  it('DEVELOPED and EVALUATED across a coordination of possessives', () => {
+    const x = extractText("The UK AI Security Institute evaluated OpenAI's GPT-4 and Anthropic's Claude.");
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'OpenAI -DEVELOPED-> GPT-4', 'Anthropic -DEVELOPED-> Claude',
+      'UK AI Security Institute -EVALUATED-> GPT-4', 'UK AI Security Institute -EVALUATED-> Claude',
+    ]));
+  });
+  it('WORKS_FOR from a title with an organization and from an office of state', () => {
+    const x = extractText('Cohere CEO Aidan Gomez met President Lula da Silva of Brazil in Brasília.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['Aidan Gomez -WORKS_FOR-> Cohere']));
+    const y = extractText('The institute was launched under Prime Minister Mark Carney, Canada said.');
+    expect(facts(y)).toContain('Mark Carney -WORKS_FOR-> Canada');
+  });
+  it('BUILDS_ON through "the agreement" referring back', () => {
+    const x = extractText('Japan and Singapore signed a partnership agreement on testing. The agreement builds on the Hiroshima AI Process.');
+    expect(facts(x)).toContain('Japan–Singapore partnership agreement -BUILDS_ON-> G7 Hiroshima AI Process');
+  });
+  it('BASED_IN from demonyms before a company or in an apposition', () => {
+    const x = extractText('Chinese firm DeepSeek met Mistral AI, a French startup, in China and France.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['DeepSeek -BASED_IN-> China', 'Mistral AI -BASED_IN-> France']));
+  });
+});
+
+describe('tables and document-level rules', () => {
+  it('reads BASED_IN and PUBLISHED from glued table rows, SIGNED under a signatories heading', () => {
+    const x = extractText([
+      'Companies signed the Frontier AI Safety Commitments in May.',
+      'Signatory companies',
+      'CompanyRegionFramework',
+      'CohereCanadaNone',
+      'AnthropicUSRSP (2023)',
+    ].join('\n'));
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Cohere -BASED_IN-> Canada', 'Anthropic -BASED_IN-> United States', 'Anthropic -PUBLISHED-> Responsible Scaling Policy',
+      'Cohere -SIGNED-> Frontier AI Safety Commitments', 'Anthropic -SIGNED-> Frontier AI Safety Commitments',
+    ]));
+  });
+  it('a summit named after its city was held there and hosted by the country named beside it', () => {
+    const x = extractText('The Paris AI Action Summit in Paris (France) drew 60 countries.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['AI Action Summit -HELD_IN-> Paris', 'AI Action Summit -HOSTED_BY-> France']));
+  });
+  it('a later summit follows an earlier one named with a word of sequence', () => {
+    const x = extractText('The AI Action Summit followed the AI Seoul Summit.');
+    expect(facts(x)).toContain('AI Action Summit -FOLLOWS-> AI Seoul Summit');
+  });
+  it('a document that is an agreement is signed by the parties its leaders represent', () => {
+    const x = extractText([
+      'Lisbon Statement on AI Safety Science',
+      'World leaders representing Portugal, Spain and Brazil affirm the importance of cooperation, building on the Bletchley Declaration.',
+    ].join('\n'));
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Portugal -SIGNED-> Lisbon Statement on AI Safety Science',
+      'Spain -SIGNED-> Lisbon Statement on AI Safety Science',
+      'Brazil -SIGNED-> Lisbon Statement on AI Safety Science',
+      'Lisbon Statement on AI Safety Science -BUILDS_ON-> Bletchley Declaration',
+    ]));
+  });
+  it('every relation carries its evidence sentence with offsets into the text', () => {
+    const text = 'Intro line.\nCanada joined the International Network of AI Safety Institutes.';
+    const x = extractText(text);
+    const r = x.relations[0]!;
+    expect(r.evidence.sentence).toBe('Canada joined the International Network of AI Safety Institutes.');
+    expect(x.document.text.slice(r.evidence.start, r.evidence.end)).toBe(r.evidence.sentence);
+    expect(r.evidence.confidence).toBeGreaterThan(0);
+  });
+});
