@@ -177,7 +177,9 @@ function tableRows(ctx: Ctx): RelationDraft[] {
 function documentAgreement(ctx: Ctx): RelationDraft[] {
   const out: RelationDraft[] = [];
   const head = ctx.sentences.slice(0, 3);
-  const titleMention = head.flatMap((s) => mentionsIn(ctx, s)).find((m) => ctx.entities.get(m.key)?.type === 'Agreement' && !m.anaphoric);
+  // The title line is (mostly) the agreement's name: "Seoul Statement of Intent ..., AI Seoul Summit 2024 (Annex)".
+  const titleMention = head.flatMap((s) => mentionsIn(ctx, s).filter((m) => m.end - m.start >= 0.5 * (s.end - s.start)))
+    .find((m) => ctx.entities.get(m.key)?.type === 'Agreement' && !m.anaphoric);
   if (!titleMention) return out;
   const doc = titleMention.key;
   for (const s of ctx.sentences) {

@@ -166,7 +166,7 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
     [/\b(?:the|this)\s+(network)\b/gi, 'anaphor:name:network'],
     [/\b(?:the|this)\s+((?:bilateral\s+)?(?:AI\s+)?working group)\b/gi, 'anaphor:name:working group'],
     [/\b(?:the|this)\s+(country)\b/gi, 'anaphor:type:Country'],
-    [/\b(?:the|this)\s+(declaration)\b/gi, 'anaphor:name:declaration'],
+    [/\b(?:the|this|that)\s+(declaration|convention|treaty|charter|accord|pact|compact)\b/gi, 'anaphor:type:Agreement'],
     [/\b(?:the|these|those)\s+(commitments)\b/gi, 'anaphor:name:commitments'],
   ];
   for (const [re, key] of ANAPHORS) {

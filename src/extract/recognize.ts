@@ -101,11 +101,13 @@ export function typeByHead(phrase: string): EntityType | null {
   if (ws.length < 2) return null;
   const last = ws.at(-1)!;
   const firstConnector = ws.findIndex((w, i) => i > 0 && HEAD_CONNECTORS.has(w));
-  const preHead = firstConnector > 0 ? ws[firstConnector - 1]! : last;
+  // The head is the last word, or the word before a connector, rightmost first:
+  // "Council of Europe Framework Convention on Artificial Intelligence" is a convention.
+  const preHeads = ws.filter((w, i) => i + 1 < ws.length && HEAD_CONNECTORS.has(ws[i + 1]!)).reverse();
   if (/\b(?:AI|Safety|Security) (?:Safety |Security )?Institute$|\bAI Office$/.test(phrase)) return 'Institute';
   if (COMPANY_SUFFIXES.has(last)) return 'Company';
   if (GOVERNMENT_FIRST_WORDS.has(ws[0]!) && firstConnector === 1) return 'GovernmentBody';
-  for (const head of [last, preHead]) {
+  for (const head of [last, ...preHeads]) {
     if (SUMMIT_HEADS.has(head)) return 'Summit';
     if (AGREEMENT_HEADS.has(head)) return 'Agreement';
     if (POLICY_HEADS.has(head)) return 'Policy';
@@ -115,7 +117,7 @@ export function typeByHead(phrase: string): EntityType | null {
   return null;
 }
 
-const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 const FUNCTION_WORDS = new Set(['with', 'on', 'in', 'at', 'for', 'to', 'and', 'the', 'of', 'from', 'by', 'as', 'its', 'their', 'into', 'over', 'after', 'before', 'about', 'a', 'an', 'vs', 'versus', 'is', 'are']);
 
 interface Segment { text: string; start: number }
@@ -160,6 +162,8 @@ function segments(run: string, runStart: number, glued: boolean): Segment[] {
 }
 
 /** A headline in title case ("Brazil and Chile Launch Andean Safety Research Network"): verbs are capitalized too. */
+const TITLE_START = new RegExp(String.raw`^(?:${PERSON_TITLES.map((t) => t.replace(/[.]/g, '\\.')).join('|')})(?:[ \t]+(?:of|for|to)\b)`);
+
 function isTitleCase(line: string): boolean {
   const ws = line.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
   return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.8 && !/[.!?]\s*$/.test(line);
@@ -191,6 +195,8 @@ function patternNames(text: string): Candidate[] {
         let { text: phrase, start } = seg;
         const type = typeByHead(phrase);
         if (!type || GENERIC_AGREEMENT.test(phrase)) continue;
+        // "Secretary General of the Council of Europe" is an office, not an organization.
+        if (TITLE_START.test(phrase)) continue;
         // "building a Global Safety Testing Network": an indefinite article makes a description, not a name.
         if (/\b(?:a|an)[ \t]+$/i.test(line.slice(0, start - lineStart))) continue;
         // "Canada and the UK AI Safety Institute": the name is what follows the

@@ -119,3 +119,19 @@ describe('tables and document-level rules', () => {
     expect(r.evidence.confidence).toBeGreaterThan(0);
   });
 });
+
+describe('a scraped article (JSON Lines) about other instruments', () => {
+  it('finds the signatories of a convention, also through "the convention", and where it was signed', async () => {
+    const { extractPaths } = await import('../../src/pipeline/index.ts');
+    const run = await extractPaths([new URL('../fixtures/scraped.jsonl', import.meta.url).pathname]);
+    const x = run.extractions.find((e) => e.document.url === 'https://example.org/news/coe-convention')!;
+    expect(x.document.publishedAt).toBe('2024-09-05');
+    const f = facts(x);
+    const convention = 'Council of Europe Framework Convention on Artificial Intelligence and Human Rights, Democracy and the Rule of Law';
+    for (const party of ['United States', 'United Kingdom', 'European Union', 'Norway', 'Israel']) expect(f).toContain(`${party} -SIGNED-> ${convention}`);
+    expect(f).toContain(`${convention} -HELD_IN-> Vilnius`);
+    expect(f).not.toContain(`Council of Europe -SIGNED-> ${convention}`);
+    expect(f).toContain('Marija Pejčinović Burić -WORKS_FOR-> Council of Europe');
+    expect(x.entities.some((e) => e.name.startsWith('Secretary General'))).toBe(false);
+  });
+});
