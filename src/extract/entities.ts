@@ -17,7 +17,7 @@ export interface EntityDraft {
   aliases: Set<string>;
   date: string | null;
   /** Unnamed agreements and meetings are named from their parties once relations are known. */
-  unnamed?: { noun: string; of?: string };
+  unnamed?: { noun: string; of?: MentionRef };
   firstMention: number;
 }
 
@@ -140,25 +140,6 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
       mentions.push({ start: nounStart, end: nounEnd, text: m[3]!, key: `anaphor:agreement:${nounOf(m[3]!)}`, anaphoric: true });
     }
   }
-  // Unnamed meetings: "the inaugural meeting of the working group".
-  for (const m of text.matchAll(MEETING_RE)) {
-    const start = m.index! + m[1]!.length + 1;
-    const end = m.index! + m[0].length;
-    if (occupied(start, end)) continue;
-    const ofWhat = /^\s+of\s+(?:the\s+)?/.exec(text.slice(end, end + 10));
-    const indefinite = m[1]!.toLowerCase() === 'an';
-    const ordinal = m[2]!.toLowerCase();
-    if (ofWhat || indefinite) {
-      const key = `unnamed:meeting:${ordinal}:${start}`;
-      const e = addEntity(key, 'Summit', text.slice(start, end), null, start);
-      e.unnamed = { noun: `${ordinal} ${m[3]!.toLowerCase()}` };
-      e.aliases.add(text.slice(start, end));
-      mentions.push({ start, end, text: text.slice(start, end), key, anaphoric: false });
-    } else {
-      mentions.push({ start, end, text: text.slice(start, end), key: `anaphor:meeting:${ordinal}`, anaphoric: true });
-    }
-  }
-
   // Simple references to something named earlier.
   const ANAPHORS: Array<[RegExp, string]> = [
     [/\b(?:the|this|that)\s+(summit|event|conference|dialogue)\b/gi, 'anaphor:type:Summit'],
@@ -176,6 +157,28 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
       mentions.push({ start, end: start + m[1]!.length, text: m[1]!, key, anaphoric: true });
     }
   }
+  const ofMentions = mentions;
+  // Unnamed meetings: "the inaugural meeting of the working group".
+  for (const m of text.matchAll(MEETING_RE)) {
+    const start = m.index! + m[1]!.length + 1;
+    const end = m.index! + m[0].length;
+    if (occupied(start, end)) continue;
+    const ofWhat = /^\s+of\s+(?:the\s+)?/.exec(text.slice(end, end + 10));
+    const indefinite = m[1]!.toLowerCase() === 'an';
+    const ordinal = m[2]!.toLowerCase();
+    if (ofWhat || indefinite) {
+      const key = `unnamed:meeting:${ordinal}:${start}`;
+      const e = addEntity(key, 'Summit', text.slice(start, end), null, start);
+      // "the first meeting of the International Network": the meeting's mention spans what it is the meeting of.
+      const host = ofWhat ? ofMentions.find((x) => x.start === end + ofWhat[0].length) : undefined;
+      e.unnamed = { noun: `${ordinal} ${m[3]!.toLowerCase()}`, of: host };
+      e.aliases.add(text.slice(start, end));
+      mentions.push({ start, end: host?.end ?? end, text: text.slice(start, host?.end ?? end), key, anaphoric: false });
+    } else {
+      mentions.push({ start, end, text: text.slice(start, end), key: `anaphor:meeting:${ordinal}`, anaphoric: true });
+    }
+  }
+
   // Sentence-initial "It" stands for the previous sentence's subject.
   for (const s of sentences) {
     if (/^(?:It|Its)\b/.test(s.text)) mentions.push({ start: s.start, end: s.start + 2, text: 'It', key: 'anaphor:subject', anaphoric: true });

@@ -48,13 +48,12 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[]): void {
         drafts.push({ type: 'PARTNERED_WITH', source: parties[0]!, target: parties[1]!, sentence: evidence.sentence, confidence: 0.7, role: null });
       }
     } else if (e.type === 'Summit') {
-      const first = ents.mentions.find((m) => m.key === e.key)!;
-      const of = ents.mentions.find((m) => m.start > first.end && m.start - first.end <= 12 && m.key !== e.key);
+      const of = e.unnamed.of;
       const host = of ? ents.entities.get(of.key) : undefined;
-      if (!host) { drop(ents, drafts, e.key); continue; }
+      if (!host || !of) { drop(ents, drafts, e.key); continue; }
       const noun = e.unnamed.noun;
       e.name = `${noun[0]!.toUpperCase()}${noun.slice(1)} of the ${host.name}`;
-      e.aliases.add(`${noun} of the ${of!.text}`);
+      e.aliases.add(`${noun} of the ${of.text}`);
       const known = registry().lookup(e.name)[0];
       if (known) { e.registryId = known.id; e.date ??= known.date ?? null; }
     }
