@@ -120,7 +120,8 @@ function bilateralSubjects(ctx: Ctx): RelationDraft[] {
     for (const slot of slots) {
       if (slot.keys.length !== 2 || !slot.keys.every((k) => PARTY_TYPES.has(ctx.entities.get(k)!.type))) continue;
       const after = ctx.text.slice(slot.end, Math.min(s.end, slot.end + 120));
-      if (!/^[^.;]{0,80}?\b(?:partner\w*|cooperat\w*|collaborat\w*|bilateral|jointly|signed|sign|agreed|establish\w*|launch\w*|alliance)\b/i.test(after)) continue;
+      const cue = /^[^.;]{0,80}?\b(?:partner\w*|cooperat\w*|collaborat\w*|bilateral|jointly|signed|sign|agreed|establish\w*|launch\w*|alliance)\b/i.exec(after);
+      if (!cue || /\b(?:not|n't|never|declined|refused|failed)\b/i.test(cue[0])) continue;
       if (/^\s*[,)]/.test(after) && !/^\s*,\s*(?:which|who)/.test(after)) continue;
       const [a, b] = slot.keys as [string, string];
       out.push({ type: 'PARTNERED_WITH', source: a, target: b, sentence: s, confidence: 0.6, role: null });
@@ -217,7 +218,10 @@ function tableRows(ctx: Ctx): RelationDraft[] {
         const s = ctx.entities.get(summit)!;
         const p = previousSummit ? ctx.entities.get(previousSummit) : undefined;
         if (p?.date && s.date && s.date > p.date) rel('FOLLOWS', summit, p.key, row, 0.6);
-        for (const m of ms.slice(host ? 2 : 1)) {
+        // Outcomes come before the signatories column ("28 countries + EU").
+        const countCell = /\d+\+?\s+(?:countries|nations|signatories|companies|members)\b/.exec(row.text);
+        const outcomesEnd = countCell ? row.start + countCell.index : row.end;
+        for (const m of ms.slice(host ? 2 : 1).filter((x) => x.start < outcomesEnd)) {
           const e = ctx.entities.get(m.key)!;
           if (['Agreement', 'Policy', 'Organization'].includes(e.type)) rel('PRODUCED', summit, e.key, row);
           if (e.type === 'Institute' && /^\s*(?:established|launched|created|founded)/i.test(ctx.text.slice(m.end, m.end + 15))) rel('ESTABLISHED', summit, e.key, row);
@@ -227,7 +231,7 @@ function tableRows(ctx: Ctx): RelationDraft[] {
       }
       if (members && ['Country', 'Organization'].includes(fe.type) && fe.key !== network) {
         rel('MEMBER_OF', fe.key, network!, row);
-        if (attendance && /\bYes\b/.test(row.text.slice(first.end - row.start))) {
+        if (attendance && /Yes\b/.test(row.text.slice(first.end - row.start))) {
           const words = (attendance[1] ?? '').trim().toLowerCase();
           const meeting = [...ctx.entities.values()].find((e) => e.type === 'Summit' && words && e.name.toLowerCase().startsWith(`${words} meeting`));
           if (meeting) rel('ATTENDED', fe.key, meeting.key, row);

@@ -135,3 +135,38 @@ describe('a scraped article (JSON Lines) about other instruments', () => {
     expect(x.entities.some((e) => e.name.startsWith('Secretary General'))).toBe(false);
   });
 });
+
+describe('timeline and membership tables', () => {
+  it('a summit timeline: venues name known summits, each follows the previous, rows list what it produced', () => {
+    const x = extractText([
+      'The series of summits so far:',
+      'Summit | Date | Key outcomes | Signatories',
+      'Bletchley Park (UK) | Nov 2023 | Bletchley Declaration | 28 countries + EU',
+      'Paris (France) | Feb 2025 | Current AI; Paris Statement | 58 countries',
+    ].join('\n'));
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Bletchley Park AI Safety Summit -PRODUCED-> Bletchley Declaration',
+      'Bletchley Park AI Safety Summit -HOSTED_BY-> United Kingdom',
+      'AI Action Summit -FOLLOWS-> Bletchley Park AI Safety Summit',
+      'AI Action Summit -HELD_IN-> Paris',
+      'AI Action Summit -PRODUCED-> Current AI',
+    ]));
+    expect(facts(x)).not.toContain('Bletchley Park AI Safety Summit -PRODUCED-> European Union');
+  });
+  it('a member table after text about a network: members, and "Yes" under a meeting-attendance column', () => {
+    const x = extractText([
+      'Ministers launched the Andean Safety Research Network last year.',
+      'Country | Status | Second Meeting Attendance',
+      'Peru | Operational | Yes',
+      'Chile | Planned | No',
+      'The second meeting of the Andean Safety Research Network took place in Lima.',
+    ].join('\n'));
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Peru -MEMBER_OF-> Andean Safety Research Network',
+      'Chile -MEMBER_OF-> Andean Safety Research Network',
+      'Peru -ATTENDED-> Second meeting of the Andean Safety Research Network',
+      'Second meeting of the Andean Safety Research Network -HELD_IN-> Lima',
+    ]));
+    expect(facts(x)).not.toContain('Chile -ATTENDED-> Second meeting of the Andean Safety Research Network');
+  });
+});
