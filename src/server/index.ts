@@ -77,7 +77,8 @@ export function localConnection(cfg: LocalServerConfig): Connection {
     user: cfg.user,
     password: cfg.password,
     local: true,
-    browserUrl: `http://localhost:${cfg.httpPort}/browser/?dbms=bolt://localhost:${cfg.boltPort}&preselectAuthMethod=BASIC`,
+    // Browser 5.24 pre-fills the user from the URL (never a password) and knows the auth methods NATIVE, SSO, NO_AUTH.
+    browserUrl: `http://localhost:${cfg.httpPort}/browser/?dbms=bolt://${cfg.user}@localhost:${cfg.boltPort}&preselectAuthMethod=NATIVE`,
   };
 }
 
