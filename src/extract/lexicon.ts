@@ -15,7 +15,8 @@ export const NON_NAME_WORDS = new Set(
     'background summary conclusion introduction section chapter part page quality importance status structure words type ' +
     'established launched signed announced created formed founded adopted approved published released unveiled opened hosted held ' +
     'ahead amid amidst despite inside outside beyond alongside throughout toward towards behind exclusive breaking update live watch ' +
-    'analysis opinion explainer interview report reports says said').split(' '),
+    'analysis opinion explainer interview report reports says said representatives members officials leaders experts ' +
+    'establishment creation implementation section title subtitle article chapter amendment amendments').split(' '),
 );
 
 export const NAME_CONNECTORS = new Set(['of', 'for', 'and', 'on', 'the', 'de', 'du', 'des', 'la', 'le', 'toward', 'towards', '&', "d'"]);

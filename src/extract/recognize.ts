@@ -96,9 +96,15 @@ function words(phrase: string): string[] {
 }
 
 /** Type of a capitalized phrase from its head noun, or null when it names nothing we know how to type. */
+/** Modifiers that make no name: "AI Summit", "Voluntary Commitments", "Executive Order" describe, they don't name. */
+const GENERIC_MODIFIERS = new Set(['AI', 'Artificial', 'Intelligence', 'Safety', 'Security', 'Global', 'International', 'Annual', 'Next',
+  'First', 'Second', 'Third', 'New', 'Joint', 'High-Level', 'Digital', 'Tech', 'Technology', 'National', 'Regional', 'Frontier',
+  'Responsible', 'Voluntary', 'Ethical', 'Executive', 'Public', 'Federal', 'Final', 'Draft', 'Interim', 'Expert', 'Advisory', 'Working', 'Government']);
+
 export function typeByHead(phrase: string): EntityType | null {
   const ws = words(phrase);
   if (ws.length < 2) return null;
+  if (ws.slice(0, -1).every((w) => GENERIC_MODIFIERS.has(w)) && !/\bInstitute$|\bAI Office$/.test(phrase)) return null;
   const last = ws.at(-1)!;
   const firstConnector = ws.findIndex((w, i) => i > 0 && HEAD_CONNECTORS.has(w));
   // The head is the last word, or the word before a connector, rightmost first:
@@ -138,7 +144,7 @@ function segments(run: string, runStart: number, glued: boolean): Segment[] {
     if (glued) {
       // Table cells glued together: a name starts after the last case break.
       const breaks = [...w.matchAll(/(?<=[\p{Ll}\p{N})%])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu)].map((b) => b.index!);
-      const b = breaks.filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8))).at(-1);
+      const b = breaks.filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8)) && !/(?:^|[^\p{L}])Ma?c$/u.test(w.slice(0, i))).at(-1);
       if (b !== undefined && b > 0) { flush(); ws += b; w = w.slice(b); }
     }
     if (cur === null) cur = { text: w, start: ws };
@@ -201,7 +207,8 @@ function patternNames(text: string): Candidate[] {
         if (/\b(?:a|an)[ \t]+$/i.test(line.slice(0, start - lineStart))) continue;
         // "Canada and the UK AI Safety Institute": the name is what follows the
         // last coordination when the part before it is a name of its own.
-        const and = phrase.lastIndexOf(' and ');
+        const ands = [...phrase.matchAll(/ and /g)].map((x) => x.index!).reverse();
+        const and = ands.find((i) => typeByHead(phrase.slice(i + 5).replace(/^the\s+/, '')) !== null) ?? ands[0] ?? -1;
         if (and > 0) {
           const tail = phrase.slice(and + 5).replace(/^the\s+/, '');
           const before = phrase.slice(0, and).replace(/^the\s+/, '');
@@ -221,7 +228,7 @@ function patternNames(text: string): Candidate[] {
         }
         // "Ministry of Science, Technology and Innovation": a list inside the name.
         if (/\b(?:of|for)\s+[\p{Lu}][\p{L}]+$/u.test(phrase)) {
-          const more = /^(?:,[ \t]+[\p{Lu}][\p{L}]+)+,?[ \t]+and[ \t]+[\p{Lu}][\p{L}]+/u.exec(text.slice(start + phrase.length));
+          const more = /^(?:,[ \t]+[\p{Lu}][\p{Ll}]+)+,?[ \t]+and[ \t]+[\p{Lu}][\p{Ll}]+/u.exec(text.slice(start + phrase.length));
           if (more) phrase += more[0];
         }
         out.push({ start, end: start + phrase.length, text: phrase, type: typeByHead(phrase) ?? type, registryId: null, name: phrase, source: 'pattern' });
@@ -241,8 +248,21 @@ const TITLE_RE = new RegExp(
 const APPOSITION_RE = /(?<![\p{L}])([\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,2}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[\p{Lu}][\p{L}-]*[ \t]+){0,3}(?:Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|Founder|Co-founder|Chair|President|Spokesperson|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|spokesperson|founder|chief)\b/gu;
 const SPEECH_RE = /(?:\b(?:said|says|according to|stated|told|wrote)[ \t]+([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+)(?![\p{L}])|(?<![\p{L}])([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+),?[ \t]+(?:said|says|noted|added|stated|explained|argued|told)\b|\b(?:Written|Posted|Reported)[ \t]+by[ \t]+([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+))/gu;
 
+const NOT_IN_NAMES = new Set([
+  ...ORG_HEADS, ...POLICY_HEADS, ...SUMMIT_HEADS, ...AGREEMENT_HEADS, ...GOVERNMENT_HEADS, ...GOVERNMENT_FIRST_WORDS,
+  'Officer', 'Officers', 'Affairs', 'Security', 'Tempore', 'Advisers', 'Advisors', 'Corporation', 'Ethics', 'Economic', 'Homeland',
+  'Intelligence', 'Safety', 'Procurement', 'Technology', 'Finance', 'Regulatory', 'Government', 'Federal', 'National', 'State',
+  'Public', 'General', 'Chief', 'Deputy', 'Senior', 'Executive', 'Commerce', 'Defense', 'Defence', 'Energy', 'Justice', 'Health',
+  'Science', 'Digital', 'Information', 'Innovation', 'Research', 'Development', 'Affairs', 'Relations', 'Operations', 'Services',
+]);
+
+function isFirstName(word: string): boolean {
+  return nlp(word).has('#FirstName');
+}
+
 function isNameLike(name: string): boolean {
   const ws = words(name);
+  if (PERSON_TITLES.includes(ws[0]!) || (ws.some((w) => NOT_IN_NAMES.has(w)) && !isFirstName(ws[0]!))) return false;
   if (ws.some((w) => NON_NAME_WORDS.has(w.toLowerCase()) || ORG_HEADS.has(w) || POLICY_HEADS.has(w) || SUMMIT_HEADS.has(w) || AGREEMENT_HEADS.has(w))) {
     // A title already vouches for the name; only the last word may be a head
     // noun by accident ("Seth Center").
@@ -268,8 +288,9 @@ function personNames(text: string): Candidate[] {
     const run = /^(?:[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?[ \t]+)*[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?(?![\p{L}])/u.exec(text.slice(m.index! + m[0].length - name.length));
     if (/\b(?:of|for)\s/.test(m[0].slice(0, m[0].length - name.length)) && run) name = run[0].split(/[ \t]+/).slice(-2).join(' ');
     const ws = words(name);
-    // Titles vouch for the name, so a last word that is also a head noun is allowed.
-    if (ws.slice(0, -1).some((w) => NON_NAME_WORDS.has(w.toLowerCase())) || NON_NAME_WORDS.has(ws.at(-1)!.toLowerCase())) continue;
+    if (ws.some((w) => NON_NAME_WORDS.has(w.toLowerCase()))) continue;
+    // "Director of the National Security Agency": the words after a title are an office, unless a first name vouches for them ("Seth Center").
+    if (ws.some((w) => NOT_IN_NAMES.has(w)) && !isFirstName(ws[0]!)) continue;
     if (registryMatcher().gazetteer.find(name).length) continue;
     const at = text.indexOf(name, m.index!);
     add(name, at);
@@ -330,7 +351,7 @@ function undefinedAcronymNames(text: string): Candidate[] {
 /** A line whose table cells lost their separators ("CohereCanadaNoneYes"). */
 export function isGluedLine(line: string): boolean {
   if (line.length > 400 || /[.!?]["')]?\s*$/.test(line) && line.split(' ').length > 12) return false;
-  const masked = line.replace(/\b(?:OpenAI|DeepMind|LinkedIn|xAI|iFlytek|YouTube|ChatGPT|DeepSeek|MiniMax|SenseTime|ByteDance|SoftBank|PowerPoint|GitHub|HuggingFace|TikTok|WeChat|iPhone|McKinsey|MacBook)\b/g, 'X');
+  const masked = line.replace(/\b(?:Ma?c(?=\p{Lu})|O'(?=\p{Lu}))/gu, '').replace(/\b(?:OpenAI|DeepMind|LinkedIn|xAI|iFlytek|YouTube|ChatGPT|DeepSeek|MiniMax|SenseTime|ByteDance|SoftBank|PowerPoint|GitHub|HuggingFace|TikTok|WeChat|iPhone|McKinsey|MacBook)\b/g, 'X');
   return (masked.match(/[\p{Ll})%][\p{Lu}]/gu)?.length ?? 0) >= 1;
 }
 

@@ -43,6 +43,8 @@ const CLASSES: Record<string, EntityType[]> = {
   model: ['AIModel'],
 };
 const COORDINATION = /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?$/i;
+/** "X announced that the following organisations have agreed to Y": X is not the one who agreed. */
+const REPORTED = /\b(?:announced|said|stated|noted|reported|confirmed|added|explained|hoped|expects?|believes?|argued|claimed|welcomed)\s+that\b/i;
 const NEGATION = /\b(?:not|n't|never|declined|refused|failed|without|rather than|instead of)\b/i;
 
 function compatible(a: EntityType, b: EntityType): boolean {
@@ -221,7 +223,7 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
       }
       const lo = Math.min(m.index + m[0].indexOf(`⟦${s.index}:`), m.index + m[0].indexOf(`⟦${o.index}:`));
       const hi = Math.max(m.index + m[0].indexOf(`⟦${s.index}:`), m.index + m[0].indexOf(`⟦${o.index}:`));
-      if (NEGATION.test(tpl.slice(lo, hi))) continue;
+      if (NEGATION.test(tpl.slice(lo, hi)) || REPORTED.test(tpl.slice(lo, hi))) continue;
       for (const sk of s.keys) {
         for (const ok of o.keys) {
           if (sk === ok) continue;
