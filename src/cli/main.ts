@@ -6,6 +6,8 @@ import { registerExtract } from './commands/extract.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExport } from './commands/export.ts';
 import { registerNeo4j } from './commands/neo4j.ts';
+import { registerQuery } from './commands/query.ts';
+import { registerGuide } from './commands/guide.ts';
 import { registerRefresh } from './commands/refresh.ts';
 import { registerRemove } from './commands/remove.ts';
 import { registerRun } from './commands/run.ts';
@@ -27,6 +29,8 @@ export async function main(argv: string[]): Promise<number> {
   registerNeo4j(program);
   registerStart(program);
   registerSchedule(program);
+  registerQuery(program);
+  registerGuide(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
