@@ -27,7 +27,7 @@ describe('resolution across documents', () => {
   it('never merges the US and the UK institutes', () => {
     const g = resolveGraph([extractText('The US AI Safety Institute and the UK AI Safety Institute met.')]);
     expect(g.entities.filter((e) => e.type === 'Institute').map((e) => e.id).sort()).toEqual(['institute/uk-aisi', 'institute/us-aisi']);
-    expect(conflictingQualifiers('Brazilian AI Safety Institute', 'Chilean AI Safety Institute')).toBe(false); // not listed: the fuzzy guard below decides
+    expect(conflictingQualifiers('Brazilian AI Safety Institute', 'Chilean AI Safety Institute')).toBe(true);
   });
 
   it('merges spelling variants of unknown names above the measured threshold, keeping both as names', () => {
@@ -60,5 +60,15 @@ describe('resolution across documents', () => {
     ]);
     expect(g.relations).toHaveLength(1);
     expect(g.relations[0]!.evidence.map((e) => e.doc)).toEqual(['a.txt', 'b.txt']);
+  });
+});
+
+describe('the merge guards', () => {
+  it('names of different countries, years or versions are never one thing', () => {
+    expect(conflictingQualifiers('Iran AI Safety Institute', 'Iraq AI Safety Institute')).toBe(true);
+    expect(conflictingQualifiers('Kenyan AI Safety Institute', 'Kenya AI Safety Institute')).toBe(false);
+    expect(conflictingQualifiers('REAIM Summit 2023', 'REAIM Summit 2024')).toBe(true);
+    const g = resolveGraph([extractText('The Iran AI Safety Institute met the Iraq AI Safety Institute.')]);
+    expect(g.entities.filter((e) => e.type === 'Institute')).toHaveLength(2);
   });
 });
