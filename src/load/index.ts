@@ -121,6 +121,17 @@ export class GraphStore {
     }
   }
 
+  /** One auto-commit attempt, no retries: for bookkeeping that must not hold a run up. */
+  async writeOnce(cypher: string, params: Record<string, unknown> = {}): Promise<number> {
+    const session = this.session('WRITE');
+    try {
+      const res = await session.run(cypher, params);
+      return res.records.length;
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.session('READ');
     try {
@@ -135,10 +146,18 @@ export class GraphStore {
 
   /** Applies graph/schema.cypher (idempotent: IF NOT EXISTS), then waits for its indexes. */
   async applySchema(): Promise<void> {
+    const statements = schemaStatements();
     const session = this.session('WRITE');
     try {
+      // Already there (the usual case): nothing to do.
+      const names = statements.map((st) => /^CREATE\s+(?:CONSTRAINT|INDEX)\s+(\w+)/i.exec(st)?.[1]);
+      const existing = new Set<string>();
+      for (const q of ['SHOW CONSTRAINTS YIELD name RETURN name', 'SHOW INDEXES YIELD name RETURN name']) {
+        for (const r of (await session.run(q)).records) existing.add(r.get('name') as string);
+      }
+      if (names.every((n) => n !== undefined && existing.has(n))) return;
       // Schema statements must run in their own (auto-commit) transactions.
-      for (const statement of schemaStatements()) await session.run(statement);
+      for (const statement of statements) await session.run(statement);
       await session.run('CALL db.awaitIndexes(300)');
     } catch (err) {
       if (isUnavailable(err)) throw new Neo4jUnavailableError(this.connection.uri, 0, err);

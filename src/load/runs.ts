@@ -56,9 +56,10 @@ RETURN l.owner AS owner`;
 
 const READ_LOCK = 'MATCH (l:Lock {id: $id}) RETURN l.owner AS owner, l.expiresAtIso AS expiresAtIso, l.purpose AS purpose';
 
-const HEARTBEAT = `MATCH (l:Lock {id: $id}) WHERE l.owner = $owner
+/** Returns a row only while the lock is still ours. */
+const HEARTBEAT_OWNED = `MATCH (l:Lock {id: $id}) WHERE l.owner = $owner
 SET l.expiresAt = $expiresAt, l.expiresAtIso = $expiresAtIso
-RETURN count(l) AS n`;
+RETURN l.owner AS owner`;
 
 const RELEASE = 'MATCH (l:Lock {id: $id}) WHERE l.owner = $owner DELETE l';
 
@@ -91,14 +92,14 @@ export async function acquireLock(store: GraphStore, purpose: string, ttlMs = Nu
     async release() {
       clearInterval(timer);
       heldHere.delete(token);
-      await store.write((tx) => tx.run(RELEASE, { id: LOCK_ID, owner })).catch(() => {
+      await store.writeOnce(RELEASE, { id: LOCK_ID, owner }).catch(() => {
         // Unreachable server: the lock expires by itself, and this process
         // already treats it as gone (heldHere).
       });
     },
   };
   const timer = setInterval(() => {
-    store.write(async (tx) => (await tx.run(HEARTBEAT, { id: LOCK_ID, owner, ...stamp() })).records[0].get('n') as number)
+    store.writeOnce(HEARTBEAT_OWNED, { id: LOCK_ID, owner, ...stamp() })
       .then((n) => { if (n === 0) handle.lost = true; })
       .catch(() => { /* server away: the run's own writes will fail and say so */ });
   }, Math.max(1000, Math.floor(ttlMs / 3)));
@@ -120,11 +121,20 @@ export interface RunRecord extends RunCounts {
   pipeline: string | null;
   startedAt: string;
   endedAt: string | null;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   errors: string[];
 }
 
+/**
+ * Starts a Run record. Call with the writer lock held: any Run still marked
+ * running then belongs to a run that died (crash, Neo4j gone) and is marked
+ * interrupted.
+ */
 export async function startRun(store: GraphStore, kind: string, pipeline: string | null): Promise<RunRecord> {
+  await store.write((tx) => tx.run(
+    "MATCH (r:Run {status: 'running'}) SET r.status = 'interrupted', r.endedAt = coalesce(r.endedAt, $now)",
+    { now: new Date().toISOString() },
+  ));
   const run: RunRecord = {
     id: randomUUID(), kind, pipeline, startedAt: new Date().toISOString(), endedAt: null, status: 'running',
     new: 0, changed: 0, unchanged: 0, failed: 0, errors: [],
@@ -137,14 +147,16 @@ export async function startRun(store: GraphStore, kind: string, pipeline: string
   return run;
 }
 
-export async function finishRun(store: GraphStore, run: RunRecord): Promise<void> {
+const FINISH_RUN = `MATCH (r:Run {id: $id})
+SET r.endedAt = $endedAt, r.status = $status, r.new = $new, r.changed = $changed,
+    r.unchanged = $unchanged, r.failed = $failed, r.errors = $errors, r.removed = $removed`;
+
+/** Records the run's end. `once`: a single attempt (on the failure path, where Neo4j may be gone). */
+export async function finishRun(store: GraphStore, run: RunRecord, once = false): Promise<void> {
   run.endedAt = new Date().toISOString();
-  await store.write((tx) => tx.run(
-    `MATCH (r:Run {id: $id})
-     SET r.endedAt = $endedAt, r.status = $status, r.new = $new, r.changed = $changed,
-         r.unchanged = $unchanged, r.failed = $failed, r.errors = $errors, r.removed = $removed`,
-    { ...run, removed: run.removed ?? null },
-  ));
+  const params = { ...run, removed: run.removed ?? null };
+  if (once) await store.writeOnce(FINISH_RUN, params);
+  else await store.write((tx) => tx.run(FINISH_RUN, params));
 }
 
 export async function listRuns(store: GraphStore, limit = 20): Promise<RunRecord[]> {

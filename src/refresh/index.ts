@@ -145,7 +145,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     if (run) {
       run.status = 'failed';
       run.errors.push(describe(err));
-      await finishRun(store, run).catch(() => {}); // the server may be what failed
+      await finishRun(store, run, true).catch(() => {}); // the server may be what failed
     }
     throw err;
   } finally {
