@@ -109,7 +109,7 @@ export function typeByHead(phrase: string): EntityType | null {
   const firstConnector = ws.findIndex((w, i) => i > 0 && HEAD_CONNECTORS.has(w));
   // The head is the last word, or the word before a connector, rightmost first:
   // "Council of Europe Framework Convention on Artificial Intelligence" is a convention.
-  const preHeads = ws.filter((w, i) => i + 1 < ws.length && HEAD_CONNECTORS.has(ws[i + 1]!)).reverse();
+  const preHeads = ws.filter((_w, i) => i + 1 < ws.length && HEAD_CONNECTORS.has(ws[i + 1]!)).reverse();
   if (/\b(?:AI|Safety|Security) (?:Safety |Security )?Institute$|\bAI Office$/.test(phrase)) return 'Institute';
   if (COMPANY_SUFFIXES.has(last)) return 'Company';
   if (GOVERNMENT_FIRST_WORDS.has(ws[0]!) && firstConnector === 1) return 'GovernmentBody';
