@@ -89,7 +89,7 @@ export function parseQuery(name: string, text: string, file = `${name}.cypher`):
   const prose: string[] = [];
   for (const line of header) {
     const t = line.trim();
-    if (t.startsWith('@param')) {
+    if (/^@param(\s|$)/.test(t)) {
       const m = PARAM_LINE.exec(t);
       if (!m) throw new QueryError(`${file}: bad @param line "${t}" (expected: @param NAME DEFAULT DESCRIPTION, DEFAULT a JSON string, number or boolean)`);
       const value = JSON.parse(m[2]) as ParamValue;
