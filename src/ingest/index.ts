@@ -185,12 +185,18 @@ export function jsonlRecord(line: string, source: string, seenIds: Set<string>):
     if (!publishedAt) warnings.push(`publishedAt ${JSON.stringify(pub).slice(0, 60)} is not a date; ignored`);
   }
   const fmt = o.format === 'markdown' || o.format === 'md' ? 'markdown' : html ? 'html' : 'text';
+  // A scraper's text field usually lost the headline into "title"; the headline names things too.
+  const title = str(o.title)?.trim() ?? null;
+  const body = html ?? (title && text && !text.trimStart().startsWith(title) ? `${title}\n\n${text}` : text ?? '');
+  // A record that names its own document (id, file) keeps that name as its source, so
+  // annotations of that document find it; else the line it came from.
+  const ownName = str(o.id) ?? str(o.doc) ?? str(o.file) ?? str(o.filename);
   const fetched = o.fetchedAt ?? o.fetched_at;
   return {
     ok: true,
     doc: RawDocument.parse({
-      id, source, format: fmt, body: html ?? text ?? '', url: rawUrl ? url : null,
-      title: str(o.title)?.trim() ?? null, publishedAt,
+      id, source: ownName?.trim() || source, format: fmt, body, url: rawUrl ? url : null,
+      title, publishedAt,
       fetchedAt: typeof fetched === 'string' && fetched.trim() ? fetched.trim() : null,
       ...(warnings.length ? { warnings } : {}),
     }),
