@@ -245,7 +245,7 @@ const TITLE_RE = new RegExp(
     String.raw`((?:[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?)(?:[ \t]+[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?){1,2})(?![\p{L}])`,
   'gu',
 );
-const APPOSITION_RE = /(?<![\p{L}])([\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,2}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[\p{Lu}][\p{L}-]*[ \t]+){0,3}(?:Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|Founder|Co-founder|Chair|President|Spokesperson|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|spokesperson|founder|chief)\b/gu;
+const APPOSITION_RE = /(?<![\p{L}])([\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,2}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[\p{Lu}][\p{L}-]*(?:['’]s)?[ \t]+){0,3}(?:Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|Founder|Co-founder|Chair|President|Spokesperson|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|spokesperson|founder|chief)\b/gu;
 const SPEECH_RE = /(?:\b(?:said|says|according to|stated|told|wrote)[ \t]+([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+)(?![\p{L}])|(?<![\p{L}])([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+),?[ \t]+(?:said|says|noted|added|stated|explained|argued|told)\b|\b(?:Written|Posted|Reported)[ \t]+by[ \t]+([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+))/gu;
 
 const NOT_IN_NAMES = new Set([

@@ -54,34 +54,44 @@ function compatible(a: EntityType, b: EntityType): boolean {
 
 export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities: Map<string, EntityDraft>, text: string): Slot[] {
   const slots: Slot[] = [];
-  for (const m of mentions) {
-    if (m.start < sentence.start || m.end > sentence.end) continue;
-    const e = entities.get(m.key);
-    if (!e) continue;
-    let last = slots.at(-1);
-    if (last && m.start < last.end) continue; // nested in the previous mention
-    let possessor: string | undefined;
-    let phraseStart = m.start;
-    if (last && last.keys.length === 1 && /^['’]s?\s+$/.test(text.slice(last.end, m.start)) && possessiveRelation(last.type, e.type)) {
-      possessor = last.keys[0];
-      phraseStart = last.start;
-      slots.pop();
-      last = slots.at(-1);
+  const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && entities.has(m.key));
+  // "X's Y" where the possessive states a relation: X modifies Y and is not a slot of its own,
+  // so "the UK AI Security Institute and France's INESIA" coordinates the two institutes.
+  let pending: MentionRef | undefined;
+  let lastEnd = -1;
+  for (let i = 0; i < inSentence.length; i++) {
+    const m = inSentence[i]!;
+    const e = entities.get(m.key)!;
+    if (m.start < lastEnd) continue; // nested in the previous mention
+    const next = inSentence.slice(i + 1).find((x) => x.start >= m.end);
+    if (!pending && next && /^['’]s?\s+$/.test(text.slice(m.end, next.start)) && possessiveRelation(e.type, entities.get(next.key)!.type)) {
+      pending = m;
+      lastEnd = m.end;
+      continue;
     }
+    const possessor = pending;
+    pending = undefined;
+    const phraseStart = possessor ? possessor.start : m.start;
+    lastEnd = m.end;
+    const last = slots.at(-1);
     if (last) {
       // Parenthetical asides ("(November 2023)") don't break a coordination.
       const between = text.slice(last.end, phraseStart).replace(/\s*\([^()]*\)/g, '');
       // "the Korea AI Safety Institute (K-AISI)": the same thing named twice.
-      if (last.keys.includes(m.key) && /^\s*\(\s*$/.test(between) && text[m.end] === ')') { last.end = m.end + 1; continue; }
-      if (COORDINATION.test(between) && compatible(last.type, e.type)) {
+      if (last.keys.includes(m.key) && /^\s*\(\s*$/.test(between) && text[m.end] === ')') { last.end = m.end + 1; lastEnd = last.end; continue; }
+      // A comma alone joins things of one type, or a list that goes on ("Australia, the EU, France and ...");
+      // "Clara Chappaz, France's Minister" is an apposition.
+      const commaOnly = /^\s*,\s*(?:the\s+)?$/.test(between);
+      const listGoesOn = /^\s*(?:,|and\b|or\b|&)/.test(text.slice(m.end, m.end + 6));
+      if (COORDINATION.test(between) && compatible(last.type, e.type) && (!commaOnly || last.type === e.type || listGoesOn) && !/^['’]s\b/.test(text.slice(m.end))) {
         if (!last.keys.includes(m.key)) last.keys.push(m.key);
         last.end = m.end;
-        if (possessor) (last.possessors ??= []).push([possessor, m.key]);
+        if (possessor) (last.possessors ??= []).push([possessor.key, m.key]);
         continue;
       }
     }
     const slot: Slot = { index: slots.length, keys: [m.key], type: e.type, start: phraseStart, end: m.end };
-    if (possessor) slot.possessors = [[possessor, m.key]];
+    if (possessor) slot.possessors = [[possessor.key, m.key]];
     slots.push(slot);
   }
   return slots;
@@ -111,7 +121,7 @@ const ROLE_WORDS = String.raw`Senior|Chief|Head|Director|Researcher|Professor|Mi
 const VERB_SIGN = String.raw`(?:signed|signs|sign|signing|inked|inks|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
 const RULES: Rule[] = [
   // SIGNED
-  { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\b${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.85 },
+  { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.85 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|agreed|ratified|concluded)\s+(?:by|between)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.85 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}\s+(?:between|among|with)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.75 },
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}`, confidence: 0.85 },
@@ -132,11 +142,11 @@ const RULES: Rule[] = [
   { type: 'ATTENDED', pattern: String.raw`\b(?:gathered|meeting|met|convened|assembled)\s+(?:at|in|for)\s+(?:the\s+)?{o:Summit}[^]{0,600}?\b(?:representing|from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   { type: 'ATTENDED', pattern: String.raw`\b(?:attendees|participants|delegates|delegations|representatives|officials)\s+(?:at|of|to|in)\s+(?:the\s+)?{o:Summit}\s+(?:were|included|include|came from)\s+[^⟦⟧]{0,40}?{s:${PARTY}}`, confidence: 0.75 },
   // PRODUCED, ESTABLISHED
-  { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
+  { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}{ACTIVE}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
   { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon)\s+(?:at|during)\s+(?:the\s+)?{s:Summit}`, confidence: 0.8 },
   { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy},\s+(?:the\s+)?{s:Summit}`, confidence: 0.6 },
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}\b(?:outcomes?|results?|deliverables?)\b[^⟦⟧]{0,30}?\b(?:include|included|were|was|are|is)\b\s*(?:the\s+)?{o:Agreement|Policy|Organization}`, confidence: 0.7 },
-  { type: 'ESTABLISHED', pattern: String.raw`{s:Country|GovernmentBody|Summit|Agreement|Person|Organization|Institute}{_}\b(?:establish|established|establishes|establishing|create|created|creates|set up|sets up|found|founded|founds|launch|launched|launches|launching|form|formed|forms|formali[sz]ed|inaugurated|stood up)\b{_}{o:Institute|Organization}`, confidence: 0.8 },
+  { type: 'ESTABLISHED', pattern: String.raw`{s:Country|GovernmentBody|Summit|Agreement|Person|Organization|Institute}{_}{ACTIVE}\b(?:establish|established|establishes|establishing|create|created|creates|set up|sets up|found|founded|founds|launch|launched|launches|launching|form|formed|forms|formali[sz]ed|inaugurated|stood up)\b{_}{o:Institute|Organization}`, confidence: 0.8 },
   { type: 'ESTABLISHED', pattern: String.raw`{o:Institute|Organization}{_}\b(?:was|were|has been|had been)?\s*(?:established|created|set up|founded|launched|formed|formali[sz]ed)\s+(?:by|under|at|during|through|following)\s+(?:the\s+)?{s:Country|GovernmentBody|Summit|Agreement|Person}`, confidence: 0.75 },
   { type: 'ESTABLISHED', pattern: String.raw`\b(?:establishment|creation|launch|founding) of (?:the\s+)?{o:Institute|Organization}{_}\b(?:at|during|by|under|through)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?{s:Summit|Agreement|Country|GovernmentBody}`, confidence: 0.7 },
   // FOLLOWS, BUILDS_ON
@@ -156,17 +166,20 @@ const RULES: Rule[] = [
   { type: 'WORKS_FOR', pattern: String.raw`{o:Company|Organization|Institute|GovernmentBody|Country}(?:['’]s)?\s+(?:CEO|chief executive|founder|co-founder|cofounder|president|chair|chairman|director|head|spokesperson|minister|secretary|chief scientist|researcher)\s+{s:Person}`, confidence: 0.85 },
   // "Jiyeon Cho, Senior Researcher in AI Safety Policy at K-AISI": an apposition that names a role.
   { type: 'WORKS_FOR', pattern: String.raw`{s:Person},\s+(?:the\s+|a\s+|an\s+)?(?=[^⟦⟧]{0,80}?\b(?:${ROLE_WORDS})\b)(?![^⟦⟧]{0,80}?\b(?:along|together|officials|representatives|as well)\b)[^⟦⟧]{0,80}?\b(?:at|of|for|with)\s+(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.75 },
+  { type: 'WORKS_FOR', pattern: String.raw`{s:Person},\s+(?:the\s+)?{o:Country|Company|Organization|Institute|GovernmentBody}['’]s\s+(?:[\w-]+\s+){0,3}?(?:${ROLE_WORDS})\b`, confidence: 0.75 },
   { type: 'WORKS_FOR', pattern: String.raw`{s:Person}\s+\((?:[^⟦⟧()]{0,40}?\b(?:at|of)\s+)?(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.7 },
   // EVALUATED, DEVELOPED, PUBLISHED
   { type: 'EVALUATED', pattern: String.raw`{s:Institute|Organization}{__}\b(?:evaluat\w+|test\w*|assess\w*|red-team\w*|audit\w*)\b{__}{o:AIModel}`, confidence: 0.7 },
   { type: 'DEVELOPED', pattern: String.raw`{o:AIModel}{_}\b(?:developed|built|made|created|released|trained|launched)\s+by\s+(?:the\s+)?{s:Company}`, confidence: 0.85 },
-  { type: 'DEVELOPED', pattern: String.raw`{s:Company}{_}\b(?:developed|develops|released|releases|launched|launches|unveiled|unveils|introduced|introduces|trained|built)\b{_}{o:AIModel}`, confidence: 0.8 },
-  { type: 'PUBLISHED', pattern: String.raw`{s:${PARTY}}{_}\b(?:published|publishes|released|releases|issued|issues|introduced|introduces|unveiled|unveils|adopted|adopts|enacted|enacts|passed|passes|announced|announces|updated|updates)\b{_}{o:Policy}`, confidence: 0.8 },
+  { type: 'DEVELOPED', pattern: String.raw`{s:Company}{_}{ACTIVE}\b(?:developed|develops|released|releases|launched|launches|unveiled|unveils|introduced|introduces|trained|built)\b{_}{o:AIModel}`, confidence: 0.8 },
+  { type: 'PUBLISHED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:published|publishes|released|releases|issued|issues|introduced|introduces|unveiled|unveils|adopted|adopts|enacted|enacts|passed|passes|announced|announces|updated|updates)\b{_}{o:Policy}`, confidence: 0.8 },
   { type: 'PUBLISHED', pattern: String.raw`{o:Policy}{_}\b(?:published|released|issued|introduced|adopted|enacted|passed|developed|produced)?\s*by\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
 ];
 
 function compile(pattern: string): RegExp {
   const src = pattern
+    // {ACTIVE}: the verb that follows is not passive ("INESIA was created ..." does not create).
+    .replace(/\{ACTIVE\}/g, String.raw`(?<!\b(?:was|were|is|are|been|be|being)\s)`)
     .replace(/\{([so]):([^}]+)\}/g, (_m, name: string, types: string) => `⟦(?<${name}>\\d+):(?:${types})⟧`)
     .replace(/\{__\}/g, '[^]{0,160}?')
     .replace(/\{_\}/g, '[^⟦⟧]{0,70}?');

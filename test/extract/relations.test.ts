@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { entity, extractText, facts } from './helpers.ts';
 
@@ -168,5 +169,20 @@ describe('timeline and membership tables', () => {
       'Second meeting of the Andean Safety Research Network -HELD_IN-> Lima',
     ]));
     expect(facts(x)).not.toContain('Chile -ATTENDED-> Second meeting of the Andean Safety Research Network');
+  });
+});
+
+describe('a government press release', () => {
+  const x = extractText(readFileSync(new URL('../fixtures/press-release.txt', import.meta.url), 'utf8'));
+  it('reads the date line and coordinates a possessed name with a plain one', () => {
+    expect(x.document.publishedAt).toBe('2025-02-09');
+    expect(facts(x)).toContain('French AI Safety Institute -PARTNERED_WITH-> UK AI Security Institute');
+    expect(facts(x)).toContain('French AI Safety Institute -BASED_IN-> France');
+  });
+  it('a passive "was created ... and is coordinated by" creates nothing', () => {
+    expect(facts(x).filter((f) => f.includes('-ESTABLISHED->'))).toEqual([]);
+  });
+  it('an apposition with a possessive office: "Clara Chappaz, France\'s Minister for ..."', () => {
+    expect(facts(x)).toContain('Clara Chappaz -WORKS_FOR-> France');
   });
 });
