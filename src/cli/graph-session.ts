@@ -131,6 +131,12 @@ export async function runCommand(label: string, mode: RunMode, paths: string[], 
     const counts = await store.counts();
     const lines = [...runLines(label, summary), ...graphLines(counts), `Time: ${((Date.now() - t0) / 1000).toFixed(1)} s in all`, ...connectionLines(connection)];
     console.log(lines.join('\n'));
+    const r = summary.run;
+    if (r.failed > 0 && r.new + r.changed + r.unchanged === 0) {
+      // Nothing could be read or extracted: say so in the exit code.
+      console.error(`kg: all ${r.failed} inputs failed (first: ${r.errors[0]})`);
+      process.exitCode = 1;
+    }
     return summary;
   } finally {
     progress.stop();

@@ -125,6 +125,9 @@ describe('kg run seeds', () => {
     const missing = await kg('remove', 'no/such/document.txt');
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim().split('\n').at(-1)).toBe('kg: 1 of 1 documents were not in the graph');
+    const nothing = await kg('run', 'no/such/input/dir');
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr.trim().split('\n').at(-1)).toMatch(/^kg: all 1 inputs failed \(first: no\/such\/input\/dir: /);
     const noPipeline = await kg('run', '--pipeline', 'pipelines/does-not-exist');
     expect(noPipeline.code).toBe(1);
     expect(noPipeline.stderr.trim().split('\n').at(-1)).toBe('kg: pipeline definition not found: pipelines/does-not-exist (nor pipelines/does-not-exist.json)');
