@@ -150,14 +150,17 @@ describe('the writer lock', () => {
 
   it('lets only one of two simultaneous refreshes run', async () => {
     const d = copySeeds('lock-race');
-    const results = await Promise.allSettled([
-      runPipeline(store, { paths: [d], mode: 'refresh' }),
-      runPipeline(store, { paths: [d], mode: 'refresh' }),
-    ]);
-    const ok = results.filter((r) => r.status === 'fulfilled');
-    const refused = results.filter((r) => r.status === 'rejected');
-    expect(ok).toHaveLength(1);
-    expect(refused).toHaveLength(1);
-    expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(LockHeldError);
+    // B starts once A holds the lock (A is reading); A writes only after B has given up.
+    let b: Promise<unknown> | null = null;
+    const a = runPipeline(store, {
+      paths: [d],
+      mode: 'refresh',
+      onProgress: () => { b ??= runPipeline(store, { paths: [d], mode: 'refresh' }).then(() => 'ran', (e) => e); },
+      afterDocumentWritten: async () => { await b; },
+    });
+    const aResult = await a;
+    expect(aResult.run.status).toBe('done');
+    const bResult = await b;
+    expect(bResult).toBeInstanceOf(LockHeldError);
   });
 });
