@@ -6,6 +6,7 @@ import { registerExtract } from './commands/extract.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExport } from './commands/export.ts';
 import { registerNeo4j } from './commands/neo4j.ts';
+import { registerQueue } from './commands/queue.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerGuide } from './commands/guide.ts';
 import { registerRefresh } from './commands/refresh.ts';
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   registerNeo4j(program);
   registerStart(program);
   registerSchedule(program);
+  registerQueue(program);
   registerQuery(program);
   registerGuide(program);
   try {

@@ -7,7 +7,7 @@ export function registerExtract(program: Command): void {
     .command('extract')
     .description('run clean -> extract -> resolve without Neo4j and print the JSON export')
     .argument('[paths...]', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)', ['seeds'])
-    .option('-w, --workers <n>', 'worker threads for clean+extract: a number (0 = this thread) or "auto" (one per core past 64 documents)', 'auto')
+    .option('-w, --workers <n>', 'worker threads for clean+extract: a number (0 = this thread) or "auto" (one per core past 300 documents)', 'auto')
     .action(async (paths: string[], opts: { workers: string }) => {
       const run = await extractPaths(paths, { workers: parseWorkers(opts.workers) });
       for (const f of run.failures) console.error(`kg: skipped ${f.source}: ${f.error}`);

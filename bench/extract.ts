@@ -1,0 +1,85 @@
+// One corpus size, in a process of its own (so peak RSS is this size's):
+// read -> clean -> extract -> resolve on one core, then compromise's full
+// parse of the same cleaned text (the baseline), then the worker pool on all
+// cores. usage: node --import tsx bench/extract.ts N
+import nlp from 'compromise';
+import { cleanDocument } from '../src/clean/index.ts';
+import { extractDocument } from '../src/extract/index.ts';
+import { readInputs } from '../src/ingest/index.ts';
+import type { CleanDocument, DocumentExtraction, RawDocument } from '../src/model/schemas.ts';
+import { ExtractPool } from '../src/pipeline/pool.ts';
+import { resolveGraph } from '../src/resolve/index.ts';
+import { CORES, corpusLines, corpusSubset, emit, sizeLabel, words } from './common.ts';
+
+const n = Number(process.argv[2] ?? 100);
+const all = corpusLines().length;
+const { file, docs } = corpusSubset(n);
+const label = sizeLabel(docs, all);
+const WARM = 20;
+const rssMb = () => process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+const rssStart = rssMb();
+
+let t = performance.now();
+const raws: RawDocument[] = [];
+for await (const item of readInputs([file])) if (item.ok) raws.push(item.doc);
+const readS = (performance.now() - t) / 1000;
+
+t = performance.now();
+const cleaned: CleanDocument[] = raws.map((r) => cleanDocument(r));
+const cleanS = (performance.now() - t) / 1000;
+const totalWords = cleaned.reduce((a, d) => a + words(d.text), 0);
+
+// Warm-up (JIT, lazy tables) on the first documents, for the extractor and the baseline alike.
+for (const d of cleaned.slice(0, WARM)) { extractDocument(d); nlp(d.text).json(); }
+
+t = performance.now();
+const extractions: DocumentExtraction[] = cleaned.map((d) => extractDocument(d));
+const extractS = (performance.now() - t) / 1000;
+t = performance.now();
+const graph = resolveGraph(extractions);
+const resolveS = (performance.now() - t) / 1000;
+const rssPeak = rssMb();
+
+t = performance.now();
+for (const d of cleaned) nlp(d.text).json();
+const baselineS = (performance.now() - t) / 1000;
+t = performance.now();
+for (const d of cleaned) nlp(d.text);
+const tagOnlyS = (performance.now() - t) / 1000;
+
+const pool = new ExtractPool(CORES);
+t = performance.now();
+await pool.start();
+const startS = (performance.now() - t) / 1000;
+await Promise.all(cleaned.slice(0, WARM * CORES).map((d) => pool.extract(d)));
+t = performance.now();
+await Promise.all(cleaned.map((d) => pool.extract(d)));
+const poolExtractS = (performance.now() - t) / 1000;
+t = performance.now();
+await Promise.all(raws.map((r) => pool.process(r)));
+const poolProcessS = (performance.now() - t) / 1000;
+await pool.close();
+
+const one = { docs, cores: 1 };
+const many = { docs, cores: CORES };
+const out = (name: string, value: number, unit: string, where: { docs: number; cores: number }) => emit({ name: `${name}.${label}`, value, unit, ...where });
+out('corpus.words', totalWords, 'words', one);
+out('read.s', readS, 's', one);
+out('clean.words_per_s.1core', totalWords / cleanS, 'words/s', one);
+out('extract.words_per_s.1core', totalWords / extractS, 'words/s', one);
+out('extract.s.1core', extractS, 's', one);
+out('extract.words_per_s.all_cores', totalWords / poolExtractS, 'words/s', many);
+out('extract.s.all_cores', poolExtractS, 's', many);
+out('clean_extract.words_per_s.1core', totalWords / (cleanS + extractS), 'words/s', one);
+out('clean_extract.words_per_s.all_cores', totalWords / poolProcessS, 'words/s', many);
+out('pool.startup.s', startS, 's', many);
+out('resolve.s', resolveS, 's', one);
+out('baseline.compromise.words_per_s', totalWords / baselineS, 'words/s', one);
+out('baseline.compromise_tag_only.words_per_s', totalWords / tagOnlyS, 'words/s', one);
+out('ratio.extract_vs_baseline.1core', baselineS / extractS, 'x', one);
+out('ratio.all_cores_vs_1core', extractS / poolExtractS, 'x', many);
+out('rss.peak_mb', rssPeak, 'MB', one);
+out('rss.mb_per_1000_docs', rssPeak / (docs / 1000), 'MB', one);
+out('graph.entities', graph.entities.length, 'entities', one);
+out('graph.relations', graph.relations.length, 'relations', one);
+void rssStart;

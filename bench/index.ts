@@ -1,0 +1,66 @@
+// `npm run bench`: throughput, scaling and memory, one JSON object per line
+// and figure: {"name","value","unit","docs","cores"}. Names carry the corpus
+// size (.n100, .n1000, .nall) where a figure is measured at several sizes;
+// the headline names (extract.words_per_s.1core, ...) repeat the figure on
+// the whole corpus. Corpus: ../shared/data/news-corpus (or $KG_SHARED).
+//   usage: npm run bench [-- --sizes 100,1000,all] [--no-neo4j] [--load-docs 1000] [--refresh-docs 1000]
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { CORES, corpusLines, emit, ROOT, type Figure } from './common.ts';
+import { benchLoad, benchRefresh, openBenchGraph } from './graph.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : fallback; };
+const all = corpusLines().length;
+const sizes = opt('--sizes', '100,1000,all').split(',').map((s) => (s === 'all' ? all : Number(s)));
+
+const figures: Figure[] = [];
+for (const n of sizes) {
+  // Each size in a fresh process: peak RSS is that size's, caches start cold.
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'extract.ts'), String(n)], {
+    cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26,
+  });
+  for (const line of out.split('\n').filter(Boolean)) {
+    process.stdout.write(line + '\n');
+    figures.push(JSON.parse(line) as Figure);
+  }
+}
+
+const at = (name: string, n: number) => figures.find((f) => f.name === name && f.docs === n);
+const largest = Math.max(...sizes);
+const smallest = Math.min(...sizes);
+const label = (n: number) => (n >= all ? 'nall' : `n${n}`);
+// Headline figures: the whole corpus (the largest size run).
+for (const name of ['extract.words_per_s.1core', 'extract.words_per_s.all_cores', 'baseline.compromise.words_per_s', 'clean_extract.words_per_s.1core', 'clean_extract.words_per_s.all_cores']) {
+  const f = figures.find((x) => x.name === `${name}.${label(largest)}`);
+  if (f) emit({ ...f, name });
+}
+const one = at(`extract.words_per_s.1core.${label(largest)}`, largest);
+const many = at(`extract.words_per_s.all_cores.${label(largest)}`, largest);
+const base = at(`baseline.compromise.words_per_s.${label(largest)}`, largest);
+if (one && many && base) {
+  emit({ name: 'ratio.extract_vs_baseline.1core', value: one.value / base.value, unit: 'x', docs: largest, cores: 1 });
+  emit({ name: 'ratio.all_cores_vs_1core', value: many.value / one.value, unit: 'x', docs: largest, cores: CORES });
+}
+// Memory: the marginal peak RSS per 1,000 documents between the smallest and largest size.
+const rssSmall = at(`rss.peak_mb.${label(smallest)}`, smallest);
+const rssLarge = at(`rss.peak_mb.${label(largest)}`, largest);
+if (rssSmall && rssLarge && largest > smallest) {
+  emit({ name: 'rss.mb_per_1000_docs', value: (rssLarge.value - rssSmall.value) / ((largest - smallest) / 1000), unit: 'MB', docs: largest, cores: 1 });
+}
+// Linearity: seconds per 1,000 documents at each size (flat = linear).
+for (const n of sizes) {
+  const s = at(`extract.s.1core.${label(n)}`, n);
+  if (s) emit({ name: `scaling.extract_s_per_1000_docs.${label(n)}`, value: s.value / (n / 1000), unit: 's', docs: n, cores: 1 });
+}
+
+if (!args.includes('--no-neo4j')) {
+  const { store, stop } = await openBenchGraph();
+  try {
+    for (const n of opt('--load-docs', '100,1000,5000').split(',').map(Number)) await benchLoad(store, n);
+    await benchRefresh(store, Number(opt('--refresh-docs', '1000')));
+  } finally {
+    await store.close();
+    await stop();
+  }
+}

@@ -1,0 +1,269 @@
+// Past one machine: documents go on a BullMQ queue in Redis, any number of
+// workers (on any machines) clean and extract them, one writer loads the
+// results into Neo4j.
+//
+//   kg enqueue paths...   RawDocuments -> queue "kg-documents" (job id: hash
+//                         of id + body, so a document waiting twice is queued once)
+//   kg worker             kg-documents -> clean+extract -> queue "kg-extractions"
+//                         (same job id; the result is added before the document
+//                         job completes, so a crash between the two only repeats work)
+//   kg writer             kg-extractions -> resolve against the graph -> write,
+//                         in batches, one writer at a time (the graph's writer
+//                         lock), one transaction per document as `kg run` does
+//
+// Relationship writes in parallel deadlock in Neo4j; hence one writer, and
+// parallelism only in extraction.
+import { createHash, randomUUID } from 'node:crypto';
+import { Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { readInputs, type InputFailure } from '../ingest/index.ts';
+import { Neo4jUnavailableError, sliceByDocument, type GraphStore, type WriteResult } from '../load/index.ts';
+import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
+import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
+import { ExtractPool, processDocument } from '../pipeline/index.ts';
+import { resolveGraph } from '../resolve/index.ts';
+import { connect } from './redis.ts';
+
+export const DOCUMENTS = 'kg-documents';
+export const EXTRACTIONS = 'kg-extractions';
+const PREFIX = process.env.KG_QUEUE_PREFIX || 'kg';
+
+const jobId = (doc: RawDocument) => createHash('sha256').update(doc.id).update('\u0000').update(doc.body).digest('hex').slice(0, 40);
+
+export interface EnqueueSummary {
+  queued: number;
+  failures: InputFailure[];
+}
+
+export async function enqueuePaths(paths: string[], url?: string): Promise<EnqueueSummary> {
+  const connection: Redis = connect(url);
+  const queue = new Queue<RawDocument>(DOCUMENTS, { connection, prefix: PREFIX });
+  const failures: InputFailure[] = [];
+  let queued = 0;
+  try {
+    let batch: RawDocument[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      await queue.addBulk(batch.map((doc) => ({
+        name: 'document', data: doc,
+        opts: { jobId: jobId(doc), removeOnComplete: true, removeOnFail: 1000, attempts: 2, backoff: { type: 'fixed', delay: 1000 } },
+      })));
+      queued += batch.length;
+      batch = [];
+    };
+    for await (const item of readInputs(paths)) {
+      if (!item.ok) { failures.push(item.failure); continue; }
+      batch.push(item.doc);
+      if (batch.length >= 200) await flush();
+    }
+    await flush();
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+  return { queued, failures };
+}
+
+/** Jobs not finished yet: waiting, running or due for a retry. */
+async function pending(queue: Queue): Promise<number> {
+  const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+  return Object.values(c).reduce((a, b) => a + b, 0);
+}
+
+export interface WorkerOptions {
+  /** Worker threads for clean+extract (0: in this thread). */
+  threads?: number;
+  /** Exit when the document queue is empty instead of waiting for more. */
+  untilEmpty?: boolean;
+  log?: (line: string) => void;
+  /** Resolves to stop the worker (it finishes the documents it holds). */
+  stop?: Promise<void>;
+}
+
+export interface WorkerSummary {
+  extracted: number;
+  failed: number;
+}
+
+export async function runWorker(options: WorkerOptions = {}, url?: string): Promise<WorkerSummary> {
+  const log = options.log ?? ((l) => console.error(l));
+  const connection = connect(url);
+  const results = new Queue<DocumentExtraction>(EXTRACTIONS, { connection, prefix: PREFIX });
+  const documents = new Queue<RawDocument>(DOCUMENTS, { connection, prefix: PREFIX });
+  const threads = options.threads ?? 0;
+  const pool = threads > 0 ? new ExtractPool(threads) : null;
+  if (pool) await pool.start();
+  const summary: WorkerSummary = { extracted: 0, failed: 0 };
+  const blocking = connect(url);
+  const worker = new Worker<RawDocument>(DOCUMENTS, async (job: Job<RawDocument>) => {
+    const extraction = pool ? await pool.process(job.data) : processDocument(job.data);
+    await results.add('extraction', extraction, { jobId: job.id, removeOnComplete: true, removeOnFail: 1000 });
+    summary.extracted++;
+    return { id: extraction.document.id, entities: extraction.entities.length, relations: extraction.relations.length };
+  }, { connection: blocking, prefix: PREFIX, concurrency: Math.max(1, threads * 2), autorun: false });
+  worker.on('failed', (job, err) => {
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) summary.failed++;
+    log(`kg worker: ${job?.data?.source ?? job?.id}: ${err.message}`);
+  });
+  worker.on('error', (err) => log(`kg worker: ${err.message}`));
+  const running = worker.run();
+  await worker.waitUntilReady();
+  log(`kg worker: ready (${threads > 0 ? `${threads} threads` : 'in-process'}, queue ${DOCUMENTS})`);
+  const stops: Array<Promise<unknown>> = [running];
+  if (options.stop) stops.push(options.stop);
+  if (options.untilEmpty) {
+    stops.push((async () => {
+      // Done when nothing is waiting and nothing is being worked on, anywhere.
+      for (;;) {
+        await new Promise((r) => setTimeout(r, 300));
+        if ((await pending(documents)) === 0) return;
+      }
+    })());
+  }
+  try {
+    await Promise.race(stops);
+  } finally {
+    await worker.close();
+    await pool?.close();
+    await results.close();
+    await documents.close();
+    blocking.disconnect();
+    connection.disconnect();
+  }
+  log(`kg worker: ${summary.extracted} documents extracted, ${summary.failed} failed`);
+  return summary;
+}
+
+export interface WriterOptions {
+  /** Extractions resolved and written together (default 500). */
+  batch?: number;
+  /** How long a started batch waits for more results (default 1,000 ms). */
+  lingerMs?: number;
+  /** Exit once both queues are empty (all enqueued documents written). */
+  untilEmpty?: boolean;
+  log?: (line: string) => void;
+  stop?: Promise<void>;
+  /** After each document's transaction (tests). */
+  afterDocumentWritten?: (r: WriteResult) => void | Promise<void>;
+}
+
+export interface WriterSummary {
+  batches: number;
+  written: number;
+  failed: number;
+  runs: RunRecord[];
+}
+
+/**
+ * The one writer: takes finished extractions in batches, resolves each batch
+ * against the entities the graph holds (as `kg refresh` does for new
+ * documents) and writes one transaction per document, under the graph's
+ * writer lock, recorded as a Run of kind "queue".
+ */
+export async function runWriter(store: GraphStore, options: WriterOptions = {}, url?: string): Promise<WriterSummary> {
+  const log = options.log ?? ((l) => console.error(l));
+  const size = options.batch ?? 500;
+  const linger = options.lingerMs ?? 1000;
+  const connection = connect(url);
+  const documents = new Queue(DOCUMENTS, { connection, prefix: PREFIX });
+  const extractions = new Queue(EXTRACTIONS, { connection, prefix: PREFIX });
+  const consumerConnection = connect(url);
+  const consumer = new Worker<DocumentExtraction>(EXTRACTIONS, null, { connection: consumerConnection, prefix: PREFIX, lockDuration: 10 * 60_000 });
+  const token = randomUUID();
+  const summary: WriterSummary = { batches: 0, written: 0, failed: 0, runs: [] };
+  let stopped = false;
+  void options.stop?.then(() => { stopped = true; });
+  await store.applySchema();
+  try {
+    while (!stopped) {
+      // A batch fills until it is full or no result came for `linger` ms:
+      // bigger batches resolve together and write with fewer lock rounds.
+      const jobs: Job<DocumentExtraction>[] = [];
+      let last = Date.now();
+      while (jobs.length < size && !stopped) {
+        const job = await consumer.getNextJob(token, { block: false });
+        if (job) { jobs.push(job); last = Date.now(); continue; }
+        if (!jobs.length || Date.now() - last >= linger) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      if (!jobs.length) {
+        if (options.untilEmpty && (await pending(documents)) === 0 && (await pending(extractions)) === 0) break;
+        await new Promise((r) => setTimeout(r, 250));
+        continue;
+      }
+      await writeBatch(store, jobs, token, summary, options, log);
+    }
+  } finally {
+    await consumer.close();
+    await documents.close();
+    await extractions.close();
+    consumerConnection.disconnect();
+    connection.disconnect();
+  }
+  log(`kg writer: ${summary.written} documents written in ${summary.batches} batches, ${summary.failed} failed`);
+  return summary;
+}
+
+async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], token: string, summary: WriterSummary, options: WriterOptions, log: (l: string) => void): Promise<void> {
+  const lock = await acquireLock(store, 'queue writer');
+  let run: RunRecord | null = null;
+  try {
+    run = await startRun(store, 'queue', null);
+    // The newest extraction of a document wins (a document enqueued again after a change).
+    const byDoc = new Map<string, { job: Job<DocumentExtraction>; extraction: DocumentExtraction }>();
+    const bad: Array<{ job: Job<DocumentExtraction>; error: string }> = [];
+    for (const job of jobs) {
+      const parsed = DocumentExtraction.safeParse(job.data);
+      if (!parsed.success) { bad.push({ job, error: `invalid extraction: ${parsed.error.message.slice(0, 200)}` }); continue; }
+      const prev = byDoc.get(parsed.data.document.id);
+      if (prev) await prev.job.moveToCompleted('superseded', token, false);
+      byDoc.set(parsed.data.document.id, { job, extraction: parsed.data });
+    }
+    const list = [...byDoc.values()].sort((a, b) => a.extraction.document.id.localeCompare(b.extraction.document.id));
+    const stored = await store.documentHashes(list.map((x) => x.extraction.document.id));
+    const graph = resolveGraph(list.map((x) => x.extraction), await store.knownEntities());
+    const ingestedAt = new Date().toISOString();
+    const jobOf = new Map(list.map((x) => [x.extraction.document.id, x.job]));
+    for (const facts of sliceByDocument(graph)) {
+      if (lock.lost) throw new Error('the graph lock was taken over by another writer; stopping');
+      const id = facts.document.id;
+      const job = jobOf.get(id)!;
+      try {
+        const r = await store.writeDocument(facts, ingestedAt);
+        const before = stored.get(id);
+        if (before === undefined) run.new++;
+        else if (before === facts.document.contentHash) run.unchanged++;
+        else run.changed++;
+        summary.written++;
+        await job.moveToCompleted('written', token, false);
+        await options.afterDocumentWritten?.(r);
+      } catch (err) {
+        if (err instanceof Neo4jUnavailableError) throw err; // jobs stay active; their locks lapse and they come back
+        run.failed++;
+        summary.failed++;
+        run.errors.push(`${facts.document.source}: write failed: ${(err as Error).message}`);
+        await job.moveToFailed(err as Error, token, false);
+      }
+    }
+    for (const { job, error } of bad) {
+      run.failed++;
+      summary.failed++;
+      run.errors.push(`${job.id}: ${error}`);
+      await job.moveToFailed(new Error(error), token, false);
+    }
+    run.status = 'done';
+    await finishRun(store, run);
+    summary.batches++;
+    summary.runs.push(run);
+    log(`kg writer: batch of ${list.length} — ${run.new} new, ${run.changed} changed, ${run.unchanged} unchanged, ${run.failed} failed`);
+  } catch (err) {
+    if (run) {
+      run.status = 'failed';
+      run.errors.push((err as Error).message);
+      await finishRun(store, run).catch(() => {});
+    }
+    throw err;
+  } finally {
+    await lock.release();
+  }
+}
