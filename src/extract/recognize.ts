@@ -257,7 +257,7 @@ const NOT_IN_NAMES = new Set([
 ]);
 
 function isFirstName(word: string): boolean {
-  return nlp(word).has('#FirstName');
+  return isKnownFirstName(word); // cached: same verdict
 }
 
 function isNameLike(name: string): boolean {
