@@ -32,7 +32,15 @@ export const FUZZY_THRESHOLD = 0.88;
 let qualifierIndex: Map<string, string> | undefined;
 
 /** Whose a name says it is: every country name, alias and demonym in the registry, mapped to the country. */
+const qualifierCache = new Map<string, string[]>();
 function qualifiers(name: string): string[] {
+  // Pure in the name; resolution asks again for every pair it compares.
+  let cached = qualifierCache.get(name);
+  if (!cached) qualifierCache.set(name, (cached = computeQualifiers(name)));
+  return cached;
+}
+
+function computeQualifiers(name: string): string[] {
   if (!qualifierIndex) {
     qualifierIndex = new Map([['eu', 'eu'], ['european', 'eu'], ['europe', 'eu']]);
     for (const c of registry().entries) {
@@ -51,9 +59,24 @@ function qualifiers(name: string): string[] {
   return [...out];
 }
 
+const normalCache = new Map<string, string>();
+function normalized(s: string): string {
+  let n = normalCache.get(s);
+  if (n === undefined) normalCache.set(s, (n = normalizeName(s)));
+  return n;
+}
+
+/** Whether similar(a, b) can reach `min` at all: the edit distance is at least the length difference. */
+function mayReach(a: string, b: string, min: number): boolean {
+  const x = normalized(a).length;
+  const y = normalized(b).length;
+  if (!x || !y) return false;
+  return 1 - Math.abs(x - y) / Math.max(x, y) >= min;
+}
+
 export function similar(a: string, b: string): number {
-  const x = normalizeName(a);
-  const y = normalizeName(b);
+  const x = normalized(a);
+  const y = normalized(b);
   if (!x || !y) return 0;
   return 1 - distance(x, y) / Math.max(x.length, y.length);
 }
@@ -126,7 +149,7 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
     let best: Cluster | undefined;
     let bestScore = FUZZY_THRESHOLD;
     for (const c of clusters.values()) {
-      if (c.type !== e.type || conflictingQualifiers(c.name, e.name)) continue;
+      if (c.type !== e.type || !mayReach(c.name, e.name, bestScore) || conflictingQualifiers(c.name, e.name)) continue;
       const score = similar(c.name, e.name);
       if (score >= bestScore) { best = c; bestScore = score; }
     }
