@@ -133,7 +133,7 @@ const RULES: Rule[] = [
   // HELD_IN, HOSTED_BY
   { type: 'HELD_IN', pattern: String.raw`{s:Summit|Agreement}{_}\b(?:held|hosted|took place|taking place|convened|signed|occurred|occurring|happened|scheduled)\b[^⟦⟧]{0,40}?\b(?:in|at)\s+(?:the\s+)?{o:Location|Country}`, confidence: 0.85 },
   { type: 'HELD_IN', pattern: String.raw`{s:Summit}\s+(?:in|at)\s+{o:Location}`, confidence: 0.8 },
-  { type: 'HELD_IN', pattern: String.raw`\b(?:signed|adopted|concluded)\s+(?:the\s+)?{s:Agreement}[^⟦⟧]{0,40}?\bin\s+{o:Location}`, confidence: 0.7 },
+  { type: 'HELD_IN', pattern: String.raw`\b(?:signed|adopted|concluded|formali[sz]ed)\s+(?:the\s+|an?\s+)?{s:Agreement}[^⟦⟧]{0,40}?\bin\s+{o:Location}`, confidence: 0.7 },
   { type: 'HELD_IN', pattern: String.raw`{s:Summit}\s*\(\s*{o:Location}`, confidence: 0.6 },
   { type: 'HOSTED_BY', pattern: String.raw`{o:Country|Organization}{_}\b(?:hosted|hosts|will host|is hosting|to host|co-hosted|co-hosts|organi[sz]ed|convened)\b{_}{s:Summit}`, confidence: 0.85 },
   { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}{_}\b(?:hosted|co-hosted|organi[sz]ed|convened)\s+by\s+(?:the\s+)?{o:Country|Organization}`, confidence: 0.85 },

@@ -186,3 +186,10 @@ describe('a government press release', () => {
     expect(facts(x)).toContain('Clara Chappaz -WORKS_FOR-> France');
   });
 });
+
+describe('where an agreement was signed', () => {
+  it('"signed a memorandum of understanding in Tokyo"', () => {
+    const x = extractText('OpenAI and the Japan AI Safety Institute signed a memorandum of understanding in Tokyo.');
+    expect(facts(x)).toContain('OpenAI–Japan AI Safety Institute memorandum of understanding -HELD_IN-> Tokyo');
+  });
+});
