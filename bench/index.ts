@@ -5,6 +5,7 @@
 // the whole corpus. Corpus: ../shared/data/news-corpus (or $KG_SHARED).
 //   usage: npm run bench [-- --sizes 100,1000,all] [--no-neo4j] [--load-docs 1000] [--refresh-docs 1000]
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { CORES, corpusLines, emit, ROOT, type Figure } from './common.ts';
 import { benchLoad, benchRefresh, openBenchGraph } from './graph.ts';
@@ -14,6 +15,8 @@ const opt = (name: string, fallback: string) => { const i = args.indexOf(name); 
 const all = corpusLines().length;
 const sizes = opt('--sizes', '100,1000,all').split(',').map((s) => (s === 'all' ? all : Number(s)));
 
+// Other work on the machine skews every figure: say how busy it was.
+emit({ name: 'machine.loadavg_1min.start', value: loadavg()[0]!, unit: 'load', docs: 0, cores: CORES });
 const figures: Figure[] = [];
 for (const n of sizes) {
   // Each size in a fresh process: peak RSS is that size's, caches start cold.
@@ -57,8 +60,9 @@ for (const n of sizes) {
 if (!args.includes('--no-neo4j')) {
   const { store, stop } = await openBenchGraph();
   try {
-    for (const n of opt('--load-docs', '100,1000,5000').split(',').map(Number)) await benchLoad(store, n);
+    for (const n of opt('--load-docs', '100,1000').split(',').map(Number)) await benchLoad(store, n);
     await benchRefresh(store, Number(opt('--refresh-docs', '1000')));
+    emit({ name: 'machine.loadavg_1min.end', value: loadavg()[0]!, unit: 'load', docs: 0, cores: CORES });
   } finally {
     await store.close();
     await stop();
