@@ -203,6 +203,8 @@ function patternNames(text: string): Candidate[] {
         if (!type || GENERIC_AGREEMENT.test(phrase)) continue;
         // "Secretary General of the Council of Europe" is an office, not an organization.
         if (TITLE_START.test(phrase)) continue;
+        // "Jack Law", "Mr Law": a person, whatever the head noun says.
+        if (/^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s/.test(phrase) || (words(phrase).length === 2 && isFirstName(words(phrase)[0]!))) continue;
         // "building a Global Safety Testing Network": an indefinite article makes a description, not a name.
         if (/\b(?:a|an)[ \t]+$/i.test(line.slice(0, start - lineStart))) continue;
         // "Canada and the UK AI Safety Institute": the name is what follows the

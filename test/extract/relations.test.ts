@@ -64,8 +64,11 @@ describe('sentence patterns', () => {
   it('WORKS_FOR from a title with an organization and from an office of state', () => {
     const x = extractText('Cohere CEO Aidan Gomez met President Lula da Silva of Brazil in Brasília.');
     expect(facts(x)).toEqual(expect.arrayContaining(['Aidan Gomez -WORKS_FOR-> Cohere']));
-    const y = extractText('The institute was launched under Prime Minister Mark Carney, Canada said.');
-    expect(facts(y)).toContain('Mark Carney -WORKS_FOR-> Canada');
+    expect(facts(extractText('Japanese Foreign Minister Takeshi Iwaya met Kenya.'))).toContain('Takeshi Iwaya -WORKS_FOR-> Japan');
+    expect(facts(extractText('Prime Minister of India Narendra Modi spoke.'))).toContain('Narendra Modi -WORKS_FOR-> India');
+    expect(facts(extractText('From the United States, representatives included Special Envoy Seth Center.'))).toContain('Seth Center -WORKS_FOR-> United States');
+    // A country elsewhere in the sentence is not the office's.
+    expect(facts(extractText('Chancellor Gordon Brown and Transport Secretary Alistair Darling promoted the news in Scotland and Ireland.')).filter((f) => f.includes('WORKS_FOR'))).toEqual([]);
   });
   it('BUILDS_ON through "the agreement" referring back', () => {
     const x = extractText('Japan and Singapore signed a partnership agreement on testing. The agreement builds on the Hiroshima AI Process.');
