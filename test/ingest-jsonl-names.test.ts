@@ -18,3 +18,21 @@ describe('JSON Lines records from scrapers', () => {
     expect(plain.ok && plain.doc.source).toBe('f.jsonl#4');
   });
 });
+
+describe('file identity', () => {
+  it('does not depend on the working directory', async () => {
+    const { readInputs } = await import('../src/ingest/index.ts');
+    const seed = new URL('../seeds/002_79664b61c4693597.txt', import.meta.url).pathname;
+    const cwd = process.cwd();
+    const ids: string[] = [];
+    for (const dir of [cwd, '/tmp']) {
+      process.chdir(dir);
+      try {
+        for await (const item of readInputs([seed])) if (item.ok) ids.push(item.doc.id);
+      } finally {
+        process.chdir(cwd);
+      }
+    }
+    expect(ids).toEqual(['seeds/002_79664b61c4693597.txt', 'seeds/002_79664b61c4693597.txt']);
+  });
+});

@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
 import { toIsoDate } from '../clean/dates.ts';
 import { RawDocument } from '../model/schemas.ts';
@@ -278,9 +279,17 @@ async function* readDocument(chunks: AsyncIterable<Buffer>, name: string, declar
   };
 }
 
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * A file's identity must not depend on where kg runs from (a refresh started
+ * by cron elsewhere would see every document as new): relative to the
+ * project's root for files inside it ("seeds/000_….txt"), else absolute.
+ */
 function displayName(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+  const abs = path.resolve(file);
+  const rel = path.relative(PROJECT_ROOT, abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
 }
 
 /** Reads every document under `paths`, in a repeatable order, one item per document or failure. */
