@@ -122,6 +122,8 @@ function bilateralSubjects(ctx: Ctx): RelationDraft[] {
     const slots = buildSlots(s, ctx.mentions, ctx.entities, ctx.text);
     for (const slot of slots) {
       if (slot.keys.length !== 2 || !slot.keys.every((k) => PARTY_TYPES.has(ctx.entities.get(k)!.type))) continue;
+      // The pair must be the sentence's subject: "provide feedback to Anthropic and OpenAI ... in collaboration" is not.
+      if (/\b(?!(?:the|both|and|on|in|today)\b)\p{Ll}[\p{L}-]*/u.test(ctx.text.slice(s.start, slot.start))) continue;
       const after = ctx.text.slice(slot.end, Math.min(s.end, slot.end + 120));
       const cue = /^[^.;]{0,80}?\b(?:partner\w*|cooperat\w*|collaborat\w*|bilateral|jointly|signed|sign|agreed|establish\w*|launch\w*|alliance)\b/i.exec(after);
       if (!cue || /\b(?:not|n't|never|declined|refused|failed)\b/i.test(cue[0])) continue;

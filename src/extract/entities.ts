@@ -228,13 +228,13 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
         // "the MoU" prefers an agreement introduced without a name.
         target = unnamed.find((p) => arg === 'agreement' || ent(p)!.unnamed!.noun === arg) ?? earlier.find((p) => ent(p)?.type === 'Agreement');
       }
-    } else if (kind === 'type' && arg === 'Summit') {
-      // "the summit" is the one the text is about: the most mentioned so far, the latest on a tie.
+    } else if (kind === 'type' && (arg === 'Summit' || arg === 'Institute')) {
+      // "the summit", "the institute" is the one the text is about: the most mentioned so far, the latest on a tie.
       // Mentions in the last few paragraphs weigh ten times those further back.
       const counts = new Map<string, number>();
       // Table cells and info boxes weigh little: they list summits, prose is about one.
       for (const p of earlier) {
-        if (ent(p)?.type !== 'Summit') continue;
+        if (ent(p)?.type !== arg) continue;
         const inTable = isGluedLine(lineAt(text, p.start));
         // The subject of a sentence ("The Seoul AI Safety Summit, held ...") is what the prose is about.
         const ps = sentenceAt(p.start);

@@ -35,10 +35,18 @@ const SOURCE_PRIORITY: Record<CandidateSource, number> = { registry: 5, acronym:
 let registryGazetteer: Gazetteer<RegistryEntry> | undefined;
 let registryForms: GazetteerForm<RegistryEntry>[] | undefined;
 
+/** "U.K. AI Safety Institute" is written as often as "UK AI Safety Institute". */
+const DOTTED: Record<string, string> = { US: 'U.S.', UK: 'U.K.', EU: 'E.U.', UN: 'U.N.', UAE: 'U.A.E.', USA: 'U.S.A.' };
+
+function withDottedVariants(surface: string): string[] {
+  const dotted = surface.replace(/\b(US|UK|EU|UN|UAE|USA)\b(?!\.)/g, (a) => DOTTED[a]!);
+  return dotted === surface ? [surface] : [surface, dotted];
+}
+
 function formsOf(entries: RegistryEntry[]): GazetteerForm<RegistryEntry>[] {
   const forms: GazetteerForm<RegistryEntry>[] = [];
   for (const e of entries) {
-    for (const surface of [e.name, ...e.aliases]) {
+    for (const surface of [e.name, ...e.aliases].flatMap(withDottedVariants)) {
       // Possessive forms are handled by the possessive rule, which also
       // records the country they name.
       const possessor = /^(.+?)['’]s\s/.exec(surface)?.[1];

@@ -196,3 +196,24 @@ describe('where an agreement was signed', () => {
     expect(facts(x)).toContain('OpenAI–Japan AI Safety Institute memorandum of understanding -HELD_IN-> Tokyo');
   });
 });
+
+describe('an agency announcement', () => {
+  const x = extractText(readFileSync(new URL('../fixtures/agency-announcement.txt', import.meta.url), 'utf8'));
+  it('reads dotted country names as the registry names them', () => {
+    expect(entity(x, 'U.K. AI Safety Institute')?.registryId).toBe('institute/uk-aisi');
+  });
+  it('a headline "X Signs Agreements ... With A and B" makes both partners of X', () => {
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Anthropic -PARTNERED_WITH-> US AI Safety Institute', 'OpenAI -PARTNERED_WITH-> US AI Safety Institute',
+    ]));
+  });
+  it('"the institute at the Department\'s NIST": the head of the phrase is the subject, the rest are its parents', () => {
+    const f = facts(x);
+    expect(f).toEqual(expect.arrayContaining([
+      'US AI Safety Institute -PART_OF-> National Institute of Standards and Technology',
+      'National Institute of Standards and Technology -PART_OF-> U.S. Department of Commerce',
+    ]));
+    expect(f.filter((r) => r.includes('National Institute of Standards and Technology -PARTNERED_WITH'))).toEqual([]);
+    expect(f).not.toContain('Anthropic -PARTNERED_WITH-> OpenAI');
+  });
+});
