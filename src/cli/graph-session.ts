@@ -4,6 +4,7 @@
 import cliProgress from 'cli-progress';
 import { GraphStore, total, type GraphCounts } from '../load/index.ts';
 import { runPipeline, type ProgressEvent, type RunMode, type RunSummary } from '../refresh/index.ts';
+import { parseWorkers } from '../pipeline/index.ts';
 import { loadPipeline } from '../refresh/pipelines.ts';
 import { ensureNeo4j, type Connection, type StartResult } from '../server/index.ts';
 
@@ -106,6 +107,8 @@ function countFailed(summary: RunSummary): number {
 export interface RunCommandOptions {
   pipeline?: string;
   concurrency?: string;
+  /** --workers: a number or "auto" (the default). */
+  workers?: string;
 }
 
 /** The body of `kg run`, `kg refresh` and `kg start`: open, run, summarise. */
@@ -122,11 +125,12 @@ export async function runCommand(label: string, mode: RunMode, paths: string[], 
   }
   if (inputs.length === 0) inputs = ['seeds'];
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new Error('--concurrency must be a positive integer');
+  const workers = parseWorkers(opts.workers);
   const t0 = Date.now();
   const { store, connection } = await openGraph();
   const progress = progressReporter(label);
   try {
-    const summary = await runPipeline(store, { paths: inputs, mode, concurrency, pipeline, onProgress: progress.onProgress });
+    const summary = await runPipeline(store, { paths: inputs, mode, concurrency, workers, pipeline, onProgress: progress.onProgress });
     progress.stop();
     const counts = await store.counts();
     const lines = [...runLines(label, summary), ...graphLines(counts), `Time: ${((Date.now() - t0) / 1000).toFixed(1)} s in all`, ...connectionLines(connection)];

@@ -143,3 +143,50 @@ export const COUNT_ENTITIES = 'MATCH (e:Entity) RETURN e.type AS type, count(e) 
 export const COUNT_RELATIONS = 'MATCH (:Entity)-[r]->(:Entity) RETURN type(r) AS type, count(r) AS n ORDER BY type';
 export const COUNT_MENTIONS = 'MATCH (:Document)-[m:MENTIONS]->(:Entity) RETURN count(m) AS n';
 export const COUNT_PROVENANCE = 'MATCH (:Entity)-[r]->(:Entity) RETURN coalesce(sum(size(r.evidenceDocs)), 0) AS n';
+
+// ---- Batches: the same statements over the rows of many documents, one
+// transaction per batch (see GraphStore.writeDocuments). ----
+
+/** Upserts a batch's Document nodes; returns the entities they mentioned before (orphan candidates). */
+export const UPSERT_DOCUMENTS = `UNWIND $docs AS doc
+MERGE (d:Document {id: doc.id})
+SET d.fullId = doc.fullId, d.url = doc.url, d.title = doc.title, d.source = doc.source,
+    d.publishedAt = doc.publishedAt, d.contentHash = doc.contentHash, d.ingestedAt = $ingestedAt
+WITH d
+OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
+RETURN collect(DISTINCT e.id) AS previous`;
+
+/**
+ * RETRACT_PROVENANCE for every document of a batch at once: each entity the
+ * batch's documents mention is expanded once, and the entries of all of them
+ * leave every relationship they support.
+ */
+export const RETRACT_PROVENANCE_BATCH = `UNWIND $docIds AS docId
+MATCH (:Document {id: docId})-[:MENTIONS]->(e:Entity)
+WITH DISTINCT e
+MATCH (e)-[r]-(:Entity)
+WHERE any(x IN r.documents WHERE x IN $docIds)
+WITH DISTINCT r
+WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE NOT r.evidenceDocs[i] IN $docIds] AS keep
+SET r.evidenceSentences = [i IN keep | r.evidenceSentences[i]],
+    r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
+    r.evidenceEnds = [i IN keep | r.evidenceEnds[i]],
+    r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]],
+    r.evidenceDocs = [i IN keep | r.evidenceDocs[i]]
+WITH r
+SET r.documents = ${distinct('r.evidenceDocs')},
+    r.confidence = ${maxOf('r.evidenceConfidences')}
+WITH r, size(r.evidenceDocs) = 0 AS unsupported
+FOREACH (_ IN CASE WHEN unsupported THEN [1] ELSE [] END | DELETE r)
+RETURN count(CASE WHEN unsupported THEN 1 END) AS deleted`;
+
+export const DELETE_MENTIONS_BATCH = `UNWIND $docIds AS docId
+MATCH (:Document {id: docId})-[m:MENTIONS]->()
+DELETE m`;
+
+/** MENTIONS of many documents: each row names its document (row.doc). */
+export const UPSERT_MENTIONS_BATCH = `UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
+MATCH (e:Entity {id: row.id})
+MERGE (d)-[m:MENTIONS]->(e)
+SET m.starts = row.starts, m.ends = row.ends, m.count = size(row.starts)`;

@@ -1,5 +1,5 @@
 // The loader: the only module (with src/server) that talks to Neo4j. Writes a
-// resolved Graph, one transaction per document, reads it back as the JSON
+// resolved Graph in batches of documents, one transaction per batch, reads it back as the JSON
 // export, and keeps the bookkeeping of refreshes (Run nodes, the writer lock).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,13 +10,14 @@ import type { KnownEntity } from '../resolve/index.ts';
 import { authFor, type Connection } from '../server/index.ts';
 import * as Q from './cypher.ts';
 import { fullValue, storageKey } from './keys.ts';
-import { sliceByDocument, type DocumentFacts } from './slice.ts';
+import { batchRows, batchWeight, sliceByDocument, type DocumentFacts } from './slice.ts';
 
-export { sliceByDocument, type DocumentFacts } from './slice.ts';
+export { batchRows, sliceByDocument, type DocumentFacts } from './slice.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCHEMA_FILE = path.join(ROOT, 'graph', 'schema.cypher');
-const BATCH = 500;
+/** Rows per statement inside a transaction. */
+const BATCH = 5000;
 
 /** The statements of graph/schema.cypher (comments dropped). */
 export function schemaStatements(file = SCHEMA_FILE): string[] {
@@ -59,8 +60,61 @@ export interface WriteResult {
   mentions: number;
   relations: number;
   dangling: number;
-  /** Entities deleted because no document mentions them any more. */
+  /**
+   * Entities deleted because no document mentions them any more, by the
+   * document's transaction (a batch reports them on its first document, 0 on
+   * the others, so the sum is right).
+   */
   orphansDeleted: number;
+}
+
+/** How big a batch of documents (one transaction) may get. */
+export interface BatchLimits {
+  /** Documents per transaction (default 200). */
+  maxDocs?: number;
+  /** Relationship rows (provenance rows + MENTIONS) per transaction (default 10,000); a bigger document is a batch of its own. */
+  maxRows?: number;
+}
+
+export interface BatchOptions extends BatchLimits {
+  ingestedAt?: string;
+  /** Before each transaction (also before the halves of a failed batch); throw to stop. */
+  beforeBatch?: (batch: DocumentFacts[]) => void | Promise<void>;
+  /** After each batch committed, with its documents' results (in order). */
+  onWritten?: (results: WriteResult[], batch: DocumentFacts[]) => void | Promise<void>;
+  /** A document that failed alone (not for Neo4j being unavailable); without it, the error is thrown. */
+  onFailed?: (facts: DocumentFacts, err: unknown) => void | Promise<void>;
+}
+
+export const DEFAULT_BATCH = { maxDocs: 200, maxRows: 10_000 } as const;
+
+/**
+ * Cuts documents into batches, in order: at most maxDocs documents and
+ * maxRows relationship rows each, and never the same document twice (a
+ * repeated one starts a new batch, so the later version wins as it would
+ * written one by one).
+ */
+export function planBatches(facts: DocumentFacts[], limits: BatchLimits = {}): DocumentFacts[][] {
+  const maxDocs = Math.max(1, limits.maxDocs ?? DEFAULT_BATCH.maxDocs);
+  const maxRows = Math.max(1, limits.maxRows ?? DEFAULT_BATCH.maxRows);
+  const batches: DocumentFacts[][] = [];
+  let current: DocumentFacts[] = [];
+  let rows = 0;
+  let keys = new Set<string>();
+  for (const f of facts) {
+    const w = batchWeight(f);
+    if (current.length > 0 && (current.length >= maxDocs || rows + w > maxRows || keys.has(f.key))) {
+      batches.push(current);
+      current = [];
+      rows = 0;
+      keys = new Set();
+    }
+    current.push(f);
+    rows += w;
+    keys.add(f.key);
+  }
+  if (current.length) batches.push(current);
+  return batches;
 }
 
 export interface StoreOptions {
@@ -194,52 +248,105 @@ export class GraphStore {
    * Replaces one document's facts: its MENTIONS and its provenance entries go,
    * relationships and entities nothing supports any more go, then what the
    * document says now is written. One transaction: all of it or nothing.
+   * (A batch of one: see writeDocuments.)
    */
   async writeDocument(facts: DocumentFacts, ingestedAt = new Date().toISOString()): Promise<WriteResult> {
-    const doc = facts.document;
-    const key = facts.key;
-    return this.write(async (tx) => {
-      const prev = await tx.run(Q.UPSERT_DOCUMENT, {
-        doc: { id: key, fullId: fullValue(doc.id, key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash },
-        ingestedAt,
-      });
-      const previous = (prev.records[0]?.get('previous') as string[]) ?? [];
-      await retract(tx, key);
-      let entities = 0;
-      for (const [type, rows] of facts.entities) {
-        for (const batch of chunks(rows)) await tx.run(Q.ENTITY_UPSERT[type], { rows: batch });
-        entities += rows.length;
-      }
-      for (const batch of chunks(facts.mentions)) {
-        await tx.run(Q.UPSERT_MENTIONS, {
-          docId: key,
-          rows: batch.map((m) => ({ id: m.id, starts: m.starts.map(int), ends: m.ends.map(int) })),
-        });
-      }
-      let relations = 0;
-      for (const [type, rows] of facts.relations) {
-        for (const batch of chunks(rows)) {
-          await tx.run(Q.RELATION_UPSERT[type], {
-            rows: batch.map((r) => ({ ...r, starts: r.starts.map(int), ends: r.ends.map(int) })),
-          });
-        }
-        relations += rows.length;
-      }
-      const orphansDeleted = await deleteOrphans(tx, previous);
-      return { id: doc.id, entities, mentions: facts.mentions.length, relations, dangling: facts.dangling, orphansDeleted };
-    });
+    return (await this.writeDocuments([facts], ingestedAt))[0]!;
   }
 
-  /** Writes a whole resolved Graph, one transaction per document. */
-  async loadGraph(graph: Graph, options: { onDocument?: (r: WriteResult) => void | Promise<void> } = {}): Promise<WriteResult[]> {
-    const results: WriteResult[] = [];
-    const ingestedAt = new Date().toISOString();
-    for (const facts of sliceByDocument(graph)) {
-      const r = await this.writeDocument(facts, ingestedAt);
-      results.push(r);
-      await options.onDocument?.(r);
-    }
-    return results;
+  /**
+   * Replaces the facts of a batch of documents in ONE transaction (retried by
+   * the driver): all of them are written or none. Each statement UNWINDs the
+   * rows of every document of the batch:
+   *   1. upsert the Document nodes (and collect what they mentioned before),
+   *   2. retract their old provenance entries (relationships left with none
+   *      are deleted) and their MENTIONS,
+   *   3. write entities, MENTIONS and relationships with provenance,
+   *   4. delete the entities they mentioned before that no document mentions now.
+   * The result is that of writing the documents one after the other (see
+   * batchRows). The documents' ids must be distinct.
+   */
+  async writeDocuments(batch: DocumentFacts[], ingestedAt = new Date().toISOString()): Promise<WriteResult[]> {
+    if (batch.length === 0) return [];
+    const rows = batchRows(batch);
+    const docs = batch.map((f) => {
+      const doc = f.document;
+      return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash };
+    });
+    const orphansDeleted = await this.write(async (tx) => {
+      const prev = await tx.run(Q.UPSERT_DOCUMENTS, { docs, ingestedAt });
+      const previous = (prev.records[0]?.get('previous') as string[]) ?? [];
+      await tx.run(Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys });
+      await tx.run(Q.DELETE_MENTIONS_BATCH, { docIds: rows.keys });
+      for (const [type, list] of rows.entities) {
+        for (const part of chunks(list)) await tx.run(Q.ENTITY_UPSERT[type], { rows: part });
+      }
+      for (const part of chunks(rows.mentions)) {
+        await tx.run(Q.UPSERT_MENTIONS_BATCH, {
+          rows: part.map((m) => ({ doc: m.doc, id: m.id, starts: m.starts.map(int), ends: m.ends.map(int) })),
+        });
+      }
+      for (const [type, list] of rows.relations) {
+        for (const part of chunks(list)) {
+          await tx.run(Q.RELATION_UPSERT[type], {
+            rows: part.map((r) => ({ ...r, starts: r.starts.map(int), ends: r.ends.map(int) })),
+          });
+        }
+      }
+      return deleteOrphans(tx, previous);
+    });
+    return batch.map((f, i) => ({
+      id: f.document.id,
+      entities: [...f.entities.values()].reduce((a, l) => a + l.length, 0),
+      mentions: f.mentions.length,
+      relations: [...f.relations.values()].reduce((a, l) => a + l.length, 0),
+      dangling: f.dangling,
+      orphansDeleted: i === 0 ? orphansDeleted : 0,
+    }));
+  }
+
+  /**
+   * Writes documents in batches (BatchOptions), one transaction per batch,
+   * in order. A batch the driver could not write after its retries for any
+   * reason but Neo4j being unavailable is split in halves and written again,
+   * down to single documents: a document that fails alone goes to onFailed
+   * (or, without onFailed, the error is thrown); the others are written.
+   * Neo4j unavailable: Neo4jUnavailableError is thrown (the batches written
+   * before are complete, the failing one wrote nothing).
+   */
+  async writeInBatches(facts: DocumentFacts[], options: BatchOptions = {}): Promise<WriteResult[]> {
+    const ingestedAt = options.ingestedAt ?? new Date().toISOString();
+    const written: WriteResult[] = [];
+    const attempt = async (batch: DocumentFacts[]): Promise<void> => {
+      await options.beforeBatch?.(batch);
+      let results: WriteResult[];
+      try {
+        results = await this.writeDocuments(batch, ingestedAt);
+      } catch (err) {
+        if (err instanceof Neo4jUnavailableError) throw err;
+        if (batch.length === 1) {
+          if (!options.onFailed) throw err;
+          await options.onFailed(batch[0]!, err);
+          return;
+        }
+        const half = Math.ceil(batch.length / 2);
+        await attempt(batch.slice(0, half));
+        await attempt(batch.slice(half));
+        return;
+      }
+      written.push(...results);
+      await options.onWritten?.(results, batch);
+    };
+    for (const batch of planBatches(facts, options)) await attempt(batch);
+    return written;
+  }
+
+  /** Writes a whole resolved Graph, in batches of documents (writeInBatches). */
+  async loadGraph(graph: Graph, options: { onDocument?: (r: WriteResult) => void | Promise<void>; batch?: BatchLimits } = {}): Promise<WriteResult[]> {
+    return this.writeInBatches(sliceByDocument(graph), {
+      ...options.batch,
+      onWritten: async (results) => { for (const r of results) await options.onDocument?.(r); },
+    });
   }
 
   /** Retracts documents and everything only they support. Returns the ids that were in the graph. */

@@ -137,3 +137,70 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
   }
   return [...facts.values()];
 }
+
+/** The rows of a batch of documents, written in one transaction (GraphStore.writeDocuments). */
+export interface BatchRows {
+  /** Storage keys of the batch's documents, in order. */
+  keys: string[];
+  /** One row per entity (the same entity in several documents is written once). */
+  entities: Map<EntityType, EntityRow[]>;
+  /** MENTIONS of every document, each naming its document's key. */
+  mentions: Array<MentionRow & { doc: string }>;
+  /** One row per relationship, the provenance of all the batch's documents concatenated in document order. */
+  relations: Map<RelationType, RelationRow[]>;
+}
+
+/** How many rows a document adds to a batch: its relationship rows and MENTIONS (both become relationships). */
+export const batchWeight = (f: DocumentFacts): number => {
+  let n = f.mentions.length;
+  for (const rows of f.relations.values()) n += rows.length;
+  return n;
+};
+
+/**
+ * Combines documents' facts into one set of rows with the result of writing
+ * them one after the other: an entity's last row wins but its aliases
+ * accumulate and its date is the last one given; a relationship's provenance
+ * lists are concatenated in document order, its date and role are the last
+ * given. The keys must be distinct (a batch never holds a document twice).
+ */
+export function batchRows(facts: DocumentFacts[]): BatchRows {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  const entities = new Map<string, EntityRow>();
+  const mentions: BatchRows['mentions'] = [];
+  const relations = new Map<string, { type: RelationType; row: RelationRow }>();
+  for (const f of facts) {
+    if (seen.has(f.key)) throw new Error(`document ${f.document.id} twice in one batch`);
+    seen.add(f.key);
+    keys.push(f.key);
+    for (const rows of f.entities.values()) {
+      for (const row of rows) {
+        const prev = entities.get(row.id);
+        if (!prev) { entities.set(row.id, row); continue; }
+        entities.delete(row.id); // re-inserted: its (possibly new) type groups it
+        entities.set(row.id, { ...row, aliases: [...new Set([...prev.aliases, ...row.aliases])], date: row.date ?? prev.date });
+      }
+    }
+    for (const m of f.mentions) mentions.push({ ...m, doc: f.key });
+    for (const [type, rows] of f.relations) {
+      for (const row of rows) {
+        const k = `${type}\u0000${row.source}\u0000${row.target}`;
+        const prev = relations.get(k);
+        if (!prev) { relations.set(k, { type, row: { ...row } }); continue; }
+        const p = prev.row;
+        prev.row = {
+          source: p.source, target: p.target,
+          date: row.date ?? p.date, role: row.role ?? p.role,
+          docs: [...p.docs, ...row.docs], sentences: [...p.sentences, ...row.sentences],
+          starts: [...p.starts, ...row.starts], ends: [...p.ends, ...row.ends], confidences: [...p.confidences, ...row.confidences],
+        };
+      }
+    }
+  }
+  const byType = new Map<EntityType, EntityRow[]>();
+  for (const row of entities.values()) push(byType, row.type, row);
+  const relByType = new Map<RelationType, RelationRow[]>();
+  for (const { type, row } of relations.values()) push(relByType, type, row);
+  return { keys, entities: byType, mentions, relations: relByType };
+}

@@ -9,7 +9,8 @@
 //                         job completes, so a crash between the two only repeats work)
 //   kg writer             kg-extractions -> resolve against the graph -> write,
 //                         in batches, one writer at a time (the graph's writer
-//                         lock), one transaction per document as `kg run` does
+//                         lock), one transaction per batch of documents as
+//                         `kg run` does
 //
 // Relationship writes in parallel deadlock in Neo4j; hence one writer, and
 // parallelism only in extraction.
@@ -17,7 +18,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { readInputs, type InputFailure } from '../ingest/index.ts';
-import { Neo4jUnavailableError, sliceByDocument, type GraphStore, type WriteResult } from '../load/index.ts';
+import { sliceByDocument, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
 import { ExtractPool, processDocument } from '../pipeline/index.ts';
@@ -143,7 +144,9 @@ export interface WriterOptions {
   untilEmpty?: boolean;
   log?: (line: string) => void;
   stop?: Promise<void>;
-  /** After each document's transaction (tests). */
+  /** Documents and rows per write transaction (default: the loader's, 200 documents / 10,000 rows). */
+  writeBatch?: BatchLimits;
+  /** After each document, once its batch's transaction committed (tests). */
   afterDocumentWritten?: (r: WriteResult) => void | Promise<void>;
 }
 
@@ -157,7 +160,8 @@ export interface WriterSummary {
 /**
  * The one writer: takes finished extractions in batches, resolves each batch
  * against the entities the graph holds (as `kg refresh` does for new
- * documents) and writes one transaction per document, under the graph's
+ * documents) and writes them in batches of documents, one transaction per
+ * batch (GraphStore.writeInBatches), under the graph's
  * writer lock, recorded as a Run of kind "queue".
  */
 export async function runWriter(store: GraphStore, options: WriterOptions = {}, url?: string): Promise<WriterSummary> {
@@ -224,27 +228,35 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
     const graph = resolveGraph(list.map((x) => x.extraction), await store.knownEntities());
     const ingestedAt = new Date().toISOString();
     const jobOf = new Map(list.map((x) => [x.extraction.document.id, x.job]));
-    for (const facts of sliceByDocument(graph)) {
-      if (lock.lost) throw new Error('the graph lock was taken over by another writer; stopping');
-      const id = facts.document.id;
-      const job = jobOf.get(id)!;
-      try {
-        const r = await store.writeDocument(facts, ingestedAt);
-        const before = stored.get(id);
-        if (before === undefined) run.new++;
-        else if (before === facts.document.contentHash) run.unchanged++;
-        else run.changed++;
-        summary.written++;
-        await job.moveToCompleted('written', token, false);
-        await options.afterDocumentWritten?.(r);
-      } catch (err) {
-        if (err instanceof Neo4jUnavailableError) throw err; // jobs stay active; their locks lapse and they come back
-        run.failed++;
+    // Batches of documents, one transaction each (as `kg run` writes); a
+    // failing batch is narrowed down to the document that fails alone.
+    await store.writeInBatches(sliceByDocument(graph), {
+      ...options.writeBatch,
+      ingestedAt,
+      beforeBatch: () => {
+        if (lock.lost) throw new Error('the graph lock was taken over by another writer; stopping');
+      },
+      onWritten: async (results, batch) => {
+        for (const [i, r] of results.entries()) {
+          const facts = batch[i]!;
+          const id = facts.document.id;
+          const before = stored.get(id);
+          if (before === undefined) run!.new++;
+          else if (before === facts.document.contentHash) run!.unchanged++;
+          else run!.changed++;
+          summary.written++;
+          await jobOf.get(id)!.moveToCompleted('written', token, false);
+          await options.afterDocumentWritten?.(r);
+        }
+      },
+      // Neo4j unavailable is thrown instead: the jobs stay active; their locks lapse and they come back.
+      onFailed: async (facts, err) => {
+        run!.failed++;
         summary.failed++;
-        run.errors.push(`${facts.document.source}: write failed: ${(err as Error).message}`);
-        await job.moveToFailed(err as Error, token, false);
-      }
-    }
+        run!.errors.push(`${facts.document.source}: write failed: ${(err as Error).message}`);
+        await jobOf.get(facts.document.id)!.moveToFailed(err as Error, token, false);
+      },
+    });
     for (const { job, error } of bad) {
       run.failed++;
       summary.failed++;

@@ -1,20 +1,20 @@
 // Runs of the whole pipeline against the graph: read -> clean -> (compare
-// fingerprints) -> extract -> resolve against the graph's entities -> write,
-// one transaction per document, under the graph's one-writer lock, recorded
-// as a (:Run) node.
+// fingerprints) -> extract (on worker threads when there are many documents)
+// -> resolve against the graph's entities -> write, in batches of documents
+// (one transaction per batch), under the graph's one-writer lock, recorded as
+// a (:Run) node.
 //
 //   mode 'full'     every document is extracted and its facts replaced
 //                   (idempotent: loading the same documents twice changes nothing)
 //   mode 'refresh'  documents whose cleaned text has the contentHash the graph
 //                   already holds are skipped before extraction (the costly
 //                   step); new and changed ones are extracted and replaced
-import PQueue from 'p-queue';
 import { cleanDocument } from '../clean/index.ts';
-import { extractDocument } from '../extract/index.ts';
 import { readInputs } from '../ingest/index.ts';
-import { Neo4jUnavailableError, sliceByDocument, type GraphStore, type WriteResult } from '../load/index.ts';
+import { Neo4jUnavailableError, sliceByDocument, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import type { CleanDocument, DocumentExtraction } from '../model/schemas.ts';
+import { extractCleaned, type Workers } from '../pipeline/index.ts';
 import { resolveGraph } from '../resolve/index.ts';
 
 export type RunMode = 'full' | 'refresh';
@@ -32,7 +32,13 @@ export interface RunOptions {
   concurrency?: number;
   pipeline?: string | null;
   onProgress?: (e: ProgressEvent) => void;
-  /** Called after each document's transaction committed (tests stop Neo4j here). */
+  /** Worker threads for extraction: a number (0 = this thread) or 'auto' (default: a pool once there are many documents, see extractCleaned). */
+  workers?: Workers;
+  /** Documents and rows per write transaction (default DEFAULT_BATCH: 200 documents, 10,000 rows). */
+  batch?: BatchLimits;
+  /** Called after each batch's transaction committed, with its documents (tests stop Neo4j here). */
+  afterBatchWritten?: (results: WriteResult[]) => void | Promise<void>;
+  /** Called for each document once its batch's transaction committed. */
   afterDocumentWritten?: (r: WriteResult) => void | Promise<void>;
 }
 
@@ -93,48 +99,51 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     }
     progress({ phase: 'plan', total: cleaned.length, toExtract: todo.length });
 
-    // Extraction: the costly step, only for what needs it.
-    const extractions: DocumentExtraction[] = [];
-    const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
-    for (const doc of todo) {
-      void queue.add(async () => {
-        try {
-          extractions.push(extractDocument(doc));
-          progress({ phase: 'extract', id: doc.id, ok: true });
-        } catch (err) {
-          statuses.set(doc.id, 'failed');
-          fail(doc.source, `extraction failed: ${describe(err)}`);
-          progress({ phase: 'extract', id: doc.id, ok: false });
-        }
-      });
+    // Extraction: the costly step, only for what needs it; on a pool of
+    // worker threads when there are many documents (extractCleaned decides).
+    const bySource = new Map<string, CleanDocument>();
+    for (const doc of todo) if (!bySource.has(doc.source)) bySource.set(doc.source, doc);
+    const extracted = await extractCleaned(todo, {
+      workers: options.workers ?? 'auto',
+      concurrency: options.concurrency ?? 2,
+      onDocument: (source, ok) => progress({ phase: 'extract', id: bySource.get(source)?.id ?? source, ok }),
+    });
+    for (const f of extracted.failures) {
+      const doc = bySource.get(f.source);
+      if (doc) statuses.set(doc.id, 'failed');
+      fail(f.source, `extraction failed: ${f.error}`);
     }
-    await queue.onIdle();
-    extractions.sort((a, b) => a.document.id.localeCompare(b.document.id));
+    const extractions: DocumentExtraction[] = extracted.extractions;
 
     const written: WriteResult[] = [];
     if (extractions.length > 0) {
       // New documents reuse the ids of entities the graph already has.
       const graph = resolveGraph(extractions, await store.knownEntities());
       const slices = sliceByDocument(graph);
-      const ingestedAt = new Date().toISOString();
       let done = 0;
-      for (const facts of slices) {
-        if (lock.lost) throw new Error('the graph lock was taken over by another writer (this run could not renew it in time); stopping');
-        let r: WriteResult;
-        try {
-          r = await store.writeDocument(facts, ingestedAt);
-        } catch (err) {
-          // Neo4j gone (after the driver's retries): stop; the next run
-          // completes. Anything else is this document's problem only.
-          if (err instanceof Neo4jUnavailableError) throw err;
+      // Batches of documents, one transaction each: a batch is written whole
+      // or not at all. Neo4j gone (after the driver's retries) stops the run;
+      // the next run completes. Anything else is narrowed down to the failing
+      // document (writeInBatches splits the batch), which alone is failed.
+      await store.writeInBatches(slices, {
+        ...options.batch,
+        ingestedAt: new Date().toISOString(),
+        beforeBatch: () => {
+          if (lock.lost) throw new Error('the graph lock was taken over by another writer (this run could not renew it in time); stopping');
+        },
+        onFailed: (facts, err) => {
           statuses.set(facts.document.id, 'failed');
           fail(facts.document.source, `write failed: ${describe(err)}`);
-          continue;
-        }
-        written.push(r);
-        progress({ phase: 'write', id: r.id, done: ++done, total: slices.length });
-        await options.afterDocumentWritten?.(r);
-      }
+        },
+        onWritten: async (results) => {
+          await options.afterBatchWritten?.(results);
+          for (const r of results) {
+            written.push(r);
+            progress({ phase: 'write', id: r.id, done: ++done, total: slices.length });
+            await options.afterDocumentWritten?.(r);
+          }
+        },
+      });
     }
 
     for (const status of statuses.values()) if (status !== 'failed') run[status]++;

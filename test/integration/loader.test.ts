@@ -1,8 +1,8 @@
 // The loader on hand-made graphs: independent of what extraction finds.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphStore, schemaStatements, sliceByDocument } from '../../src/load/index.ts';
-import { ENTITY_TYPES, Graph } from '../../src/model/schemas.ts';
-import { doc, entity, normalize, openStore, query, relation, wipe } from './helpers.ts';
+import { GraphStore, planBatches, schemaStatements, sliceByDocument, type DocumentFacts, type WriteResult } from '../../src/load/index.ts';
+import { ENTITY_TYPES, Graph, type RelationType } from '../../src/model/schemas.ts';
+import { doc, entity, factSets, normalize, openStore, query, relation, wipe } from './helpers.ts';
 
 let store: GraphStore;
 beforeAll(async () => {
@@ -194,6 +194,169 @@ describe('replacing and retracting one document', () => {
     ]);
     await store.removeDocument('b.txt');
     expect(await store.counts()).toEqual({ documents: 0, entities: {}, relations: {}, mentions: 0, provenance: 0 });
+  });
+});
+
+// ---- batches: many documents per transaction ----
+
+/**
+ * `n` documents over a shared pool of entities: every document mentions a few
+ * of them and states relationships among them, so relationships gather
+ * provenance from several documents, in both directions for PARTNERED_WITH.
+ */
+function corpus(n: number, version = 1, only?: Set<number>): Graph {
+  const types = ['Company', 'Institute', 'Country', 'Agreement', 'Person'] as const;
+  const ids = Array.from({ length: 8 }, (_, i) => `${types[i % types.length]!.toLowerCase()}/e${i}`);
+  const documents = [];
+  const mentions = new Map<string, Array<[string, number, number]>>();
+  const relations = new Map<string, Parameters<typeof relation>>();
+  for (let d = 0; d < n; d++) {
+    if (only && !only.has(d)) continue;
+    const id = `doc-${String(d).padStart(2, '0')}.txt`;
+    documents.push(doc(id, `hash-${d}-v${version}`));
+    const mine = [d % 8, (d * 3 + version) % 8, (d * 5 + 1) % 8].filter((x, i, a) => a.indexOf(x) === i);
+    for (const [k, e] of mine.entries()) {
+      const list = mentions.get(ids[e]!) ?? [];
+      list.push([id, k * 10, k * 10 + 5]);
+      mentions.set(ids[e]!, list);
+    }
+    for (let k = 0; k + 1 < mine.length; k++) {
+      const [a, b] = [ids[mine[k]!]!, ids[mine[k + 1]!]!];
+      const type: RelationType = (d + k) % 2 === 0 ? 'PARTNERED_WITH' : 'MEMBER_OF';
+      const [s, t] = type === 'PARTNERED_WITH' && d % 3 === 0 ? [b, a] : [a, b]; // either direction
+      const key = `${type}|${[s, t].sort().join('|')}`;
+      const ev: [string, string, number, number, number] = [id, `Sentence ${k} of ${id}, version ${version}.`, k * 50, k * 50 + 40, 0.5 + ((d + k) % 5) / 10];
+      const rel = relations.get(key);
+      if (rel) rel[3].push(ev);
+      else relations.set(key, [type, s, t, [ev]]);
+    }
+  }
+  const entities = ids.flatMap((id, i) => mentions.has(id)
+    ? [entity(id, types[i % types.length]!, `Entity ${i}`, mentions.get(id)!, { aliases: [`E${i}`] })]
+    : []);
+  return Graph.parse({ documents, entities, relations: [...relations.values()].map((r) => relation(...r)) });
+}
+
+/** Writes the graph one document per transaction: the reference a batch must match. */
+async function oneByOne(g: Graph): Promise<void> {
+  for (const f of sliceByDocument(g)) await store.writeDocument(f);
+}
+
+async function state() {
+  return { graph: normalize(await store.readGraph()), counts: await store.counts() };
+}
+
+/** A document whose entity row carries a map as its date: Neo4j refuses the write (a ClientError, not retried). */
+function poisoned(id: string): DocumentFacts {
+  const [f] = sliceByDocument(Graph.parse({
+    documents: [doc(id)],
+    entities: [entity('company/poison', 'Company', 'Poison Ltd', [[id, 0, 6]])],
+    relations: [],
+  }));
+  f!.entities.get('Company')![0]!.date = { not: 'a property value' } as unknown as string;
+  return f!;
+}
+
+describe('writing documents in batches (one transaction per batch)', () => {
+  it('a batch of several documents writes what writing them one by one writes', async () => {
+    const g = corpus(12);
+    expect(g.relations.some((r) => r.evidence.length > 1)).toBe(true); // provenance from several documents
+    await oneByOne(g);
+    const reference = await state();
+    await wipe(store);
+    const results = await store.writeDocuments(sliceByDocument(g));
+    expect(results.map((r) => r.id)).toEqual(g.documents.map((d) => d.id));
+    expect(await state()).toEqual(reference);
+    const [p] = await query<{ n: number }>(store, 'MATCH (a)-[r:PARTNERED_WITH]->(b) WHERE a.id > b.id RETURN count(r) AS n');
+    expect(p!.n).toBe(0); // stored once per pair, from the smaller id
+  });
+
+  it('is idempotent: the same batch written again changes no count and duplicates no provenance', async () => {
+    const g = corpus(12);
+    await store.writeDocuments(sliceByDocument(g));
+    const once = await state();
+    expect(once.counts.provenance).toBe(g.relations.reduce((a, r) => a + r.evidence.length, 0));
+    await store.writeDocuments(sliceByDocument(g));
+    await store.loadGraph(g, { batch: { maxDocs: 5 } }); // other batch boundaries, same facts
+    expect(await state()).toEqual(once);
+  });
+
+  it('a batch replacing a changed document touches only it', async () => {
+    await store.writeDocuments(sliceByDocument(corpus(12)));
+    const before = await query<{ id: string; ingestedAt: string; hash: string }>(store,
+      'MATCH (d:Document) RETURN d.id AS id, d.ingestedAt AS ingestedAt, d.contentHash AS hash ORDER BY id');
+    await new Promise((r) => setTimeout(r, 5)); // a later ingestedAt
+    // doc-05 says something else now (version 2), in a batch of its own.
+    const changed = corpus(12, 2, new Set([5]));
+    await store.writeDocuments(sliceByDocument(changed));
+    const after = await query<{ id: string; ingestedAt: string; hash: string }>(store,
+      'MATCH (d:Document) RETURN d.id AS id, d.ingestedAt AS ingestedAt, d.contentHash AS hash ORDER BY id');
+    for (const [i, d] of after.entries()) {
+      if (d.id === 'doc-05.txt') expect(d).toMatchObject({ hash: 'hash-5-v2' });
+      else expect(d).toEqual(before[i]);
+    }
+    const got = factSets(await store.readGraph());
+    expect(got.evidence.filter((e) => e.includes('|doc-05.txt|')).every((e) => e.endsWith('version 2.'))).toBe(true);
+    // Exactly the graph of the other eleven documents plus doc-05 as it is now.
+    const others = new Set(Array.from({ length: 12 }, (_, i) => i).filter((i) => i !== 5));
+    await wipe(store);
+    await oneByOne(corpus(12, 1, others));
+    await oneByOne(changed);
+    expect(got).toEqual(factSets(await store.readGraph()));
+  });
+
+  it('a batch of changed and unchanged documents equals a fresh load of the corpus as it is now', async () => {
+    await store.loadGraph(corpus(12));
+    const now = corpus(12, 2, new Set([1, 4, 7]));
+    const unchanged = corpus(12, 1, new Set([0, 2, 3, 5, 6, 8, 9, 10, 11]));
+    // One batch: the three changed documents among unchanged ones.
+    await store.writeDocuments([...sliceByDocument(unchanged), ...sliceByDocument(now)]);
+    const got = factSets(await store.readGraph());
+    await wipe(store);
+    await oneByOne(unchanged);
+    await oneByOne(now);
+    expect(got).toEqual(factSets(await store.readGraph()));
+  });
+
+  it('a failing batch writes none of its documents', async () => {
+    await store.loadGraph(corpus(6));
+    const before = await state();
+    const changed = sliceByDocument(corpus(6, 2, new Set([0, 3])));
+    const batch = [changed[0]!, poisoned('poison.txt'), changed[1]!];
+    await expect(store.writeDocuments(batch)).rejects.toThrow(/Property values can only be of primitive types|map/i);
+    expect(await state()).toEqual(before); // not the changed documents, not the poisoned one
+  });
+
+  it('writeInBatches narrows a failing batch down to the failing document and writes the others', async () => {
+    await store.loadGraph(corpus(6));
+    const changed = sliceByDocument(corpus(6, 2, new Set([0, 3, 5])));
+    const failed: string[] = [];
+    const batches: string[][] = [];
+    const written: WriteResult[] = await store.writeInBatches([changed[0]!, changed[1]!, poisoned('poison.txt'), changed[2]!], {
+      onWritten: (results) => { batches.push(results.map((r) => r.id)); },
+      onFailed: (f) => { failed.push(f.document.id); },
+    });
+    expect(failed).toEqual(['poison.txt']);
+    expect(written.map((r) => r.id)).toEqual(['doc-00.txt', 'doc-03.txt', 'doc-05.txt']);
+    expect(batches).toEqual([['doc-00.txt', 'doc-03.txt'], ['doc-05.txt']]); // the halves, then the poisoned one alone
+    const got = factSets(await store.readGraph());
+    expect(got.documents.some((d) => d.startsWith('poison.txt'))).toBe(false);
+    await wipe(store);
+    await oneByOne(corpus(6, 1, new Set([1, 2, 4])));
+    await oneByOne(corpus(6, 2, new Set([0, 3, 5])));
+    expect(got).toEqual(factSets(await store.readGraph()));
+    // Without onFailed, the failure is thrown.
+    await expect(store.writeInBatches([poisoned('poison.txt')])).rejects.toThrow();
+  });
+
+  it('cuts batches by documents and relationship rows, and never holds a document twice', () => {
+    const facts = sliceByDocument(corpus(12));
+    expect(planBatches(facts, { maxDocs: 5 }).map((b) => b.length)).toEqual([5, 5, 2]);
+    const rows = facts.map((f) => f.mentions.length + [...f.relations.values()].reduce((a, l) => a + l.length, 0));
+    const byRows = planBatches(facts, { maxRows: rows[0]! + rows[1]! });
+    expect(byRows[0]!.length).toBe(2);
+    expect(byRows.flat()).toEqual(facts);
+    expect(planBatches([facts[0]!, facts[1]!, facts[0]!]).map((b) => b.length)).toEqual([2, 1]);
   });
 });
 

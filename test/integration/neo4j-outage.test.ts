@@ -1,7 +1,7 @@
 // Neo4j going away in the middle of a run, on a second local instance (its
 // own home and ports, beside the first): the driver retries with backoff; a
 // run that outlasts the retries fails with a clear message and leaves no
-// half-written document; the next run completes without duplicates.
+// half-written batch of documents; the next run completes without duplicates.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,11 +37,13 @@ describe.skipIf(external())('Neo4j stopped during a run', () => {
     await store.applySchema();
     await wipe(store);
 
+    // Batches of two documents: Neo4j stops once the first batch committed.
     let stops = 0;
     const err = await runPipeline(store, {
       paths: [dir],
       mode: 'refresh',
-      afterDocumentWritten: async () => {
+      batch: { maxDocs: 2 },
+      afterBatchWritten: async () => {
         if (stops++ === 0) await stopServer(cfg);
       },
     }).catch((e) => e);
@@ -52,15 +54,15 @@ describe.skipIf(external())('Neo4j stopped during a run', () => {
     await startServer(cfg);
     store = await GraphStore.open(conn);
     try {
-      // Exactly the first document is in, complete: what loading it alone gives.
+      // Exactly the first batch's two documents are in, complete: what loading them alone gives.
       const partial = factSets(await store.readGraph());
-      expect(partial.documents.map((d) => d.split('|')[0])).toEqual([docs[0]]);
+      expect(partial.documents.map((d) => d.split('|')[0])).toEqual(docs.slice(0, 2));
       const [interrupted] = await listRuns(store, 1);
       expect(interrupted.status).toBe('running'); // it could not record its end
 
       // The next run completes (the dead run's lock does not block it).
       const next = await runPipeline(store, { paths: [dir], mode: 'refresh' });
-      expect(next.run).toMatchObject({ new: 4, unchanged: 1, failed: 0, status: 'done' });
+      expect(next.run).toMatchObject({ new: 3, unchanged: 2, failed: 0, status: 'done' });
       expect((await listRuns(store, 5)).find((r) => r.id === interrupted.id)!.status).toBe('interrupted');
       const final = factSets(await store.readGraph());
       const counts = await store.counts();
@@ -73,9 +75,9 @@ describe.skipIf(external())('Neo4j stopped during a run', () => {
       await wipe(store);
       await runPipeline(store, { paths: [dir], mode: 'full' });
       expect(factSets(await store.readGraph())).toEqual(final);
-      // The partial graph was exactly the first document's facts.
+      // The partial graph was exactly the first batch's facts.
       await wipe(store);
-      await runPipeline(store, { paths: [docs[0]], mode: 'full' });
+      await runPipeline(store, { paths: docs.slice(0, 2), mode: 'full' });
       expect(factSets(await store.readGraph())).toEqual(partial);
     } finally {
       await store.close();
@@ -92,7 +94,8 @@ describe.skipIf(external())('Neo4j stopped during a run', () => {
       const r = await runPipeline(store, {
         paths: [dir],
         mode: 'refresh',
-        afterDocumentWritten: async () => {
+        batch: { maxDocs: 2 },
+        afterBatchWritten: async () => {
           if (restart) return;
           await stopServer(cfg);
           restart = startServer(cfg); // comes back while the next write is being retried
