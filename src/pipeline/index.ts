@@ -1,15 +1,16 @@
 // Composes the pure stages over many documents: read -> clean -> extract,
 // collecting per-document failures instead of stopping the run. Few documents
 // are processed in this thread (p-queue); many go to a pool of worker threads
-// (pool.ts), one per core, which is what scales extraction with the cores.
+// (pool.ts), one per core, which takes them in batches and is what scales
+// extraction with the cores.
 import PQueue from 'p-queue';
 import { cleanDocument } from '../clean/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { readInputs, type InputFailure } from '../ingest/index.ts';
 import type { CleanDocument, DocumentExtraction, RawDocument } from '../model/schemas.ts';
-import { defaultWorkers, ExtractPool } from './pool.ts';
+import { defaultWorkers, ExtractPool, MAX_BATCH } from './pool.ts';
 
-export { defaultWorkers, ExtractPool } from './pool.ts';
+export { defaultWorkers, ExtractPool, MAX_BATCH } from './pool.ts';
 
 export type DocumentFailure = InputFailure;
 
@@ -59,27 +60,57 @@ function poolSize(workers: Workers, documents: number, threshold: number): numbe
 
 type Step<T> = (doc: T) => Promise<DocumentExtraction> | DocumentExtraction;
 
-/** Runs `step` over items, in this thread or on a pool; failures per document. */
+type Outcome = { ok: true; value: DocumentExtraction } | { ok: false; error: string };
+
+/**
+ * Runs `local` (this thread) or `remote` (the pool) over items; failures per
+ * document. Extractions come out sorted by document id, failures and warnings
+ * in input order, whatever order the threads finish in.
+ */
 async function runAll<T extends { source: string }>(
   items: AsyncIterable<T> | Iterable<T>,
   local: Step<T>,
-  remote: (pool: ExtractPool) => Step<T>,
+  remote: (pool: ExtractPool, item: T) => Promise<DocumentExtraction>,
   options: ExtractOptions,
   threshold: number,
   knownCount?: number,
 ): Promise<ExtractRun> {
   const run: ExtractRun = { extractions: [], failures: [], warnings: [], workers: 0 };
+  const sources: string[] = [];
+  const outcomes: Outcome[] = [];
+  const done: Array<Promise<void>> = [];
   let pool: ExtractPool | null = null;
-  let step: Step<T> = local;
-  let concurrency = options.concurrency ?? 4;
+  const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
   const decide = (documents: number) => {
     const size = poolSize(options.workers ?? 'auto', documents, threshold);
     if (size > 0) {
       pool = new ExtractPool(size);
-      step = remote(pool);
-      concurrency = size * 4;
       run.workers = size;
     }
+  };
+  const record = (seq: number, outcome: Outcome) => {
+    outcomes[seq] = outcome;
+    options.onDocument?.(sources[seq]!, outcome.ok);
+  };
+  const submit = (item: T) => {
+    const seq = sources.push(item.source) - 1;
+    const p = pool as ExtractPool | null;
+    const task = p
+      // The pool queues and batches the documents itself.
+      ? remote(p, item)
+      : queue.add(async () => local(item)) as Promise<DocumentExtraction>;
+    done.push(task.then(
+      (value) => record(seq, { ok: true, value }),
+      (err) => record(seq, { ok: false, error: (err as Error)?.message ?? String(err) }),
+    ));
+  };
+  // Reading must not run ahead of extraction without bound.
+  const backpressure = async () => {
+    const p = pool as ExtractPool | null;
+    if (p) {
+      const limit = p.size * MAX_BATCH * 4;
+      if (done.length > limit) await done[done.length - 1 - limit];
+    } else if (queue.size > queue.concurrency * 4) await queue.onSizeLessThan(queue.concurrency * 2);
   };
   // With a known count the decision is immediate; a stream is buffered up to the threshold.
   const buffered: T[] = [];
@@ -88,42 +119,31 @@ async function runAll<T extends { source: string }>(
     decide(knownCount ?? Infinity);
     decided = true;
   }
-  let queue = new PQueue({ concurrency });
-  const submit = (item: T) => {
-    void queue.add(async () => {
-      try {
-        const extraction = await step(item);
-        run.extractions.push(extraction);
-        for (const w of extraction.document.warnings) run.warnings.push({ source: item.source, warning: w });
-        options.onDocument?.(item.source, true);
-      } catch (err) {
-        run.failures.push({ source: item.source, error: (err as Error)?.message ?? String(err) });
-        options.onDocument?.(item.source, false);
-      }
-    });
-  };
   try {
     for await (const item of items) {
       if (decided) {
         submit(item);
-        // Reading must not run ahead of extraction without bound.
-        if (queue.size > concurrency * 4) await queue.onSizeLessThan(concurrency * 2);
+        await backpressure();
         continue;
       }
       buffered.push(item);
       if (buffered.length > threshold) {
         decide(buffered.length);
         decided = true;
-        queue = new PQueue({ concurrency });
         for (const b of buffered.splice(0)) submit(b);
       }
     }
     if (!decided) for (const b of buffered.splice(0)) submit(b);
-    await queue.onIdle();
+    await Promise.all(done);
   } finally {
     await (pool as ExtractPool | null)?.close();
   }
-  // Completion order varies with concurrency; output must not.
+  outcomes.forEach((o, seq) => {
+    if (!o.ok) { run.failures.push({ source: sources[seq]!, error: o.error }); return; }
+    run.extractions.push(o.value);
+    for (const w of o.value.document.warnings) run.warnings.push({ source: sources[seq]!, warning: w });
+  });
+  // Output must not depend on the order documents were finished in.
   run.extractions.sort((a, b) => a.document.id.localeCompare(b.document.id));
   return run;
 }
@@ -140,12 +160,12 @@ export async function extractPaths(paths: string[], options: ExtractOptions = {}
       }
     }
   }
-  const run = await runAll(raws(), processDocument, (pool) => (raw) => pool.process(raw), options, AUTO_THRESHOLD.raw);
+  const run = await runAll(raws(), processDocument, (pool, raw) => pool.process(raw), options, AUTO_THRESHOLD.raw);
   run.failures.unshift(...failures);
   return run;
 }
 
 /** extract over documents already cleaned (what a run does after comparing fingerprints). */
 export async function extractCleaned(docs: CleanDocument[], options: ExtractOptions = {}): Promise<ExtractRun> {
-  return runAll(docs, extractDocument, (pool) => (doc) => pool.extract(doc), options, AUTO_THRESHOLD.cleaned, docs.length);
+  return runAll(docs, extractDocument, (pool, doc) => pool.extract(doc), options, AUTO_THRESHOLD.cleaned, docs.length);
 }

@@ -1,14 +1,34 @@
 // A pool of worker threads running clean and extract, the CPU-bound stages:
 // one thread per core by default. Each thread loads the stages once (tsx,
-// compromise, the registry) and then takes documents one at a time; results
-// come back by structured clone. Threads start lazily and are ended by close().
+// compromise, the registry) and warms them on a built-in sample at startup,
+// so first-use costs are paid before any document arrives (see worker.ts).
+//
+// Documents travel in batches: every task given to the pool is queued per
+// document, and a thread that is free takes up to MAX_BATCH queued documents
+// of one kind in one message (fewer when the queue runs low, so the threads
+// finish together). Each document in a batch succeeds or fails on its own.
+// An extraction of a document the caller already has comes back without the
+// document (entities and relations only), which halves what is copied back.
+// Threads start lazily and are ended by close().
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CleanDocument, DocumentExtraction, RawDocument } from '../model/schemas.ts';
+import type { CleanDocument, DocumentExtraction, LocalEntity, LocalRelation, RawDocument } from '../model/schemas.ts';
 
 export type PoolTask = 'extract' | 'clean' | 'process';
-export interface PoolRequest { id: number; task: PoolTask; doc: RawDocument | CleanDocument }
-export type PoolResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+export interface PoolRequest { id: number; task: PoolTask; docs: Array<RawDocument | CleanDocument> }
+/** One document's outcome inside a batch. */
+export type PoolResult = { ok: true; value: unknown } | { ok: false; error: string };
+/** id -1: the thread is ready (results empty). */
+export interface PoolResponse { id: number; results: PoolResult[] }
+/**
+ * What an 'extract' task returns: entities and relations, plus the document
+ * only when validation changed it (unknown keys dropped, keys reordered), so
+ * the assembled extraction is exactly what extractDocument gives in-thread.
+ */
+export interface ExtractResult { document?: CleanDocument; entities: LocalEntity[]; relations: LocalRelation[] }
+
+/** Outcome of one document of a batch call (extractMany, ...): the value or the error message. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
@@ -17,67 +37,103 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
+/** Most documents in one message: ~25 ms of extraction, far above a message's cost. */
+export const MAX_BATCH = 32;
+/** Batches given to one thread before it answers: it never waits for the next one. */
+const PER_THREAD = 2;
+
 interface Slot {
   worker: Worker;
   ready: Promise<void>;
   inFlight: number;
 }
 
-interface Pending {
-  resolve: (v: unknown) => void;
-  reject: (e: Error) => void;
-  slot: Slot;
+interface Unit {
+  task: PoolTask;
+  doc: RawDocument | CleanDocument;
+  settle: (r: PoolResult) => void;
 }
 
-/** Tasks given to one thread before it answers: hides the message round trip. */
-const PER_THREAD = 2;
+interface Pending {
+  units: Unit[];
+  slot: Slot;
+}
 
 export class ExtractPool {
   readonly size: number;
   private slots: Slot[] = [];
   private pending = new Map<number, Pending>();
-  private waiting: Array<{ req: Omit<PoolRequest, 'id'>; resolve: (v: unknown) => void; reject: (e: Error) => void }> = [];
+  private waiting: Unit[] = [];
+  private head = 0; // waiting[head..] are queued (a cursor, not shift(): the queue can hold thousands)
   private nextId = 0;
   private closed = false;
+  private dispatchScheduled = false;
 
   constructor(size = defaultWorkers()) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`worker pool size must be a positive integer, not ${size}`);
     this.size = size;
   }
 
-  /** Starts the threads (else the first task does) and waits until each has loaded the stages. */
+  /** Starts the threads (else the first task does) and waits until each has loaded and warmed the stages. */
   async start(): Promise<void> {
     this.spawn();
     await Promise.all(this.slots.map((s) => s.ready));
   }
 
+  /** Documents queued and not yet sent to a thread. */
+  get queued(): number {
+    return this.waiting.length - this.head;
+  }
+
   extract(doc: CleanDocument): Promise<DocumentExtraction> {
-    return this.submit('extract', doc) as Promise<DocumentExtraction>;
+    return this.one('extract', doc).then((v) => assemble(doc, v as ExtractResult));
   }
 
   clean(doc: RawDocument): Promise<CleanDocument> {
-    return this.submit('clean', doc) as Promise<CleanDocument>;
+    return this.one('clean', doc) as Promise<CleanDocument>;
   }
 
   /** clean -> extract in one trip. */
   process(doc: RawDocument): Promise<DocumentExtraction> {
-    return this.submit('process', doc) as Promise<DocumentExtraction>;
+    return this.one('process', doc) as Promise<DocumentExtraction>;
+  }
+
+  /** extract over many documents; results in input order, each document's failure its own. */
+  async extractMany(docs: CleanDocument[]): Promise<Array<Settled<DocumentExtraction>>> {
+    const results = await Promise.all(docs.map((d) => this.settled('extract', d)));
+    return results.map((r, i) => (r.ok ? { ok: true, value: assemble(docs[i]!, r.value as ExtractResult) } : r));
+  }
+
+  /** clean -> extract over many documents; results in input order, each document's failure its own. */
+  processMany(docs: RawDocument[]): Promise<Array<Settled<DocumentExtraction>>> {
+    return Promise.all(docs.map((d) => this.settled('process', d))) as Promise<Array<Settled<DocumentExtraction>>>;
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    const err = new Error('worker pool closed');
-    for (const w of this.waiting.splice(0)) w.reject(err);
+    this.failWaiting(new Error('worker pool closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
   }
 
-  private submit(task: PoolTask, doc: RawDocument | CleanDocument): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error('worker pool closed'));
+  private one(task: PoolTask, doc: RawDocument | CleanDocument): Promise<unknown> {
+    return this.settled(task, doc).then((r) => {
+      if (r.ok) return r.value;
+      throw new Error(r.error);
+    });
+  }
+
+  /** Queues one document; the promise never rejects: failures are results. */
+  private settled(task: PoolTask, doc: RawDocument | CleanDocument): Promise<PoolResult> {
+    if (this.closed) return Promise.resolve({ ok: false, error: 'worker pool closed' });
     this.spawn();
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ req: { task, doc }, resolve, reject });
-      this.dispatch();
+    return new Promise<PoolResult>((settle) => {
+      this.waiting.push({ task, doc, settle });
+      // Documents queued in one synchronous burst (a map over an array) leave together.
+      if (!this.dispatchScheduled) {
+        this.dispatchScheduled = true;
+        queueMicrotask(() => { this.dispatchScheduled = false; this.dispatch(); });
+      }
     });
   }
 
@@ -111,34 +167,51 @@ export class ExtractPool {
     if (!p) return;
     this.pending.delete(m.id);
     p.slot.inFlight--;
-    if (m.ok) p.resolve(m.value);
-    else p.reject(new Error(m.error));
+    // Send the thread its next batch before settling this one's promises.
     this.dispatch();
+    p.units.forEach((u, i) => u.settle(m.results[i] ?? { ok: false, error: 'extraction thread returned no result' }));
   }
 
-  /** A thread that crashed fails its tasks and everything queued: the caller decides what next. */
+  /** A thread that crashed fails its documents and everything queued: the caller decides what next. */
   private onThreadDeath(slot: Slot, err: Error): void {
     for (const [id, p] of this.pending) {
       if (p.slot !== slot) continue;
       this.pending.delete(id);
-      p.reject(err);
+      for (const u of p.units) u.settle({ ok: false, error: err.message });
     }
     if (!this.slots.includes(slot)) return;
     this.closed = true;
-    for (const w of this.waiting.splice(0)) w.reject(err);
+    this.failWaiting(err);
     void this.close();
   }
 
+  private failWaiting(err: Error): void {
+    const units = this.waiting.slice(this.head);
+    this.waiting = [];
+    this.head = 0;
+    for (const u of units) u.settle({ ok: false, error: err.message });
+  }
+
   private dispatch(): void {
-    while (this.waiting.length) {
+    while (this.queued > 0) {
       let best: Slot | undefined;
       for (const s of this.slots) if (s.inFlight < PER_THREAD && (!best || s.inFlight < best.inFlight)) best = s;
       if (!best) return;
-      const job = this.waiting.shift()!;
+      // Full batches while the queue is long; smaller ones at its end, so no thread idles while another has two.
+      const take = Math.min(MAX_BATCH, Math.ceil(this.queued / (this.slots.length * PER_THREAD)));
+      const task = this.waiting[this.head]!.task;
+      const units: Unit[] = [];
+      while (units.length < take && this.head < this.waiting.length && this.waiting[this.head]!.task === task) units.push(this.waiting[this.head++]!);
+      if (this.head === this.waiting.length) { this.waiting = []; this.head = 0; }
+      else if (this.head > 4096) { this.waiting = this.waiting.slice(this.head); this.head = 0; }
       const id = this.nextId++;
-      this.pending.set(id, { resolve: job.resolve, reject: job.reject, slot: best });
+      this.pending.set(id, { units, slot: best });
       best.inFlight++;
-      best.worker.postMessage({ id, ...job.req } satisfies PoolRequest);
+      best.worker.postMessage({ id, task, docs: units.map((u) => u.doc) } satisfies PoolRequest);
     }
   }
+}
+
+function assemble(doc: CleanDocument, r: ExtractResult): DocumentExtraction {
+  return { document: r.document ?? doc, entities: r.entities, relations: r.relations };
 }
