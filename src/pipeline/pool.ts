@@ -68,6 +68,8 @@ export class ExtractPool {
   private nextId = 0;
   private closed = false;
   private dispatchScheduled = false;
+  /** Messages sent to the threads and documents they carried (for tests and diagnostics). */
+  readonly sent = { messages: 0, documents: 0 };
 
   constructor(size = defaultWorkers()) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`worker pool size must be a positive integer, not ${size}`);
@@ -207,6 +209,8 @@ export class ExtractPool {
       const id = this.nextId++;
       this.pending.set(id, { units, slot: best });
       best.inFlight++;
+      this.sent.messages++;
+      this.sent.documents += units.length;
       best.worker.postMessage({ id, task, docs: units.map((u) => u.doc) } satisfies PoolRequest);
     }
   }
