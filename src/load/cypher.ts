@@ -34,21 +34,25 @@ SET e.type = row.type,
 
 function relationUpsert(type: RelationType): string {
   // Provenance: parallel lists, one entry per (document, sentence span). The
-  // document's earlier entries were retracted in the same transaction, so
-  // appending never duplicates. evidenceDocs is assigned last.
+  // documents' earlier entries were retracted in the same transaction, so
+  // appending never duplicates. A new relationship takes its properties as
+  // one map (row.props: the lists, documents, confidence, date, role,
+  // computed by the loader); an existing one appends. r.documents and
+  // r.confidence come first and read the lists as they were.
   return `UNWIND $rows AS row
 MATCH (a:Entity {id: row.source})
 MATCH (b:Entity {id: row.target})
 MERGE (a)-[r:${type}]->(b)
-SET r.evidenceSentences = coalesce(r.evidenceSentences, []) + row.sentences,
-    r.evidenceStarts = coalesce(r.evidenceStarts, []) + row.starts,
-    r.evidenceEnds = coalesce(r.evidenceEnds, []) + row.ends,
-    r.evidenceConfidences = coalesce(r.evidenceConfidences, []) + row.confidences,
-    r.evidenceDocs = coalesce(r.evidenceDocs, []) + row.docs
-SET r.documents = ${distinct('r.evidenceDocs')},
-    r.confidence = ${maxOf('r.evidenceConfidences')},
-    r.date = coalesce(row.date, r.date),
-    r.role = coalesce(row.role, r.role)`;
+ON CREATE SET r += row.props
+ON MATCH SET r.documents = ${distinct('coalesce(r.evidenceDocs, []) + row.props.evidenceDocs')},
+    r.confidence = ${maxOf('coalesce(r.evidenceConfidences, []) + row.props.evidenceConfidences')},
+    r.evidenceSentences = coalesce(r.evidenceSentences, []) + row.props.evidenceSentences,
+    r.evidenceStarts = coalesce(r.evidenceStarts, []) + row.props.evidenceStarts,
+    r.evidenceEnds = coalesce(r.evidenceEnds, []) + row.props.evidenceEnds,
+    r.evidenceConfidences = coalesce(r.evidenceConfidences, []) + row.props.evidenceConfidences,
+    r.evidenceDocs = coalesce(r.evidenceDocs, []) + row.props.evidenceDocs,
+    r.date = coalesce(row.props.date, r.date),
+    r.role = coalesce(row.props.role, r.role)`;
 }
 
 export const ENTITY_UPSERT: Record<EntityType, string> = Object.fromEntries(
@@ -159,12 +163,14 @@ RETURN collect(DISTINCT e.id) AS previous`;
 /**
  * RETRACT_PROVENANCE for every document of a batch at once: each entity the
  * batch's documents mention is expanded once, and the entries of all of them
- * leave every relationship they support.
+ * leave every relationship they support. A document mentions both ends of
+ * every relationship it supports, so following each mentioned entity's
+ * outgoing relationships finds each of them exactly once (from its source).
  */
 export const RETRACT_PROVENANCE_BATCH = `UNWIND $docIds AS docId
 MATCH (:Document {id: docId})-[:MENTIONS]->(e:Entity)
 WITH DISTINCT e
-MATCH (e)-[r]-(:Entity)
+MATCH (e)-[r]->(:Entity)
 WHERE any(x IN r.documents WHERE x IN $docIds)
 WITH DISTINCT r
 WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE NOT r.evidenceDocs[i] IN $docIds] AS keep
@@ -184,9 +190,12 @@ export const DELETE_MENTIONS_BATCH = `UNWIND $docIds AS docId
 MATCH (:Document {id: docId})-[m:MENTIONS]->()
 DELETE m`;
 
-/** MENTIONS of many documents: each row names its document (row.doc). */
-export const UPSERT_MENTIONS_BATCH = `UNWIND $rows AS row
+/**
+ * MENTIONS of many documents: each row names its document (row.doc). CREATE,
+ * not MERGE: the batch's documents lost all their MENTIONS earlier in the same
+ * transaction, and the rows hold one per (document, entity).
+ */
+export const CREATE_MENTIONS_BATCH = `UNWIND $rows AS row
 MATCH (d:Document {id: row.doc})
 MATCH (e:Entity {id: row.id})
-MERGE (d)-[m:MENTIONS]->(e)
-SET m.starts = row.starts, m.ends = row.ends, m.count = size(row.starts)`;
+CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, count: size(row.starts)}]->(e)`;

@@ -10,7 +10,7 @@ import type { KnownEntity } from '../resolve/index.ts';
 import { authFor, type Connection } from '../server/index.ts';
 import * as Q from './cypher.ts';
 import { fullValue, storageKey } from './keys.ts';
-import { batchRows, batchWeight, sliceByDocument, type DocumentFacts } from './slice.ts';
+import { batchRows, batchWeight, sliceByDocument, type DocumentFacts, type RelationRow } from './slice.ts';
 
 export { batchRows, sliceByDocument, type DocumentFacts } from './slice.ts';
 
@@ -273,26 +273,28 @@ export class GraphStore {
       const doc = f.document;
       return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash };
     });
+    // The statements in order, parameters built once (not again on a retry).
+    const statements: Array<[string, Record<string, unknown>]> = [
+      [Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys }],
+      [Q.DELETE_MENTIONS_BATCH, { docIds: rows.keys }],
+    ];
+    for (const [type, list] of rows.entities) {
+      for (const part of chunks(list)) statements.push([Q.ENTITY_UPSERT[type], { rows: part }]);
+    }
+    for (const part of chunks(rows.mentions)) {
+      statements.push([Q.CREATE_MENTIONS_BATCH, { rows: part.map((m) => ({ doc: m.doc, id: m.id, starts: m.starts.map(int), ends: m.ends.map(int) })) }]);
+    }
+    for (const [type, list] of rows.relations) {
+      for (const part of chunks(list)) statements.push([Q.RELATION_UPSERT[type], { rows: part.map(relationParams) }]);
+    }
     const orphansDeleted = await this.write(async (tx) => {
-      const prev = await tx.run(Q.UPSERT_DOCUMENTS, { docs, ingestedAt });
-      const previous = (prev.records[0]?.get('previous') as string[]) ?? [];
-      await tx.run(Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys });
-      await tx.run(Q.DELETE_MENTIONS_BATCH, { docIds: rows.keys });
-      for (const [type, list] of rows.entities) {
-        for (const part of chunks(list)) await tx.run(Q.ENTITY_UPSERT[type], { rows: part });
-      }
-      for (const part of chunks(rows.mentions)) {
-        await tx.run(Q.UPSERT_MENTIONS_BATCH, {
-          rows: part.map((m) => ({ doc: m.doc, id: m.id, starts: m.starts.map(int), ends: m.ends.map(int) })),
-        });
-      }
-      for (const [type, list] of rows.relations) {
-        for (const part of chunks(list)) {
-          await tx.run(Q.RELATION_UPSERT[type], {
-            rows: part.map((r) => ({ ...r, starts: r.starts.map(int), ends: r.ends.map(int) })),
-          });
-        }
-      }
+      // Pipelined: the driver sends every statement without waiting for the
+      // one before to finish; the server runs them in order, in this one
+      // transaction. The first failure fails the transaction (and them all).
+      const prev = tx.run(Q.UPSERT_DOCUMENTS, { docs, ingestedAt });
+      const rest = statements.map(([q, params]) => tx.run(q, params));
+      const [first] = await Promise.all([prev, ...rest]);
+      const previous = (first!.records[0]?.get('previous') as string[]) ?? [];
       return deleteOrphans(tx, previous);
     });
     return batch.map((f, i) => ({
@@ -420,6 +422,29 @@ async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<num
 }
 
 const int = (n: number) => neo4j.int(n);
+
+/**
+ * A relationship row as RELATION_UPSERT takes it: its provenance lists under
+ * the property names, and what a new relationship derives from them
+ * (documents: distinct, in order; confidence: the highest, 0.0 for none).
+ */
+export function relationParams(r: RelationRow): { source: string; target: string; props: Record<string, unknown> } {
+  return {
+    source: r.source,
+    target: r.target,
+    props: {
+      documents: [...new Set(r.docs)],
+      confidence: r.confidences.reduce((m, c) => (c > m ? c : m), 0),
+      evidenceSentences: r.sentences,
+      evidenceStarts: r.starts.map(int),
+      evidenceEnds: r.ends.map(int),
+      evidenceConfidences: r.confidences,
+      evidenceDocs: r.docs,
+      date: r.date,
+      role: r.role,
+    },
+  };
+}
 
 function* chunks<T>(rows: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);

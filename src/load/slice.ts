@@ -182,7 +182,12 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
         entities.set(row.id, { ...row, aliases: [...new Set([...prev.aliases, ...row.aliases])], date: row.date ?? prev.date });
       }
     }
-    for (const m of f.mentions) mentions.push({ ...m, doc: f.key });
+    const mentioned = new Map<string, number>(); // one MENTIONS per (document, entity): the last row wins
+    for (const m of f.mentions) {
+      const at = mentioned.get(m.id);
+      if (at === undefined) { mentioned.set(m.id, mentions.length); mentions.push({ ...m, doc: f.key }); }
+      else mentions[at] = { ...m, doc: f.key };
+    }
     for (const [type, rows] of f.relations) {
       for (const row of rows) {
         const k = `${type}\u0000${row.source}\u0000${row.target}`;
