@@ -145,7 +145,7 @@ export async function benchLoad(store: GraphStore, docs: number): Promise<void> 
   // 3. The loader's own relationship statement, rows of many documents per
   //    transaction (5,000 rows), onto the entities of step 2.
   const facts = sliceByDocument(g);
-  const byType = new Map<string, Array<Record<string, unknown>>>();
+  const byType = new Map<string, unknown[][]>();
   for (const f of facts) {
     for (const [type, rows] of f.relations) {
       const list = byType.get(type) ?? [];

@@ -32,27 +32,37 @@ SET e.type = row.type,
     e.date = coalesce(row.date, e.date)${extraDate}`;
 }
 
+/**
+ * A relationship row of RELATION_UPSERT is a list, not a map (cheaper to send
+ * by the tens of thousands): the positions below, built by relationParams
+ * (src/load/index.ts).
+ */
+export const REL = { source: 0, target: 1, docs: 2, sentences: 3, starts: 4, ends: 5, confidences: 6, date: 7, role: 8, documents: 9, confidence: 10 } as const;
+
 function relationUpsert(type: RelationType): string {
   // Provenance: parallel lists, one entry per (document, sentence span). The
   // documents' earlier entries were retracted in the same transaction, so
   // appending never duplicates. A new relationship takes its properties as
-  // one map (row.props: the lists, documents, confidence, date, role,
-  // computed by the loader); an existing one appends. r.documents and
-  // r.confidence come first and read the lists as they were.
+  // one map (documents and confidence computed by the loader); an existing
+  // one appends. r.documents and r.confidence come first and read the lists
+  // as they were.
+  const c = (k: keyof typeof REL) => `row[${REL[k]}]`;
   return `UNWIND $rows AS row
-MATCH (a:Entity {id: row.source})
-MATCH (b:Entity {id: row.target})
+MATCH (a:Entity {id: ${c('source')}})
+MATCH (b:Entity {id: ${c('target')}})
 MERGE (a)-[r:${type}]->(b)
-ON CREATE SET r += row.props
-ON MATCH SET r.documents = ${distinct('coalesce(r.evidenceDocs, []) + row.props.evidenceDocs')},
-    r.confidence = ${maxOf('coalesce(r.evidenceConfidences, []) + row.props.evidenceConfidences')},
-    r.evidenceSentences = coalesce(r.evidenceSentences, []) + row.props.evidenceSentences,
-    r.evidenceStarts = coalesce(r.evidenceStarts, []) + row.props.evidenceStarts,
-    r.evidenceEnds = coalesce(r.evidenceEnds, []) + row.props.evidenceEnds,
-    r.evidenceConfidences = coalesce(r.evidenceConfidences, []) + row.props.evidenceConfidences,
-    r.evidenceDocs = coalesce(r.evidenceDocs, []) + row.props.evidenceDocs,
-    r.date = coalesce(row.props.date, r.date),
-    r.role = coalesce(row.props.role, r.role)`;
+ON CREATE SET r += {documents: ${c('documents')}, confidence: ${c('confidence')},
+    evidenceSentences: ${c('sentences')}, evidenceStarts: ${c('starts')}, evidenceEnds: ${c('ends')},
+    evidenceConfidences: ${c('confidences')}, evidenceDocs: ${c('docs')}, date: ${c('date')}, role: ${c('role')}}
+ON MATCH SET r.documents = ${distinct(`coalesce(r.evidenceDocs, []) + ${c('docs')}`)},
+    r.confidence = ${maxOf(`coalesce(r.evidenceConfidences, []) + ${c('confidences')}`)},
+    r.evidenceSentences = coalesce(r.evidenceSentences, []) + ${c('sentences')},
+    r.evidenceStarts = coalesce(r.evidenceStarts, []) + ${c('starts')},
+    r.evidenceEnds = coalesce(r.evidenceEnds, []) + ${c('ends')},
+    r.evidenceConfidences = coalesce(r.evidenceConfidences, []) + ${c('confidences')},
+    r.evidenceDocs = coalesce(r.evidenceDocs, []) + ${c('docs')},
+    r.date = coalesce(${c('date')}, r.date),
+    r.role = coalesce(${c('role')}, r.role)`;
 }
 
 export const ENTITY_UPSERT: Record<EntityType, string> = Object.fromEntries(
@@ -191,11 +201,13 @@ MATCH (:Document {id: docId})-[m:MENTIONS]->()
 DELETE m`;
 
 /**
- * MENTIONS of many documents: each row names its document (row.doc). CREATE,
+ * MENTIONS of many documents, each row a list [document key, entity id,
+ * starts, ends] (cheaper to send than a map). CREATE,
  * not MERGE: the batch's documents lost all their MENTIONS earlier in the same
  * transaction, and the rows hold one per (document, entity).
  */
 export const CREATE_MENTIONS_BATCH = `UNWIND $rows AS row
-MATCH (d:Document {id: row.doc})
-MATCH (e:Entity {id: row.id})
-CREATE (d)-[:MENTIONS {starts: row.starts, ends: row.ends, count: size(row.starts)}]->(e)`;
+MATCH (d:Document {id: row[0]})
+MATCH (e:Entity {id: row[1]})
+CREATE (d)-[:MENTIONS {starts: row[2], ends: row[3], count: size(row[2])}]->(e)
+RETURN count(*) AS n`;

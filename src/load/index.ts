@@ -31,6 +31,9 @@ export function schemaStatements(file = SCHEMA_FILE): string[] {
 }
 
 /** Neo4j could not be reached, even after the driver's retries. */
+/** Internal: an entity a batch skipped (written earlier in the sequence) is gone. */
+class StaleEntitiesError extends Error {}
+
 export class Neo4jUnavailableError extends Error {
   constructor(uri: string, retrySeconds: number, cause: unknown) {
     super(`Neo4j at ${uri} is unavailable (gave up after retrying for ${retrySeconds} s): ${(cause as Error).message}`);
@@ -267,8 +270,31 @@ export class GraphStore {
    * batchRows). The documents' ids must be distinct.
    */
   async writeDocuments(batch: DocumentFacts[], ingestedAt = new Date().toISOString()): Promise<WriteResult[]> {
+    return this.writeBatch(batch, ingestedAt, null);
+  }
+
+  /**
+   * writeDocuments, skipping entity rows this sequence of batches already
+   * wrote unchanged (`entitiesWritten`: id -> the row as written, updated
+   * after each commit). Writing such a row again changes nothing (same
+   * labels and properties; aliases and date are already merged), so only the
+   * entities that can have been deleted since (the batch's orphan
+   * candidates) are forgotten after each batch.
+   */
+  private async writeBatch(batch: DocumentFacts[], ingestedAt: string, entitiesWritten: Map<string, string> | null): Promise<WriteResult[]> {
     if (batch.length === 0) return [];
     const rows = batchRows(batch);
+    const fresh: Array<[string, string]> = [];
+    if (entitiesWritten) {
+      for (const [type, list] of rows.entities) {
+        rows.entities.set(type, list.filter((row) => {
+          const signature = JSON.stringify(row);
+          if (entitiesWritten.get(row.id) === signature) return false;
+          fresh.push([row.id, signature]);
+          return true;
+        }));
+      }
+    }
     const docs = batch.map((f) => {
       const doc = f.document;
       return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash };
@@ -279,24 +305,46 @@ export class GraphStore {
       [Q.DELETE_MENTIONS_BATCH, { docIds: rows.keys }],
     ];
     for (const [type, list] of rows.entities) {
-      for (const part of chunks(list)) statements.push([Q.ENTITY_UPSERT[type], { rows: part }]);
+      for (const part of chunks(list)) if (part.length) statements.push([Q.ENTITY_UPSERT[type], { rows: part }]);
     }
+    const mentionStatements = new Map<number, number>(); // statement index -> rows
     for (const part of chunks(rows.mentions)) {
-      statements.push([Q.CREATE_MENTIONS_BATCH, { rows: part.map((m) => ({ doc: m.doc, id: m.id, starts: m.starts.map(int), ends: m.ends.map(int) })) }]);
+      mentionStatements.set(statements.length, part.length);
+      statements.push([Q.CREATE_MENTIONS_BATCH, { rows: part.map((m) => [m.doc, m.id, m.starts.map(int), m.ends.map(int)]) }]);
     }
     for (const [type, list] of rows.relations) {
       for (const part of chunks(list)) statements.push([Q.RELATION_UPSERT[type], { rows: part.map(relationParams) }]);
     }
-    const orphansDeleted = await this.write(async (tx) => {
-      // Pipelined: the driver sends every statement without waiting for the
-      // one before to finish; the server runs them in order, in this one
-      // transaction. The first failure fails the transaction (and them all).
-      const prev = tx.run(Q.UPSERT_DOCUMENTS, { docs, ingestedAt });
-      const rest = statements.map(([q, params]) => tx.run(q, params));
-      const [first] = await Promise.all([prev, ...rest]);
-      const previous = (first!.records[0]?.get('previous') as string[]) ?? [];
-      return deleteOrphans(tx, previous);
-    });
+    let outcome: { orphansDeleted: number; previous: string[] };
+    try {
+      outcome = await this.write(async (tx) => {
+        // Pipelined: the driver sends every statement without waiting for the
+        // one before to finish; the server runs them in order, in this one
+        // transaction. The first failure fails the transaction (and them all).
+        const prev = tx.run(Q.UPSERT_DOCUMENTS, { docs, ingestedAt });
+        const rest = statements.map(([q, params]) => tx.run(q, params));
+        const [first, ...results] = await Promise.all([prev, ...rest]);
+        const previous = (first!.records[0]?.get('previous') as string[]) ?? [];
+        if (entitiesWritten && fresh.length < rows.entityCount) {
+          // An entity skipped as written earlier in this sequence must still be
+          // there: every MENTIONS row finds its entity, else (someone deleted
+          // it meanwhile) this transaction is rolled back and written again in full.
+          for (const [i, n] of mentionStatements) {
+            if ((results[i]!.records[0]?.get('n') as number) !== n) throw new StaleEntitiesError();
+          }
+        }
+        return { orphansDeleted: await deleteOrphans(tx, previous), previous };
+      });
+    } catch (err) {
+      if (!(err instanceof StaleEntitiesError) || !entitiesWritten) throw err;
+      entitiesWritten.clear();
+      return this.writeBatch(batch, ingestedAt, null);
+    }
+    const { orphansDeleted, previous } = outcome;
+    if (entitiesWritten) {
+      for (const [id, signature] of fresh) entitiesWritten.set(id, signature);
+      for (const id of previous) entitiesWritten.delete(id);
+    }
     return batch.map((f, i) => ({
       id: f.document.id,
       entities: [...f.entities.values()].reduce((a, l) => a + l.length, 0),
@@ -319,11 +367,12 @@ export class GraphStore {
   async writeInBatches(facts: DocumentFacts[], options: BatchOptions = {}): Promise<WriteResult[]> {
     const ingestedAt = options.ingestedAt ?? new Date().toISOString();
     const written: WriteResult[] = [];
+    const entitiesWritten = new Map<string, string>();
     const attempt = async (batch: DocumentFacts[]): Promise<void> => {
       await options.beforeBatch?.(batch);
       let results: WriteResult[];
       try {
-        results = await this.writeDocuments(batch, ingestedAt);
+        results = await this.writeBatch(batch, ingestedAt, entitiesWritten);
       } catch (err) {
         if (err instanceof Neo4jUnavailableError) throw err;
         if (batch.length === 1) {
@@ -424,26 +473,16 @@ async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<num
 const int = (n: number) => neo4j.int(n);
 
 /**
- * A relationship row as RELATION_UPSERT takes it: its provenance lists under
- * the property names, and what a new relationship derives from them
- * (documents: distinct, in order; confidence: the highest, 0.0 for none).
+ * A relationship row as RELATION_UPSERT takes it: a list (positions in
+ * Q.REL) of its ends, its provenance lists, date, role, and what a new
+ * relationship derives from them (documents: distinct, in order; confidence:
+ * the highest, 0.0 for none).
  */
-export function relationParams(r: RelationRow): { source: string; target: string; props: Record<string, unknown> } {
-  return {
-    source: r.source,
-    target: r.target,
-    props: {
-      documents: [...new Set(r.docs)],
-      confidence: r.confidences.reduce((m, c) => (c > m ? c : m), 0),
-      evidenceSentences: r.sentences,
-      evidenceStarts: r.starts.map(int),
-      evidenceEnds: r.ends.map(int),
-      evidenceConfidences: r.confidences,
-      evidenceDocs: r.docs,
-      date: r.date,
-      role: r.role,
-    },
-  };
+export function relationParams(r: RelationRow): unknown[] {
+  let confidence = 0;
+  for (const c of r.confidences) if (c > confidence) confidence = c;
+  const documents = r.docs.length === 1 ? r.docs : [...new Set(r.docs)];
+  return [r.source, r.target, r.docs, r.sentences, r.starts.map(int), r.ends.map(int), r.confidences, r.date, r.role, documents, confidence];
 }
 
 function* chunks<T>(rows: T[], size = BATCH): Generator<T[]> {

@@ -144,6 +144,8 @@ export interface BatchRows {
   keys: string[];
   /** One row per entity (the same entity in several documents is written once). */
   entities: Map<EntityType, EntityRow[]>;
+  /** Rows in `entities`. */
+  entityCount: number;
   /** MENTIONS of every document, each naming its document's key. */
   mentions: Array<MentionRow & { doc: string }>;
   /** One row per relationship, the provenance of all the batch's documents concatenated in document order. */
@@ -207,5 +209,5 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
   for (const row of entities.values()) push(byType, row.type, row);
   const relByType = new Map<RelationType, RelationRow[]>();
   for (const { type, row } of relations.values()) push(relByType, type, row);
-  return { keys, entities: byType, mentions, relations: relByType };
+  return { keys, entities: byType, entityCount: entities.size, mentions, relations: relByType };
 }

@@ -349,6 +349,27 @@ describe('writing documents in batches (one transaction per batch)', () => {
     await expect(store.writeInBatches([poisoned('poison.txt')])).rejects.toThrow();
   });
 
+  it('skips entities an earlier batch wrote, but writes them again if they were deleted meanwhile', async () => {
+    const g = corpus(12);
+    const facts = sliceByDocument(g);
+    let batches = 0;
+    await store.writeInBatches(facts, {
+      maxDocs: 6,
+      // Between the batches, someone deletes an entity both batches mention.
+      beforeBatch: async () => {
+        if (batches++ === 1) await store.write((tx) => tx.run("MATCH (e:Entity {id: 'company/e0'}) DETACH DELETE e"));
+      },
+    });
+    const second = facts.slice(6);
+    expect(second.some((f) => f.mentions.some((m) => m.id === 'company/e0'))).toBe(true);
+    for (const f of second) {
+      const [m] = await query<{ n: number }>(store, 'MATCH (:Document {id: $id})-[m:MENTIONS]->() RETURN count(m) AS n', { id: f.key });
+      expect(m!.n, f.key).toBe(f.mentions.length);
+    }
+    const [e] = await query<{ p: Record<string, unknown> }>(store, "MATCH (e:Company {id: 'company/e0'}) RETURN properties(e) AS p");
+    expect(e!.p).toMatchObject({ name: 'Entity 0', type: 'Company', aliases: ['E0'] });
+  });
+
   it('cuts batches by documents and relationship rows, and never holds a document twice', () => {
     const facts = sliceByDocument(corpus(12));
     expect(planBatches(facts, { maxDocs: 5 }).map((b) => b.length)).toEqual([5, 5, 2]);
