@@ -34,7 +34,7 @@ const largest = Math.max(...sizes);
 const smallest = Math.min(...sizes);
 const label = (n: number) => (n >= all ? 'nall' : `n${n}`);
 // Headline figures: the whole corpus (the largest size run).
-for (const name of ['extract.words_per_s.1core', 'extract.words_per_s.all_cores', 'baseline.compromise.words_per_s', 'clean_extract.words_per_s.1core', 'clean_extract.words_per_s.all_cores']) {
+for (const name of ['extract.words_per_s.1core', 'extract.words_per_s.all_cores', 'extract.words_per_s.1cpu_pinned', 'extract.cpu_s.1core', 'extract.cpu_s.all_cores', 'baseline.compromise.words_per_s', 'clean_extract.words_per_s.1core', 'clean_extract.words_per_s.all_cores']) {
   const f = figures.find((x) => x.name === `${name}.${label(largest)}`);
   if (f) emit({ ...f, name });
 }
