@@ -84,13 +84,14 @@ function isPlainVerb(word: string): boolean {
   return v;
 }
 
-// compromise's verdict on one word alone depends on the word only: cached
-// (a full nlp() per candidate name was a fifth of extraction time).
-const firstNameCache = new Map<string, boolean>();
+// A first name is one compromise's lexicon knows as such: a look-up, not a
+// parse per word (one nlp() per distinct word was a third of a cold pass, and
+// every worker thread paid it again).
+const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 function isKnownFirstName(word: string): boolean {
-  let v = firstNameCache.get(word);
-  if (v === undefined) firstNameCache.set(word, (v = nlp(word).has('#FirstName')));
-  return v;
+  const tags = LEXICON[word.toLowerCase()];
+  return tags !== undefined && (Array.isArray(tags) ? tags : [tags]).some((t) => FIRST_NAME_TAGS.has(t));
 }
 const commonNounCache = new Map<string, boolean>();
 function isCommonNoun(word: string): boolean {
