@@ -166,14 +166,19 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
     const ofWhat = /^\s+of\s+(?:the\s+)?/.exec(text.slice(end, end + 10));
     const indefinite = m[1]!.toLowerCase() === 'an';
     const ordinal = m[2]!.toLowerCase();
-    if (ofWhat || indefinite) {
+    // "joined the International Network at its first meeting": "its" is the organization just named.
+    const possessive = /^(?:its|their)$/i.test(m[1]!)
+      ? ofMentions.filter((x) => x.end <= m.index! && m.index! - x.end < 120 && ['Organization', 'Institute'].includes(entities.get(x.key)?.type ?? '')).at(-1)
+      : undefined;
+    if (ofWhat || indefinite || possessive) {
       const key = `unnamed:meeting:${ordinal}:${start}`;
       const e = addEntity(key, 'Summit', text.slice(start, end), null, start);
       // "the first meeting of the International Network": the meeting's mention spans what it is the meeting of.
-      const host = ofWhat ? ofMentions.find((x) => x.start === end + ofWhat[0].length) : undefined;
+      const host = ofWhat ? ofMentions.find((x) => x.start === end + ofWhat[0].length) : possessive;
       e.unnamed = { noun: `${ordinal} ${m[3]!.toLowerCase()}`, of: host };
       e.aliases.add(text.slice(start, end));
-      mentions.push({ start, end: host?.end ?? end, text: text.slice(start, host?.end ?? end), key, anaphoric: false });
+      const spanEnd = host && host.start > start ? host.end : end;
+      mentions.push({ start, end: spanEnd, text: text.slice(start, spanEnd), key, anaphoric: false });
     } else {
       mentions.push({ start, end, text: text.slice(start, end), key: `anaphor:meeting:${ordinal}`, anaphoric: true });
     }

@@ -144,6 +144,8 @@ const RULES: Rule[] = [
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}\b(?:attended|attend|attends|participated in|participate in|took part in|take part in|joined|were represented at|was represented at|gathered (?:at|in|for)|met at|convened at)\s+(?:the\s+)?{o:Summit}`, confidence: 0.8 },
   { type: 'ATTENDED', pattern: String.raw`\b(?:gathered|meeting|met|convened|assembled)\s+(?:at|in|for)\s+(?:the\s+)?{o:Summit}[^]{0,600}?\b(?:representing|from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   { type: 'ATTENDED', pattern: String.raw`\b(?:attendees|participants|delegates|delegations|representatives|officials)\s+(?:at|of|to|in)\s+(?:the\s+)?{o:Summit}\s+(?:were|included|include|came from)\s+[^⟦⟧]{0,40}?{s:${PARTY}}`, confidence: 0.75 },
+  // "Kenya joined the network at its first meeting": who acts at a summit was there.
+  { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:signed|joined|endorsed|announced|launched|unveiled|presented|spoke|agreed|pledged|committed)\b[^.;]{0,80}?\b(?:at|during)\s+(?:the\s+|its\s+|their\s+)?{o:Summit}`, confidence: 0.6 },
   // PRODUCED, ESTABLISHED
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}{ACTIVE}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
   { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon)\s+(?:at|during)\s+(?:the\s+)?{s:Summit}`, confidence: 0.8 },

@@ -217,3 +217,20 @@ describe('an agency announcement', () => {
     expect(f).not.toContain('Anthropic -PARTNERED_WITH-> OpenAI');
   });
 });
+
+describe('a scraped HTML record', () => {
+  it('"joined the network at its first meeting in San Francisco": the meeting is the network\'s, held there, attended', async () => {
+    const { extractPaths } = await import('../../src/pipeline/index.ts');
+    const run = await extractPaths([new URL('../fixtures/scraped-html.jsonl', import.meta.url).pathname]);
+    const x = run.extractions[0]!;
+    expect(x.document.publishedAt).toBe('2024-11-21');
+    expect(x.document.text).not.toContain('Subscribe');
+    const meeting = 'First meeting of the International Network of AI Safety Institutes';
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Kenya -MEMBER_OF-> International Network of AI Safety Institutes',
+      `${meeting} -HELD_IN-> San Francisco`,
+      `Kenya -ATTENDED-> ${meeting}`,
+    ]));
+    expect(entity(x, meeting)?.registryId).toBe('summit/aisi-network-first-meeting-2024');
+  });
+});
