@@ -50,7 +50,13 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
   const possessive = /([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3})['’]s\s+$/u.exec(before);
   const demonym = /([\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)?)\s+$/u.exec(before);
   const ofCountry = /^\s+(?:of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3})/u.exec(text.slice(c.end, c.end + 60));
+  // "Japan launched its AI Safety Institute": "its" is the country the sentence began with.
+  const its = /\b(?:its|their)\s+$/i.test(before)
+    ? [...text.slice(Math.max(0, c.start - 200), c.start).split(/[.!?\n]/).at(-1)!.matchAll(/[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}/gu)]
+        .map((x) => reg.countryByName.get(normalizeName(x[0]))).find((x) => !!x)
+    : undefined;
   const country =
+    its ||
     (possessive && reg.countryByName.get(normalizeName(possessive[1]!))) ||
     (demonym && (reg.countryByDemonym.get(demonym[1]!.toLowerCase()) ?? reg.countryByName.get(normalizeName(demonym[1]!)))) ||
     (ofCountry && reg.countryByName.get(normalizeName(ofCountry[1]!)));

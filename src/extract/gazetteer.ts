@@ -15,7 +15,7 @@ export interface GazetteerHit<T> {
 }
 
 interface Token { text: string; lower: string; start: number; end: number }
-interface CompiledForm<T> { tokens: string[]; gaps: boolean[]; form: GazetteerForm<T>; headCapitalized: boolean }
+interface CompiledForm<T> { tokens: string[]; gaps: boolean[]; form: GazetteerForm<T>; capitalized: boolean[] }
 
 const TOKEN_RE = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 
@@ -45,7 +45,7 @@ export class Gazetteer<T> {
     const gaps = toks.map((t, i) => i > 0 && t.start > toks[i - 1]!.end);
     const key = toks[0]!.lower;
     const list = this.index.get(key) ?? [];
-    list.push({ tokens, gaps, form, headCapitalized: /^\p{Lu}/u.test(toks.at(-1)!.text) });
+    list.push({ tokens, gaps, form, capitalized: toks.map((t) => /^\p{Lu}/u.test(t.text)) });
     list.sort((a, b) => b.tokens.length - a.tokens.length);
     this.index.set(key, list);
   }
@@ -108,8 +108,9 @@ function matchesAt<T>(text: string, tokens: Token[], i: number, c: CompiledForm<
   for (let k = 0; k < c.tokens.length; k++) {
     const t = tokens[i + k]!;
     if ((c.form.caseSensitive ? t.text : t.lower) !== c.tokens[k]) return false;
-    // Ignoring case stops at the head noun: "AI safety commitments" is no name, "AI Safety Commitments" is.
-    if (!c.form.caseSensitive && k === c.tokens.length - 1 && c.headCapitalized && !/^[\p{Lu}\p{N}]/u.test(t.text)) return false;
+    // Ignoring case stops at capitals: "AI safety commitments" and "a partnership on AI" are no names,
+    // "AI Safety Commitments" and "Partnership on AI" are; a name may be capitalized more than its form.
+    if (!c.form.caseSensitive && c.capitalized[k] && !/^[\p{Lu}\p{N}]/u.test(t.text)) return false;
     if (k > 0) {
       const between = text.slice(tokens[i + k - 1]!.end, t.start);
       if (c.gaps[k] ? !/^[ \t]+$/.test(between) && !/^ ?[-‐‑–] ?$/.test(between) : between !== '') return false;

@@ -40,7 +40,11 @@ const DOTTED: Record<string, string> = { US: 'U.S.', UK: 'U.K.', EU: 'E.U.', UN:
 
 function withDottedVariants(surface: string): string[] {
   const dotted = surface.replace(/\b(US|UK|EU|UN|UAE|USA)\b(?!\.)/g, (a) => DOTTED[a]!);
-  return dotted === surface ? [surface] : [surface, dotted];
+  const out = dotted === surface ? [surface] : [surface, dotted];
+  // News writes "the Paris summit", "the Bletchley declaration": a place-led name with its head in lower case.
+  const lowerHead = /^([\p{Lu}][\p{L}]+) (Summit|Declaration|Statement|Commitments)$/u.exec(surface);
+  if (lowerHead) out.push(`${lowerHead[1]} ${lowerHead[2]!.toLowerCase()}`);
+  return out;
 }
 
 function formsOf(entries: RegistryEntry[]): GazetteerForm<RegistryEntry>[] {

@@ -23,6 +23,8 @@ export interface Slot {
   end: number;
   /** "South Korea's" in "South Korea's Ministry of Science and ICT": a modifier, not a slot of its own. [possessor, possessed] */
   possessors?: Array<[string, string]>;
+  /** Places named in a "based in" apposition of this slot. */
+  locatedIn?: string[];
 }
 
 /** What "X's Y" states, by the types of X and Y. */
@@ -68,6 +70,14 @@ export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities:
     const next = inSentence.slice(i + 1).find((x) => x.start >= m.end);
     if (!pending && next && /^['’]s?\s+$/.test(text.slice(m.end, next.start)) && possessiveRelation(e.type, entities.get(next.key)!.type)) {
       pending = m;
+      lastEnd = m.end;
+      continue;
+    }
+    // "Google DeepMind, based in London, signed ...": the place is a modifier of the name before it.
+    const located = slots.at(-1);
+    if (located && !pending && (e.type === 'Location' || e.type === 'Country') && ['Company', 'Organization', 'Institute', 'GovernmentBody'].includes(located.type) &&
+      /^\s*,?\s*(?:(?:which|that) is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?$/.test(text.slice(located.end, m.start))) {
+      (located.locatedIn ??= []).push(m.key);
       lastEnd = m.end;
       continue;
     }
@@ -129,7 +139,7 @@ const RULES: Rule[] = [
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}`, confidence: 0.85 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\bsignator(?:y|ies)\s+(?:include|included|are|were)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   // PARTNERED_WITH
-  { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}{_}\b(?:partner(?:s|ed|ing)?|teamed up|teams up|team up|collaborat\w+|cooperat\w+|signed \w+ (?:\w+ )?(?:agreement|MoU|memorandum|partnership)|(?:formal |new )?partnership)\s+with\s+(?:the\s+|its\s+)?{o:${PARTY}}`, confidence: 0.8 },
+  { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}{_}\b(?:partner(?:s|ed|ing)?|teamed up|teams up|team up|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?(?:\s+(?:closely|together|jointly))?|signed \w+ (?:\w+ )?(?:agreement|MoU|memorandum|partnership)|(?:formal |new )?partnership)\s+with\s+(?:the\s+|its\s+)?{o:${PARTY}}`, confidence: 0.8 },
   { type: 'PARTNERED_WITH', pattern: String.raw`\b(?:partnership|collaboration|cooperation|alliance)\s+between\s+(?:the\s+)?{s:${PARTY}}\s+and\s+(?:the\s+)?{o:${PARTY}}`, confidence: 0.8 },
   { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}{_}\b(?:partnerships?|agreements?|MoUs?)\s+with\s+(?:the\s+)?{o:Country|Institute|Company|Organization|GovernmentBody}`, confidence: 0.65 },
   { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}\s+(?:signs?|signed|announced|announces|reached|reaches|concluded|concludes|struck|strikes)\s+(?:\w+\s+){0,2}?(?:agreements?|MoUs?|memorand\w+|partnerships?|deals?)\b[^⟦⟧.;]{0,80}?\bwith\s+(?:both\s+)?(?:the\s+)?{o:${PARTY}}`, confidence: 0.7 },
@@ -164,7 +174,7 @@ const RULES: Rule[] = [
   { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody|Organization}{_}\b(?:operates|operating|housed|sits|sitting|placed|is part of|part of|a unit of|an arm of|a division of|a department of|an agency of|reports to)\s*(?:under|within|in|inside)?\s+(?:the\s+)?(?:⟦\d+:Country⟧['’]s\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:joined|joins|is a member of|are members of|became a member of|becomes a member of|member of|members of)\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}{_}\b(?:(?:members|member countries|member states)\s+(?:include|included|including|are|were|such as|like)|comprising|comprises|consists of|made up of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
-  { type: 'BASED_IN', pattern: String.raw`{s:Institute|GovernmentBody|Company|Organization}\s+(?:based|headquartered|located)\s+in\s+(?:the\s+)?{o:Country|Location}`, confidence: 0.85 },
+  { type: 'BASED_IN', pattern: String.raw`{s:Institute|GovernmentBody|Company|Organization},?\s+(?:(?:which|that) is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?{o:Country|Location}`, confidence: 0.85 },
   { type: 'BASED_IN', pattern: String.raw`{s:GovernmentBody|Institute}\s+(?:from|of)\s+(?:the\s+)?{o:Country}`, confidence: 0.75 },
   { type: 'BASED_IN', pattern: String.raw`^(?:From|In)\s+(?:the\s+)?{o:Country},{__}{s:GovernmentBody|Institute}`, confidence: 0.65 },
   { type: 'BASED_IN', pattern: String.raw`{o:Country}{__}\b(?:home to|headquarters of|home of)\s+(?:the\s+)?(?:companies\s+(?:like|such as)\s+)?{s:Company|Organization|Institute}`, confidence: 0.75 },
@@ -220,6 +230,9 @@ export function allowed(type: RelationType, s: EntityType, o: EntityType): boole
 export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: Map<string, EntityDraft>, text: string): RelationDraft[] {
   const out: RelationDraft[] = [];
   for (const slot of slots) {
+    for (const place of slot.locatedIn ?? []) {
+      for (const k of slot.keys) out.push({ type: 'BASED_IN', source: k, target: place, sentence, confidence: 0.85, role: null });
+    }
     for (const [x, y] of slot.possessors ?? []) {
       const rel = possessiveRelation(entities.get(x)!.type, entities.get(y)!.type);
       if (rel) out.push({ type: rel.type, source: rel.reverse ? y : x, target: rel.reverse ? x : y, sentence, confidence: 0.8, role: null });
@@ -236,7 +249,7 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
       // "The U.S. AI Safety Institute at NIST announced ...": the subject is the head of the phrase, not what it is at.
       if (s.index > 0 && s.index < o.index && s.type !== 'Person') {
         const prev = slots[s.index - 1]!;
-        if (/^\s+(?:at|within|of|in)\s+(?:the\s+)?$/.test(text.slice(prev.end, s.start)) && allowed(rule.type, prev.type, o.type)) s = prev;
+        if (/^\s*,?\s+(?:(?:based|headquartered|located)\s+)?(?:at|within|of|in)\s+(?:the\s+)?$/.test(text.slice(prev.end, s.start)) && allowed(rule.type, prev.type, o.type)) s = prev;
       }
       // "The summit produced X and established Y": X is an object, the subject of "established" is the summit.
       const afterS = tpl.slice(tpl.indexOf(`⟦${s.index}:`) + `⟦${s.index}:${s.type}⟧`.length);

@@ -234,3 +234,25 @@ describe('a scraped HTML record', () => {
     expect(entity(x, meeting)?.registryId).toBe('summit/aisi-network-first-meeting-2024');
   });
 });
+
+describe('news phrasings', () => {
+  const f = (t: string) => facts(extractText(t, '2025-01-10'));
+  it('"its AI Safety Institute" is the sentence\'s country\'s', () => {
+    expect(f('Japan launched its AI Safety Institute in February 2024 under the Cabinet Office.')).toContain('Japan -ESTABLISHED-> Japan AI Safety Institute');
+  });
+  it('"the Paris declaration" with its head in lower case', () => {
+    expect(f('More than 60 countries, including China and India, endorsed the Paris declaration.'))
+      .toContain('India -SIGNED-> Statement on Inclusive and Sustainable Artificial Intelligence for People and the Planet');
+  });
+  it('"X, based in London, signed ..." keeps X as the subject', () => {
+    expect(f('Google DeepMind, based in London, signed the Frontier AI Safety Commitments.')).toEqual([
+      'Google DeepMind -BASED_IN-> London', 'Google DeepMind -SIGNED-> Frontier AI Safety Commitments',
+    ]);
+  });
+  it('"a partnership on AI safety" is not the Partnership on AI', () => {
+    expect(extractText('The UK and Canada announced a partnership on AI safety research.').entities.map((e) => e.name)).not.toContain('Partnership on AI');
+  });
+  it('"would work with" makes partners', () => {
+    expect(f('The US AI Safety Institute would work with the UK AI Safety Institute.')).toContain('UK AI Security Institute -PARTNERED_WITH-> US AI Safety Institute');
+  });
+});
