@@ -148,7 +148,7 @@ const RULES: Rule[] = [
   { type: 'HELD_IN', pattern: String.raw`{s:Summit}\s+(?:in|at)\s+{o:Location}`, confidence: 0.8 },
   { type: 'HELD_IN', pattern: String.raw`\b(?:signed|adopted|concluded|formali[sz]ed)\s+(?:the\s+|an?\s+)?{s:Agreement}[^⟦⟧]{0,40}?\bin\s+{o:Location}`, confidence: 0.7 },
   { type: 'HELD_IN', pattern: String.raw`{s:Summit}\s*\(\s*{o:Location}`, confidence: 0.6 },
-  { type: 'HOSTED_BY', pattern: String.raw`{o:Country|Organization}{_}\b(?:hosted|hosts|will host|is hosting|to host|co-hosted|co-hosts|organi[sz]ed|convened)\b{_}{s:Summit}`, confidence: 0.85 },
+  { type: 'HOSTED_BY', pattern: String.raw`{o:Country|Organization}{_}\b(?:hosted|hosts|will host|is hosting|to host|co-hosted|co-hosts|co-host|chaired|co-chaired|co-chair|co-chairs|organi[sz]ed|co-organi[sz]ed|convened)\b{_}{s:Summit}`, confidence: 0.85 },
   { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}{_}\b(?:hosted|co-hosted|organi[sz]ed|convened)\s+by\s+(?:the\s+)?{o:Country|Organization}`, confidence: 0.85 },
   // ATTENDED
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}\b(?:attended|attend|attends|participated in|participate in|took part in|take part in|joined|were represented at|was represented at|gathered (?:at|in|for)|met at|convened at)\s+(?:the\s+)?{o:Summit}`, confidence: 0.8 },
@@ -158,7 +158,7 @@ const RULES: Rule[] = [
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:signed|joined|endorsed|announced|launched|unveiled|presented|spoke|agreed|pledged|committed)\b[^.;]{0,80}?\b(?:at|during)\s+(?:the\s+|its\s+|their\s+)?{o:Summit}`, confidence: 0.6 },
   // PRODUCED, ESTABLISHED
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}{ACTIVE}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
-  { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon)\s+(?:at|during)\s+(?:the\s+)?{s:Summit}`, confidence: 0.8 },
+  { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon)\b[^.;]{0,60}?\b(?:at|during)\s+(?:the\s+)?{s:Summit}`, confidence: 0.75 },
   { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy},\s+(?:the\s+)?{s:Summit}`, confidence: 0.6 },
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}\b(?:outcomes?|results?|deliverables?)\b[^⟦⟧]{0,30}?\b(?:include|included|were|was|are|is)\b\s*(?:the\s+)?{o:Agreement|Policy|Organization}`, confidence: 0.7 },
   { type: 'ESTABLISHED', pattern: String.raw`{s:Country|GovernmentBody|Summit|Agreement|Person|Organization|Institute}{_}{ACTIVE}\b(?:establish|established|establishes|create|created|creates|set up|sets up|found|founded|founds|launch|launched|launches|form|formed|forms|formali[sz]ed|inaugurated|stood up)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?{o:Institute|Organization}`, confidence: 0.8 },
@@ -173,6 +173,8 @@ const RULES: Rule[] = [
   { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody|Organization}\s*\(\s*(?:housed|based|located|sitting|placed)?\s*(?:within|under|in|inside|at|part of)\s+(?:the\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
   { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody|Organization}{_}\b(?:operates|operating|housed|sits|sitting|placed|is part of|part of|a unit of|an arm of|a division of|a department of|an agency of|reports to)\s*(?:under|within|in|inside)?\s+(?:the\s+)?(?:⟦\d+:Country⟧['’]s\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:joined|joins|is a member of|are members of|became a member of|becomes a member of|member of|members of)\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
+  { type: 'MEMBER_OF', pattern: String.raw`\b(?:members|member countries|member states)\s+of\s+(?:the\s+)?{o:Organization}\s+(?:include|included|are|were|comprise)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
+  { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}['’]s?\s+(?:founding\s+)?(?:members|member countries|member states)\s*(?:[—–:(]|\s(?:include|included|are|were))\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}{_}\b(?:(?:members|member countries|member states)\s+(?:include|included|including|are|were|such as|like)|comprising|comprises|consists of|made up of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   { type: 'BASED_IN', pattern: String.raw`{s:Institute|GovernmentBody|Company|Organization},?\s+(?:(?:which|that) is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?{o:Country|Location}`, confidence: 0.85 },
   { type: 'BASED_IN', pattern: String.raw`{s:GovernmentBody|Institute}\s+(?:from|of)\s+(?:the\s+)?{o:Country}`, confidence: 0.75 },

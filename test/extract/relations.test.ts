@@ -256,3 +256,18 @@ describe('news phrasings', () => {
     expect(f('The US AI Safety Institute would work with the UK AI Safety Institute.')).toContain('UK AI Security Institute -PARTNERED_WITH-> US AI Safety Institute');
   });
 });
+
+describe('members, co-hosts and outcomes in other words', () => {
+  const f = (t: string) => facts(extractText(t, '2025-01-10'));
+  it('"the network\'s members — A, B and C —" and "members of X include ..."', () => {
+    expect(f('Ministers launched the International Network of AI Safety Institutes. The network\'s members — Australia, Canada and Kenya — met.'))
+      .toContain('Kenya -MEMBER_OF-> International Network of AI Safety Institutes');
+    expect(f('Members of the International Network of AI Safety Institutes include Australia, Canada and Japan.'))
+      .toContain('Japan -MEMBER_OF-> International Network of AI Safety Institutes');
+  });
+  it('"co-chaired" hosts, and "adopted by ... at the summit" was produced there', () => {
+    expect(f('In February 2025, France and India co-chaired the AI Action Summit in Paris.')).toContain('AI Action Summit -HOSTED_BY-> India');
+    expect(f('The Seoul Declaration was adopted by 10 countries and the EU at the AI Seoul Summit.'))
+      .toContain('AI Seoul Summit -PRODUCED-> Seoul Declaration for Safe, Innovative and Inclusive AI');
+  });
+});
