@@ -48,7 +48,7 @@ const CLASSES: Record<string, EntityType[]> = {
 };
 const COORDINATION = /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?$/i;
 /** "X announced that the following organisations have agreed to Y": X is not the one who agreed. */
-const REPORTED = /\b(?:announced|said|stated|noted|reported|confirmed|added|explained|hoped|expects?|believes?|argued|claimed|welcomed)\s+that\b/i;
+const REPORTED = /\b(?:announced|said|stated|noted|reported|confirmed|added|explained|hoped|expects?|believes?|argued|claimed|welcomed)\s+that\b|\b(?:said|says|told)\b/i;
 const NEGATION = /\b(?:not|n't|never|declined|refused|failed|without|rather than|instead of)\b/i;
 
 function compatible(a: EntityType, b: EntityType): boolean {
@@ -207,7 +207,8 @@ const COMPILED = RULES.map((r) => ({ rule: r, re: compile(r.pattern) }));
 
 const ALLOWED: Partial<Record<RelationType, [EntityType[], EntityType[]]>> = {
   SIGNED: [CLASSES.party!, ['Agreement']],
-  PARTNERED_WITH: [CLASSES.party!, CLASSES.party!],
+  // People don't partner in this graph; their organizations do.
+  PARTNERED_WITH: [CLASSES.party!.filter((t) => t !== 'Person'), CLASSES.party!.filter((t) => t !== 'Person')],
   HELD_IN: [['Summit', 'Agreement'], ['Location', 'Country']],
   HOSTED_BY: [['Summit'], ['Country', 'Organization']],
   ATTENDED: [CLASSES.party!, ['Summit']],
