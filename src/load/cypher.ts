@@ -73,46 +73,9 @@ export const RELATION_UPSERT: Record<RelationType, string> = Object.fromEntries(
   RELATION_TYPES.map((t) => [t, relationUpsert(t)]),
 ) as Record<RelationType, string>;
 
-export const UPSERT_DOCUMENT = `MERGE (d:Document {id: $doc.id})
-SET d.fullId = $doc.fullId, d.url = $doc.url, d.title = $doc.title, d.source = $doc.source,
-    d.publishedAt = $doc.publishedAt, d.contentHash = $doc.contentHash, d.ingestedAt = $ingestedAt
-WITH d
-OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
-RETURN collect(e.id) AS previous`;
-
 export const PREVIOUS_ENTITIES = `MATCH (d:Document {id: $docId})
 OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
 RETURN collect(e.id) AS previous`;
-
-/**
- * Takes a document's entries out of the provenance of every relationship it
- * supports (both ends of such a relationship are MENTIONS of the document),
- * and deletes relationships no document supports any more.
- */
-export const RETRACT_PROVENANCE = `MATCH (:Document {id: $docId})-[:MENTIONS]->(:Entity)-[r]-(:Entity)
-WHERE $docId IN r.documents
-WITH DISTINCT r
-WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE r.evidenceDocs[i] <> $docId] AS keep
-SET r.evidenceSentences = [i IN keep | r.evidenceSentences[i]],
-    r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
-    r.evidenceEnds = [i IN keep | r.evidenceEnds[i]],
-    r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]],
-    r.evidenceDocs = [i IN keep | r.evidenceDocs[i]]
-WITH r
-SET r.documents = ${distinct('r.evidenceDocs')},
-    r.confidence = ${maxOf('r.evidenceConfidences')}
-WITH r, size(r.evidenceDocs) = 0 AS unsupported
-FOREACH (_ IN CASE WHEN unsupported THEN [1] ELSE [] END | DELETE r)
-RETURN count(CASE WHEN unsupported THEN 1 END) AS deleted`;
-
-export const DELETE_MENTIONS = `MATCH (:Document {id: $docId})-[m:MENTIONS]->()
-DELETE m`;
-
-export const UPSERT_MENTIONS = `UNWIND $rows AS row
-MATCH (d:Document {id: $docId})
-MATCH (e:Entity {id: row.id})
-MERGE (d)-[m:MENTIONS]->(e)
-SET m.starts = row.starts, m.ends = row.ends, m.count = size(row.starts)`;
 
 /** Entities no document mentions any more (so no relationship of theirs has provenance left). */
 export const DELETE_ORPHANS = `UNWIND $ids AS id
@@ -171,9 +134,10 @@ OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
 RETURN collect(DISTINCT e.id) AS previous`;
 
 /**
- * RETRACT_PROVENANCE for every document of a batch at once: each entity the
- * batch's documents mention is expanded once, and the entries of all of them
- * leave every relationship they support. A document mentions both ends of
+ * Takes the documents' entries out of the provenance of every relationship
+ * they support and deletes relationships no document supports any more: each
+ * entity the documents mention is expanded once, and the entries of all of
+ * them leave every relationship they support. A document mentions both ends of
  * every relationship it supports, so following each mentioned entity's
  * outgoing relationships finds each of them exactly once (from its source).
  */

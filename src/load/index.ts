@@ -460,8 +460,8 @@ export class GraphStore {
 }
 
 async function retract(tx: ManagedTransaction, docId: string): Promise<void> {
-  await tx.run(Q.RETRACT_PROVENANCE, { docId });
-  await tx.run(Q.DELETE_MENTIONS, { docId });
+  await tx.run(Q.RETRACT_PROVENANCE_BATCH, { docIds: [docId] });
+  await tx.run(Q.DELETE_MENTIONS_BATCH, { docIds: [docId] });
 }
 
 async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
