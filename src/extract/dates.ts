@@ -60,8 +60,3 @@ export function findDates(text: string, publishedAt: string | null): FoundDate[]
   }
   return out.sort((a, b) => a.start - b.start);
 }
-
-/** The date a page states about itself ("Posted on 04/19/2024", "Last edited: 2025-12-28"). */
-export function isoDay(d: Date): string {
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}

@@ -62,10 +62,9 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
     (ofCountry && reg.countryByName.get(normalizeName(ofCountry[1]!)));
   if (!country) return null;
   const known = reg.entries.find((e) => e.type === 'Institute' && e.country === country.name);
-  const start = possessive && reg.countryByName.get(normalizeName(possessive[1]!)) ? c.start : c.start;
-  if (known) return { ...c, start, registryId: known.id, name: known.name, source: 'registry' };
+  if (known) return { ...c, registryId: known.id, name: known.name, source: 'registry' };
   const name = `${country.name} ${c.text}`;
-  return { ...c, start, name, link: name };
+  return { ...c, name, link: name };
 }
 
 const AGREEMENT_NOUN = String.raw`memorandum of understanding|memoranda of understanding|MoU|MOU|partnership agreement|cooperation agreement|agreement|partnership|accord|pact|deal|arrangement`;
@@ -276,7 +275,6 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
   }
   // Unresolved references go.
   for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.key.startsWith('anaphor:')) mentions.splice(i, 1);
-  void text;
 }
 
 const DATE_BEFORE_GAP = /^\s*$/;
