@@ -3,7 +3,7 @@
 // size (.n100, .n1000, .nall) where a figure is measured at several sizes;
 // the headline names (extract.words_per_s.1core, ...) repeat the figure on
 // the whole corpus. Corpus: ../shared/data/news-corpus (or $KG_SHARED).
-//   usage: npm run bench [-- --sizes 100,1000,all] [--no-neo4j] [--load-docs 1000] [--refresh-docs 1000]
+//   usage: npm run bench [-- --sizes 100,1000,all] [--no-neo4j] [--load-docs 1000,5000] [--refresh-docs 1000]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,7 @@ const largest = Math.max(...sizes);
 const smallest = Math.min(...sizes);
 const label = (n: number) => (n >= all ? 'nall' : `n${n}`);
 // Headline figures: the whole corpus (the largest size run).
-for (const name of ['extract.words_per_s.1core', 'extract.words_per_s.all_cores', 'extract.words_per_s.1cpu_pinned', 'extract.cpu_s.1core', 'extract.cpu_s.all_cores', 'baseline.compromise.words_per_s', 'clean_extract.words_per_s.1core', 'clean_extract.words_per_s.all_cores']) {
+for (const name of ['extract.words_per_s.1core', 'extract.words_per_s.all_cores', 'extract.words_per_s.1thread', 'extract.cpu_s.1core', 'extract.cpu_s.all_cores', 'baseline.compromise.words_per_s', 'baseline.compromise.words_per_s.1thread', 'clean_extract.words_per_s.1thread', 'clean_extract.words_per_s.all_cores']) {
   const f = figures.find((x) => x.name === `${name}.${label(largest)}`);
   if (f) emit({ ...f, name });
 }
@@ -44,6 +44,8 @@ const base = at(`baseline.compromise.words_per_s.${label(largest)}`, largest);
 if (one && many && base) {
   emit({ name: 'ratio.extract_vs_baseline.1core', value: one.value / base.value, unit: 'x', docs: largest, cores: 1 });
   emit({ name: 'ratio.all_cores_vs_1core', value: many.value / one.value, unit: 'x', docs: largest, cores: CORES });
+  const thread = at(`extract.words_per_s.1thread.${label(largest)}`, largest);
+  if (thread) emit({ name: 'ratio.all_cores_vs_1thread', value: many.value / thread.value, unit: 'x', docs: largest, cores: CORES });
 }
 // Memory: the marginal peak RSS per 1,000 documents between the smallest and largest size.
 const rssSmall = at(`rss.peak_mb.${label(smallest)}`, smallest);
@@ -60,7 +62,8 @@ for (const n of sizes) {
 if (!args.includes('--no-neo4j')) {
   const { store, stop } = await openBenchGraph();
   try {
-    for (const n of opt('--load-docs', '100,1000').split(',').map(Number)) await benchLoad(store, n);
+    const loadSizes = opt('--load-docs', '1000,5000').split(',').map(Number);
+    for (const [i, n] of loadSizes.entries()) await benchLoad(store, n, i === 0);
     await benchRefresh(store, Number(opt('--refresh-docs', '1000')));
     emit({ name: 'machine.loadavg_1min.end', value: loadavg()[0]!, unit: 'load', docs: 0, cores: CORES });
   } finally {

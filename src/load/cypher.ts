@@ -33,34 +33,40 @@ SET e.type = row.type,
 }
 
 /**
- * A relationship row of RELATION_UPSERT is a list, not a map (cheaper to send
- * by the tens of thousands): the positions below, built by relationParams
- * (src/load/index.ts).
+ * RELATION_UPSERT's parameters are columns, not nested rows: the driver packs
+ * a value at a time and every list costs as much as many numbers, so the
+ * provenance entries of all rows travel as five flat lists ($docs, $sentences,
+ * $starts, $ends, $confidences) and a row names its slice of them. Offsets
+ * travel as plain numbers (a JS number is sent as a float) and become
+ * integers here. Positions of a row (a list, cheaper than a map), built by
+ * relationColumns (src/load/index.ts):
  */
-export const REL = { source: 0, target: 1, docs: 2, sentences: 3, starts: 4, ends: 5, confidences: 6, date: 7, role: 8, documents: 9, confidence: 10 } as const;
+export const REL = { source: 0, target: 1, from: 2, to: 3, date: 4, role: 5, confidence: 6, documents: 7 } as const;
 
 function relationUpsert(type: RelationType): string {
   // Provenance: parallel lists, one entry per (document, sentence span). The
   // documents' earlier entries were retracted in the same transaction, so
   // appending never duplicates. A new relationship takes its properties as
-  // one map (documents and confidence computed by the loader); an existing
-  // one appends. r.documents and r.confidence come first and read the lists
-  // as they were.
+  // one map (documents — null when its entries name one document — and
+  // confidence computed by the loader); an existing one appends. r.documents
+  // and r.confidence come first and read the lists as they were.
   const c = (k: keyof typeof REL) => `row[${REL[k]}]`;
+  const slice = (column: string) => `$${column}[${c('from')}..${c('to')}]`;
+  const ints = (column: string) => `[x IN ${slice(column)} | toInteger(x)]`;
   return `UNWIND $rows AS row
 MATCH (a:Entity {id: ${c('source')}})
 MATCH (b:Entity {id: ${c('target')}})
 MERGE (a)-[r:${type}]->(b)
-ON CREATE SET r += {documents: ${c('documents')}, confidence: ${c('confidence')},
-    evidenceSentences: ${c('sentences')}, evidenceStarts: ${c('starts')}, evidenceEnds: ${c('ends')},
-    evidenceConfidences: ${c('confidences')}, evidenceDocs: ${c('docs')}, date: ${c('date')}, role: ${c('role')}}
-ON MATCH SET r.documents = ${distinct(`coalesce(r.evidenceDocs, []) + ${c('docs')}`)},
-    r.confidence = ${maxOf(`coalesce(r.evidenceConfidences, []) + ${c('confidences')}`)},
-    r.evidenceSentences = coalesce(r.evidenceSentences, []) + ${c('sentences')},
-    r.evidenceStarts = coalesce(r.evidenceStarts, []) + ${c('starts')},
-    r.evidenceEnds = coalesce(r.evidenceEnds, []) + ${c('ends')},
-    r.evidenceConfidences = coalesce(r.evidenceConfidences, []) + ${c('confidences')},
-    r.evidenceDocs = coalesce(r.evidenceDocs, []) + ${c('docs')},
+ON CREATE SET r += {documents: coalesce(${c('documents')}, ${slice('docs')}), confidence: ${c('confidence')},
+    evidenceSentences: ${slice('sentences')}, evidenceStarts: ${ints('starts')}, evidenceEnds: ${ints('ends')},
+    evidenceConfidences: ${slice('confidences')}, evidenceDocs: ${slice('docs')}, date: ${c('date')}, role: ${c('role')}}
+ON MATCH SET r.documents = ${distinct(`coalesce(r.evidenceDocs, []) + ${slice('docs')}`)},
+    r.confidence = CASE WHEN r.confidence > ${c('confidence')} THEN r.confidence ELSE ${c('confidence')} END,
+    r.evidenceSentences = coalesce(r.evidenceSentences, []) + ${slice('sentences')},
+    r.evidenceStarts = coalesce(r.evidenceStarts, []) + ${ints('starts')},
+    r.evidenceEnds = coalesce(r.evidenceEnds, []) + ${ints('ends')},
+    r.evidenceConfidences = coalesce(r.evidenceConfidences, []) + ${slice('confidences')},
+    r.evidenceDocs = coalesce(r.evidenceDocs, []) + ${slice('docs')},
     r.date = coalesce(${c('date')}, r.date),
     r.role = coalesce(${c('role')}, r.role)`;
 }
@@ -165,13 +171,13 @@ MATCH (:Document {id: docId})-[m:MENTIONS]->()
 DELETE m`;
 
 /**
- * MENTIONS of many documents, each row a list [document key, entity id,
- * starts, ends] (cheaper to send than a map). CREATE,
- * not MERGE: the batch's documents lost all their MENTIONS earlier in the same
- * transaction, and the rows hold one per (document, entity).
+ * MENTIONS of many documents, columns as for RELATION_UPSERT: each row a list
+ * [document key, entity id, from, to] naming its slice of $starts and $ends.
+ * CREATE, not MERGE: the batch's documents lost all their MENTIONS earlier in
+ * the same transaction, and the rows hold one per (document, entity).
  */
 export const CREATE_MENTIONS_BATCH = `UNWIND $rows AS row
 MATCH (d:Document {id: row[0]})
 MATCH (e:Entity {id: row[1]})
-CREATE (d)-[:MENTIONS {starts: row[2], ends: row[3], count: size(row[2])}]->(e)
+CREATE (d)-[:MENTIONS {starts: [x IN $starts[row[2]..row[3]] | toInteger(x)], ends: [x IN $ends[row[2]..row[3]] | toInteger(x)], count: row[3] - row[2]}]->(e)
 RETURN count(*) AS n`;

@@ -12,7 +12,7 @@ import * as Q from './cypher.ts';
 import { fullValue, storageKey } from './keys.ts';
 import { batchRows, batchWeight, sliceByDocument, type DocumentFacts, type RelationRow } from './slice.ts';
 
-export { batchRows, sliceByDocument, type DocumentFacts } from './slice.ts';
+export { batchRows, sliceByDocument, type DocumentFacts, type RelationRow } from './slice.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCHEMA_FILE = path.join(ROOT, 'graph', 'schema.cypher');
@@ -310,10 +310,10 @@ export class GraphStore {
     const mentionStatements = new Map<number, number>(); // statement index -> rows
     for (const part of chunks(rows.mentions)) {
       mentionStatements.set(statements.length, part.length);
-      statements.push([Q.CREATE_MENTIONS_BATCH, { rows: part.map((m) => [m.doc, m.id, m.starts.map(int), m.ends.map(int)]) }]);
+      statements.push([Q.CREATE_MENTIONS_BATCH, mentionColumns(part)]);
     }
     for (const [type, list] of rows.relations) {
-      for (const part of chunks(list)) statements.push([Q.RELATION_UPSERT[type], { rows: part.map(relationParams) }]);
+      for (const part of chunks(list)) statements.push([Q.RELATION_UPSERT[type], relationColumns(part)]);
     }
     let outcome: { orphansDeleted: number; previous: string[] };
     try {
@@ -470,19 +470,46 @@ async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<num
   return (res.records[0]?.get('deleted') as number) ?? 0;
 }
 
-const int = (n: number) => neo4j.int(n);
-
 /**
- * A relationship row as RELATION_UPSERT takes it: a list (positions in
- * Q.REL) of its ends, its provenance lists, date, role, and what a new
- * relationship derives from them (documents: distinct, in order; confidence:
- * the highest, 0.0 for none).
+ * RELATION_UPSERT's parameters for these rows: one list per row (positions in
+ * Q.REL) naming its slice of the flat provenance columns, and what a new
+ * relationship derives from its entries (documents: distinct, in order, or
+ * null when that is the docs slice itself; confidence: the highest, 0.0 for
+ * none).
  */
-export function relationParams(r: RelationRow): unknown[] {
-  let confidence = 0;
-  for (const c of r.confidences) if (c > confidence) confidence = c;
-  const documents = r.docs.length === 1 ? r.docs : [...new Set(r.docs)];
-  return [r.source, r.target, r.docs, r.sentences, r.starts.map(int), r.ends.map(int), r.confidences, r.date, r.role, documents, confidence];
+export function relationColumns(rows: RelationRow[]): Record<string, unknown[]> {
+  const docs: string[] = [];
+  const sentences: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const confidences: number[] = [];
+  const list = rows.map((r) => {
+    const from = docs.length;
+    let confidence = 0;
+    for (let i = 0; i < r.docs.length; i++) {
+      docs.push(r.docs[i]!);
+      sentences.push(r.sentences[i]!);
+      starts.push(r.starts[i]!);
+      ends.push(r.ends[i]!);
+      confidences.push(r.confidences[i]!);
+      if (r.confidences[i]! > confidence) confidence = r.confidences[i]!;
+    }
+    const distinct = r.docs.length > 1 ? [...new Set(r.docs)] : r.docs;
+    return [r.source, r.target, from, docs.length, r.date, r.role, confidence, distinct.length === r.docs.length ? null : distinct];
+  });
+  return { rows: list, docs, sentences, starts, ends, confidences };
+}
+
+/** CREATE_MENTIONS_BATCH's parameters: rows [doc, entity, from, to] over the flat $starts and $ends. */
+export function mentionColumns(mentions: Array<{ doc: string; id: string; starts: number[]; ends: number[] }>): Record<string, unknown[]> {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const rows = mentions.map((m) => {
+    const from = starts.length;
+    for (let i = 0; i < m.starts.length; i++) { starts.push(m.starts[i]!); ends.push(m.ends[i]!); }
+    return [m.doc, m.id, from, starts.length];
+  });
+  return { rows, starts, ends };
 }
 
 function* chunks<T>(rows: T[], size = BATCH): Generator<T[]> {
