@@ -16,5 +16,5 @@ OPTIONAL MATCH (other:Entity)-[:SIGNED]->(agreement) WHERE other <> party
 WITH party, agreement, s, collect(DISTINCT place.name) AS signedIn, collect(DISTINCT summit.name) AS producedBy,
      collect(DISTINCT earlier.name) AS buildsOn, collect(DISTINCT other.name) AS otherSignatories
 RETURN party, agreement, coalesce(s.date, agreement.date) AS date, signedIn, producedBy, buildsOn,
-       size(otherSignatories) AS otherSignatoryCount, otherSignatories[0..10] AS otherSignatories, s.documents AS documents
+       size(otherSignatories) AS otherSignatoryCount, otherSignatories[0..10] AS otherSignatories, reduce(acc = [], d IN s.evidenceDocs | CASE WHEN d IN acc THEN acc ELSE acc + d END) AS documents
 ORDER BY date IS NULL, date, agreement.name

@@ -30,12 +30,12 @@ CALL (docs, written) {
   UNION
   UNWIND docs AS doc
   MATCH (doc)-[:MENTIONS]->(a:Entity)-[r]->(b:Entity)
-  WHERE doc.id IN r.documents
+  WHERE doc.id IN r.evidenceDocs
   WITH DISTINCT a, r, b, written
   RETURN null AS doc,
-         CASE WHEN all(d IN r.documents WHERE d IN written) THEN 'new relationship' ELSE 'more evidence' END AS change,
+         CASE WHEN all(d IN r.evidenceDocs WHERE d IN written) THEN 'new relationship' ELSE 'more evidence' END AS change,
          a AS entity, a.name + ' -[' + type(r) + ']-> ' + b.name AS fact,
-         [d IN r.documents WHERE d IN written] AS documents
+         reduce(acc = [], d IN r.evidenceDocs | CASE WHEN d IN written AND NOT d IN acc THEN acc + d ELSE acc END) AS documents
 }
 RETURN run.kind + ' ' + left(run.startedAt, 16) + ' (new ' + toInteger(run.new) + ', changed ' + toInteger(run.changed)
          + ', unchanged ' + toInteger(run.unchanged) + ', failed ' + toInteger(run.failed) + ')' AS run,

@@ -11,11 +11,11 @@ MATCH (center:Entity)
 WHERE toLower(center.name) = toLower($name) OR any(a IN center.aliases WHERE toLower(a) = toLower($name))
 CALL (center) {
   MATCH (center)-[r:PARTNERED_WITH]-(partner:Entity)
-  RETURN partner, 'PARTNERED_WITH' AS link, null AS agreement, r.evidenceSentences[0] AS evidence, r.documents AS documents
+  RETURN partner, 'PARTNERED_WITH' AS link, null AS agreement, r.evidenceSentences[0] AS evidence, r.evidenceDocs AS documents
   UNION
   MATCH (center)-[s:SIGNED]->(agreement:Agreement)<-[:SIGNED]-(partner:Entity)
   WHERE partner <> center
-  RETURN partner, 'co-signed' AS link, agreement, s.evidenceSentences[0] AS evidence, s.documents AS documents
+  RETURN partner, 'co-signed' AS link, agreement, s.evidenceSentences[0] AS evidence, s.evidenceDocs AS documents
 }
 WITH center, partner, collect(DISTINCT link) AS links, [a IN collect(DISTINCT agreement) WHERE a IS NOT NULL] AS agreements,
      collect(evidence)[0] AS evidence, reduce(acc = [], ds IN collect(documents) | acc + [d IN ds WHERE NOT d IN acc]) AS documents

@@ -41,15 +41,15 @@ SET e.type = row.type,
  * integers here. Positions of a row (a list, cheaper than a map), built by
  * relationColumns (src/load/index.ts):
  */
-export const REL = { source: 0, target: 1, from: 2, to: 3, date: 4, role: 5, confidence: 6, documents: 7 } as const;
+export const REL = { source: 0, target: 1, from: 2, to: 3, date: 4, role: 5, confidence: 6 } as const;
 
 function relationUpsert(type: RelationType): string {
   // Provenance: parallel lists, one entry per (document, sentence span). The
   // documents' earlier entries were retracted in the same transaction, so
   // appending never duplicates. A new relationship takes its properties as
-  // one map (documents — null when its entries name one document — and
-  // confidence computed by the loader); an existing one appends. r.documents
-  // and r.confidence come first and read the lists as they were.
+  // one map (confidence computed by the loader); an existing one appends.
+  // No list of distinct documents beside evidenceDocs: a second string list
+  // per relationship cost ~15% of the load (an array record each).
   const c = (k: keyof typeof REL) => `row[${REL[k]}]`;
   const slice = (column: string) => `$${column}[${c('from')}..${c('to')}]`;
   const ints = (column: string) => `[x IN ${slice(column)} | toInteger(x)]`;
@@ -57,11 +57,10 @@ function relationUpsert(type: RelationType): string {
 MATCH (a:Entity {id: ${c('source')}})
 MATCH (b:Entity {id: ${c('target')}})
 MERGE (a)-[r:${type}]->(b)
-ON CREATE SET r += {documents: coalesce(${c('documents')}, ${slice('docs')}), confidence: ${c('confidence')},
+ON CREATE SET r += {confidence: ${c('confidence')},
     evidenceSentences: ${slice('sentences')}, evidenceStarts: ${ints('starts')}, evidenceEnds: ${ints('ends')},
     evidenceConfidences: ${slice('confidences')}, evidenceDocs: ${slice('docs')}, date: ${c('date')}, role: ${c('role')}}
-ON MATCH SET r.documents = ${distinct(`coalesce(r.evidenceDocs, []) + ${slice('docs')}`)},
-    r.confidence = CASE WHEN r.confidence > ${c('confidence')} THEN r.confidence ELSE ${c('confidence')} END,
+ON MATCH SET r.confidence = CASE WHEN r.confidence > ${c('confidence')} THEN r.confidence ELSE ${c('confidence')} END,
     r.evidenceSentences = coalesce(r.evidenceSentences, []) + ${slice('sentences')},
     r.evidenceStarts = coalesce(r.evidenceStarts, []) + ${ints('starts')},
     r.evidenceEnds = coalesce(r.evidenceEnds, []) + ${ints('ends')},
@@ -151,7 +150,7 @@ export const RETRACT_PROVENANCE_BATCH = `UNWIND $docIds AS docId
 MATCH (:Document {id: docId})-[:MENTIONS]->(e:Entity)
 WITH DISTINCT e
 MATCH (e)-[r]->(:Entity)
-WHERE any(x IN r.documents WHERE x IN $docIds)
+WHERE any(x IN r.evidenceDocs WHERE x IN $docIds)
 WITH DISTINCT r
 WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE NOT r.evidenceDocs[i] IN $docIds] AS keep
 SET r.evidenceSentences = [i IN keep | r.evidenceSentences[i]],
@@ -160,8 +159,7 @@ SET r.evidenceSentences = [i IN keep | r.evidenceSentences[i]],
     r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]],
     r.evidenceDocs = [i IN keep | r.evidenceDocs[i]]
 WITH r
-SET r.documents = ${distinct('r.evidenceDocs')},
-    r.confidence = ${maxOf('r.evidenceConfidences')}
+SET r.confidence = ${maxOf('r.evidenceConfidences')}
 WITH r, size(r.evidenceDocs) = 0 AS unsupported
 FOREACH (_ IN CASE WHEN unsupported THEN [1] ELSE [] END | DELETE r)
 RETURN count(CASE WHEN unsupported THEN 1 END) AS deleted`;
