@@ -17,6 +17,11 @@ describe('server configuration', () => {
     expect(() => localConfig({ NEO4J_PASSWORD: 'short' })).toThrow('at least 8 characters');
   });
 
+  it('passes KG_NEO4J_JAVA_OPTS to the local JVM as separate options, none by default', () => {
+    expect(localConfig({}).javaOptions).toEqual([]);
+    expect(localConfig({ KG_NEO4J_JAVA_OPTS: ' -XX:+UseParallelGC   -Xss2m ' }).javaOptions).toEqual(['-XX:+UseParallelGC', '-Xss2m']);
+  });
+
   it('uses the server NEO4J_URI names (neo4j+s:// too) and starts nothing local', async () => {
     const env = { NEO4J_URI: 'neo4j+s://graph.example.invalid:7687', NEO4J_USER: 'analyst', NEO4J_PASSWORD: 'secret', NEO4J_DATABASE: 'kg' };
     expect(externalConnection(env)).toEqual({ uri: env.NEO4J_URI, user: 'analyst', password: 'secret', database: 'kg', local: false, browserUrl: null });

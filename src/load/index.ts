@@ -10,7 +10,7 @@ import type { KnownEntity } from '../resolve/index.ts';
 import { authFor, type Connection } from '../server/index.ts';
 import * as Q from './cypher.ts';
 import { fullValue, storageKey } from './keys.ts';
-import { batchRows, batchWeight, sliceByDocument, type DocumentFacts, type RelationRow } from './slice.ts';
+import { batchRows, batchWeight, sliceByDocument, type BatchRows, type DocumentFacts, type RelationRow } from './slice.ts';
 
 export { batchRows, sliceByDocument, type DocumentFacts, type RelationRow } from './slice.ts';
 
@@ -281,43 +281,26 @@ export class GraphStore {
    * entities that can have been deleted since (the batch's orphan
    * candidates) are forgotten after each batch.
    */
-  private async writeBatch(batch: DocumentFacts[], ingestedAt: string, entitiesWritten: Map<string, string> | null): Promise<WriteResult[]> {
+  private async writeBatch(
+    batch: DocumentFacts[], ingestedAt: string, entitiesWritten: Map<string, string> | null,
+    prepared: PreparedBatch = prepareBatch(batch), whileWriting?: () => void,
+  ): Promise<WriteResult[]> {
     if (batch.length === 0) return [];
-    const rows = batchRows(batch);
+    const { rows, docs, mentionStatements } = prepared;
     const fresh: Array<[string, string]> = [];
-    if (entitiesWritten) {
-      for (const [type, list] of rows.entities) {
-        rows.entities.set(type, list.filter((row) => {
-          const signature = JSON.stringify(row);
-          if (entitiesWritten.get(row.id) === signature) return false;
-          fresh.push([row.id, signature]);
-          return true;
-        }));
-      }
+    const entityStatements: Array<[string, Record<string, unknown>]> = [];
+    for (const [type, all] of rows.entities) {
+      const list = entitiesWritten ? all.filter((row) => {
+        const signature = JSON.stringify(row);
+        if (entitiesWritten.get(row.id) === signature) return false;
+        fresh.push([row.id, signature]);
+        return true;
+      }) : all;
+      for (const part of chunks(list)) if (part.length) entityStatements.push([Q.ENTITY_UPSERT[type], { rows: part }]);
     }
-    const docs = batch.map((f) => {
-      const doc = f.document;
-      return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash };
-    });
-    // The statements in order, parameters built once (not again on a retry).
-    const statements: Array<[string, Record<string, unknown>]> = [
-      [Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys }],
-      [Q.DELETE_MENTIONS_BATCH, { docIds: rows.keys }],
-    ];
-    for (const [type, list] of rows.entities) {
-      for (const part of chunks(list)) if (part.length) statements.push([Q.ENTITY_UPSERT[type], { rows: part }]);
-    }
-    const mentionStatements = new Map<number, number>(); // statement index -> rows
-    for (const part of chunks(rows.mentions)) {
-      mentionStatements.set(statements.length, part.length);
-      statements.push([Q.CREATE_MENTIONS_BATCH, mentionColumns(part)]);
-    }
-    for (const [type, list] of rows.relations) {
-      // Rows in order of their source: consecutive rows reuse the node, its
-      // lock and its index pages (~8% faster on the benchmark's graph).
-      const bySource = [...list].sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : 0));
-      for (const part of chunks(bySource)) statements.push([Q.RELATION_UPSERT[type], relationColumns(part)]);
-    }
+    // The statements in order (entities before the MENTIONS and relationships that need them).
+    const statements = [...prepared.retractions, ...entityStatements, ...prepared.statements];
+    const firstMention = prepared.retractions.length + entityStatements.length;
     let outcome: { orphansDeleted: number; previous: string[] };
     try {
       outcome = await this.write(async (tx) => {
@@ -326,14 +309,15 @@ export class GraphStore {
         // transaction. The first failure fails the transaction (and them all).
         const prev = tx.run(Q.UPSERT_DOCUMENTS, { docs, ingestedAt });
         const rest = statements.map(([q, params]) => tx.run(q, params));
+        if (whileWriting) setImmediate(whileWriting);
         const [first, ...results] = await Promise.all([prev, ...rest]);
         const previous = (first!.records[0]?.get('previous') as string[]) ?? [];
         if (entitiesWritten && fresh.length < rows.entityCount) {
           // An entity skipped as written earlier in this sequence must still be
           // there: every MENTIONS row finds its entity, else (someone deleted
           // it meanwhile) this transaction is rolled back and written again in full.
-          for (const [i, n] of mentionStatements) {
-            if ((results[i]!.records[0]?.get('n') as number) !== n) throw new StaleEntitiesError();
+          for (const [i, n] of mentionStatements.entries()) {
+            if ((results[firstMention + i]!.records[0]?.get('n') as number) !== n) throw new StaleEntitiesError();
           }
         }
         return { orphansDeleted: await deleteOrphans(tx, previous), previous };
@@ -341,7 +325,7 @@ export class GraphStore {
     } catch (err) {
       if (!(err instanceof StaleEntitiesError) || !entitiesWritten) throw err;
       entitiesWritten.clear();
-      return this.writeBatch(batch, ingestedAt, null);
+      return this.writeBatch(batch, ingestedAt, null, prepared);
     }
     const { orphansDeleted, previous } = outcome;
     if (entitiesWritten) {
@@ -371,11 +355,19 @@ export class GraphStore {
     const ingestedAt = options.ingestedAt ?? new Date().toISOString();
     const written: WriteResult[] = [];
     const entitiesWritten = new Map<string, string>();
-    const attempt = async (batch: DocumentFacts[]): Promise<void> => {
+    const planned = planBatches(facts, options);
+    // The next planned batch's rows and parameters are built while the server
+    // works on the current one (the client would otherwise sit idle then, and
+    // the server while they are built).
+    let next: PreparedBatch | null = null;
+    const attempt = async (batch: DocumentFacts[], i = -1): Promise<void> => {
       await options.beforeBatch?.(batch);
       let results: WriteResult[];
       try {
-        results = await this.writeBatch(batch, ingestedAt, entitiesWritten);
+        const prepared = next?.batch === batch ? next : prepareBatch(batch);
+        const following = planned[i + 1];
+        const prepareNext = i >= 0 && following ? () => { if (next?.batch !== following) next = prepareBatch(following); } : undefined;
+        results = await this.writeBatch(batch, ingestedAt, entitiesWritten, prepared, prepareNext);
       } catch (err) {
         if (err instanceof Neo4jUnavailableError) throw err;
         if (batch.length === 1) {
@@ -391,7 +383,7 @@ export class GraphStore {
       written.push(...results);
       await options.onWritten?.(results, batch);
     };
-    for (const batch of planBatches(facts, options)) await attempt(batch);
+    for (const [i, batch] of planned.entries()) await attempt(batch, i);
     return written;
   }
 
@@ -471,6 +463,44 @@ async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<num
   if (ids.length === 0) return 0;
   const res = await tx.run(Q.DELETE_ORPHANS, { ids });
   return (res.records[0]?.get('deleted') as number) ?? 0;
+}
+
+/** A batch's rows and statement parameters, built once (pure): all but the entity rows, which depend on what the run wrote before. */
+interface PreparedBatch {
+  batch: DocumentFacts[];
+  rows: BatchRows;
+  docs: Array<Record<string, string | null>>;
+  /** Retraction of the documents' old facts. */
+  retractions: Array<[string, Record<string, unknown>]>;
+  /** MENTIONS, then relationships. */
+  statements: Array<[string, Record<string, unknown>]>;
+  /** Rows of each MENTIONS statement (the first ones of `statements`). */
+  mentionStatements: number[];
+}
+
+function prepareBatch(batch: DocumentFacts[]): PreparedBatch {
+  const rows = batchRows(batch);
+  const docs = batch.map((f) => {
+    const doc = f.document;
+    return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash };
+  });
+  const retractions: PreparedBatch['retractions'] = [
+    [Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys }],
+    [Q.DELETE_MENTIONS_BATCH, { docIds: rows.keys }],
+  ];
+  const statements: PreparedBatch['statements'] = [];
+  const mentionStatements: number[] = [];
+  for (const part of chunks(rows.mentions)) {
+    mentionStatements.push(part.length);
+    statements.push([Q.CREATE_MENTIONS_BATCH, mentionColumns(part)]);
+  }
+  for (const [type, list] of rows.relations) {
+    // Rows in order of their source: consecutive rows reuse the node, its
+    // lock and its index pages (~8% faster on the benchmark's graph).
+    const bySource = [...list].sort((x, y) => (x.source < y.source ? -1 : x.source > y.source ? 1 : 0));
+    for (const part of chunks(bySource)) statements.push([Q.RELATION_UPSERT[type], relationColumns(part)]);
+  }
+  return { batch, rows, docs, retractions, statements, mentionStatements };
 }
 
 /**

@@ -43,6 +43,8 @@ export interface LocalServerConfig {
   java: string;
   heap: string;
   pagecache: string;
+  /** Extra JVM options, whitespace-separated, after the defaults (so they win). */
+  javaOptions: string[];
   startTimeoutMs: number;
 }
 
@@ -67,6 +69,7 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalServerCo
     java: env.JAVA_HOME ? path.join(env.JAVA_HOME, 'bin', 'java') : 'java',
     heap: env.KG_NEO4J_HEAP || '1g',
     pagecache: env.KG_NEO4J_PAGECACHE || '256m',
+    javaOptions: (env.KG_NEO4J_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean),
     startTimeoutMs: Number(env.KG_NEO4J_START_TIMEOUT_MS || 180_000),
   };
 }
@@ -209,6 +212,7 @@ function javaArgs(cfg: LocalServerConfig): string[] {
     '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '--enable-native-access=ALL-UNNAMED',
     '-Dlog4j2.disable.jmx=true', '-Dfile.encoding=UTF-8',
+    ...cfg.javaOptions,
     '-cp', path.join(cfg.lib, '*'),
     MAIN_CLASS, `--home-dir=${cfg.home}`, `--config-dir=${path.join(cfg.home, 'conf')}`,
   ];
