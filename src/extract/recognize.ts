@@ -84,6 +84,7 @@ function isPlainVerb(word: string): boolean {
     const doc = nlp(w);
     v = doc.has('(#PresentTense|#Infinitive|#PastTense)') && !doc.has('#Noun') && !doc.has('#Gerund') && !doc.has('#Adjective');
     verbCache.set(w, v);
+    fresh.verbs.push([w, v]);
   }
   return v;
 }
@@ -117,9 +118,32 @@ function isCommonNoun(word: string): boolean {
   let v = commonNounCache.get(word);
   if (v !== undefined) return v;
   const tags = /^\p{Lu}\p{Ll}+$/u.test(word) ? LEXICON[word.toLowerCase()] : undefined;
-  v = tags !== undefined && !commonNounByTags(tags) ? false : nlp(word).has('(#Noun && !#ProperNoun)');
+  if (tags !== undefined && !commonNounByTags(tags)) v = false;
+  else fresh.commonNouns.push([word, (v = nlp(word).has('(#Noun && !#ProperNoun)'))]);
   commonNounCache.set(word, v);
   return v;
+}
+
+/**
+ * Word verdicts that cost a compromise parse, as [word, verdict] pairs. Each
+ * is a function of the word alone, so a thread can take another's instead of
+ * parsing the word again (the extraction pool passes them around: a thread
+ * of a two-thread pool otherwise parsed most of the words the other did).
+ */
+export interface WordVerdicts { verbs: Array<[string, boolean]>; commonNouns: Array<[string, boolean]> }
+let fresh: WordVerdicts = { verbs: [], commonNouns: [] };
+
+/** The verdicts this thread parsed since the last call. */
+export function takeNewVerdicts(): WordVerdicts {
+  const out = fresh;
+  fresh = { verbs: [], commonNouns: [] };
+  return out;
+}
+
+/** Verdicts another thread parsed (never overriding one of this thread's: they are equal). */
+export function learnVerdicts(v: WordVerdicts): void {
+  for (const [w, x] of v.verbs) if (!verbCache.has(w)) verbCache.set(w, x);
+  for (const [w, x] of v.commonNouns) if (!commonNounCache.has(w)) commonNounCache.set(w, x);
 }
 
 function words(phrase: string): string[] {

@@ -12,14 +12,16 @@
 // Threads start lazily and are ended by close().
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { WordVerdicts } from '../extract/recognize.ts';
 import type { CleanDocument, DocumentExtraction, LocalEntity, LocalRelation, RawDocument } from '../model/schemas.ts';
 
 export type PoolTask = 'extract' | 'clean' | 'process';
-export interface PoolRequest { id: number; task: PoolTask; docs: Array<RawDocument | CleanDocument> }
+/** `verdicts`: word verdicts the other threads parsed since this thread's last batch (see recognize.ts). */
+export interface PoolRequest { id: number; task: PoolTask; docs: Array<RawDocument | CleanDocument>; verdicts?: WordVerdicts }
 /** One document's outcome inside a batch. */
 export type PoolResult = { ok: true; value: unknown } | { ok: false; error: string };
 /** id -1: the thread is ready (results empty). */
-export interface PoolResponse { id: number; results: PoolResult[] }
+export interface PoolResponse { id: number; results: PoolResult[]; verdicts?: WordVerdicts }
 /**
  * What an 'extract' task returns: entities and relations, plus the document
  * only when validation changed it (unknown keys dropped, keys reordered), so
@@ -46,6 +48,8 @@ interface Slot {
   worker: Worker;
   ready: Promise<void>;
   inFlight: number;
+  /** Verdicts from the other threads, for this one's next batch. */
+  verdicts: WordVerdicts;
 }
 
 interface Unit {
@@ -143,7 +147,7 @@ export class ExtractPool {
     if (this.slots.length) return;
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(ENTRY);
-      const slot: Slot = { worker, ready: Promise.resolve(), inFlight: PER_THREAD }; // busy until ready
+      const slot: Slot = { worker, ready: Promise.resolve(), inFlight: PER_THREAD, verdicts: { verbs: [], commonNouns: [] } }; // busy until ready
       slot.ready = new Promise<void>((resolve, reject) => {
         const onReady = (m: PoolResponse) => {
           if (m.id !== -1) return;
@@ -169,6 +173,13 @@ export class ExtractPool {
     if (!p) return;
     this.pending.delete(m.id);
     p.slot.inFlight--;
+    if (m.verdicts && (m.verdicts.verbs.length || m.verdicts.commonNouns.length)) {
+      for (const s of this.slots) {
+        if (s === p.slot) continue;
+        s.verdicts.verbs.push(...m.verdicts.verbs);
+        s.verdicts.commonNouns.push(...m.verdicts.commonNouns);
+      }
+    }
     // Send the thread its next batch before settling this one's promises.
     this.dispatch();
     p.units.forEach((u, i) => u.settle(m.results[i] ?? { ok: false, error: 'extraction thread returned no result' }));
@@ -211,7 +222,9 @@ export class ExtractPool {
       best.inFlight++;
       this.sent.messages++;
       this.sent.documents += units.length;
-      best.worker.postMessage({ id, task, docs: units.map((u) => u.doc) } satisfies PoolRequest);
+      const verdicts = best.verdicts.verbs.length || best.verdicts.commonNouns.length ? best.verdicts : undefined;
+      if (verdicts) best.verdicts = { verbs: [], commonNouns: [] };
+      best.worker.postMessage({ id, task, docs: units.map((u) => u.doc), verdicts } satisfies PoolRequest);
     }
   }
 }

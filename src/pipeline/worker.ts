@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { cleanDocument } from '../clean/index.ts';
 import { extractDocument } from '../extract/index.ts';
+import { learnVerdicts, takeNewVerdicts } from '../extract/recognize.ts';
 import type { CleanDocument, RawDocument } from '../model/schemas.ts';
 import type { ExtractResult, PoolRequest, PoolResponse, PoolResult } from './pool.ts';
 
@@ -49,9 +50,11 @@ const WARM_SAMPLE: RawDocument = {
   ].join('\n'),
 };
 for (let i = 0; i < 3; i++) run('process', WARM_SAMPLE);
+takeNewVerdicts(); // every thread has the sample's
 
 port.on('message', (req: PoolRequest) => {
+  if (req.verdicts) learnVerdicts(req.verdicts);
   const results = req.docs.map((doc) => run(req.task, doc));
-  port.postMessage({ id: req.id, results } satisfies PoolResponse);
+  port.postMessage({ id: req.id, results, verdicts: takeNewVerdicts() } satisfies PoolResponse);
 });
 port.postMessage({ id: -1, results: [] } satisfies PoolResponse);
