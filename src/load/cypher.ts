@@ -49,7 +49,9 @@ function relationUpsert(type: RelationType): string {
   // appending never duplicates. A new relationship takes its properties as
   // one map (confidence computed by the loader); an existing one appends.
   // No list of distinct documents beside evidenceDocs: a second string list
-  // per relationship cost ~15% of the load (an array record each).
+  // per relationship cost ~15% of the load (an array record each). Graphs
+  // written before still have one: a relationship whose provenance changes
+  // loses it (here and in the retraction), so it never goes stale.
   const c = (k: keyof typeof REL) => `row[${REL[k]}]`;
   const slice = (column: string) => `$${column}[${c('from')}..${c('to')}]`;
   const ints = (column: string) => `[x IN ${slice(column)} | toInteger(x)]`;
@@ -60,7 +62,8 @@ MERGE (a)-[r:${type}]->(b)
 ON CREATE SET r += {confidence: ${c('confidence')},
     evidenceSentences: ${slice('sentences')}, evidenceStarts: ${ints('starts')}, evidenceEnds: ${ints('ends')},
     evidenceConfidences: ${slice('confidences')}, evidenceDocs: ${slice('docs')}, date: ${c('date')}, role: ${c('role')}}
-ON MATCH SET r.confidence = CASE WHEN r.confidence > ${c('confidence')} THEN r.confidence ELSE ${c('confidence')} END,
+ON MATCH SET r.documents = null,
+    r.confidence = CASE WHEN r.confidence > ${c('confidence')} THEN r.confidence ELSE ${c('confidence')} END,
     r.evidenceSentences = coalesce(r.evidenceSentences, []) + ${slice('sentences')},
     r.evidenceStarts = coalesce(r.evidenceStarts, []) + ${ints('starts')},
     r.evidenceEnds = coalesce(r.evidenceEnds, []) + ${ints('ends')},
@@ -159,7 +162,7 @@ SET r.evidenceSentences = [i IN keep | r.evidenceSentences[i]],
     r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]],
     r.evidenceDocs = [i IN keep | r.evidenceDocs[i]]
 WITH r
-SET r.confidence = ${maxOf('r.evidenceConfidences')}
+SET r.confidence = ${maxOf('r.evidenceConfidences')}, r.documents = null
 WITH r, size(r.evidenceDocs) = 0 AS unsupported
 FOREACH (_ IN CASE WHEN unsupported THEN [1] ELSE [] END | DELETE r)
 RETURN count(CASE WHEN unsupported THEN 1 END) AS deleted`;

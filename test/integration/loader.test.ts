@@ -86,6 +86,16 @@ describe('loading a Graph', () => {
     expect(rows[0]).toEqual({ keys: expect.not.arrayContaining(['documents']), docs: ['a.txt', 'b.txt'], sentences: [S1, S2], starts: [0, 0], ends: [96, 53], confidence: 0.9, date: '2025-11' });
   });
 
+  it('drops the documents list that graphs written by earlier versions keep on a relationship, once its provenance changes', async () => {
+    await store.loadGraph(sample());
+    await store.write((tx) => tx.run("MATCH (:Entity {id: 'company/openai'})-[r:SIGNED]->(:Agreement) SET r.documents = ['stale.txt']"));
+    await store.loadGraph(sample());
+    const rows = await query<{ keys: string[] }>(store, "MATCH (:Entity {id: 'company/openai'})-[r:SIGNED]->(:Agreement) RETURN keys(r) AS keys");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.keys).toContain('evidenceDocs');
+    expect(rows[0]!.keys).not.toContain('documents');
+  });
+
   it('stores a symmetric PARTNERED_WITH once, whichever direction each document states', async () => {
     await store.loadGraph(sample());
     const rows = await query<{ n: number; docs: string[] }>(store,
