@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import neo4j from 'neo4j-driver';
+import { processAlive } from '../server/index.ts';
 import type { GraphStore } from './index.ts';
 
 export const LOCK_ID = 'graph-writer';
@@ -29,14 +30,6 @@ export interface LockHandle {
   release(): Promise<void>;
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Is this lock owner certainly gone? (Owner format: host:pid:token.) */
 function ownerGone(owner: string): boolean {
@@ -44,7 +37,7 @@ function ownerGone(owner: string): boolean {
   if (host !== hostname()) return false;
   const pid = Number(pidText);
   if (pid === process.pid) return !heldHere.has(token);
-  return Number.isInteger(pid) && pid > 0 && !pidAlive(pid);
+  return Number.isInteger(pid) && pid > 0 && !processAlive(pid);
 }
 
 const TAKE_LOCK = `MERGE (l:Lock {id: $id})

@@ -108,7 +108,8 @@ export function authFor(conn: Connection): AuthToken {
 const pidFile = (cfg: LocalServerConfig) => path.join(cfg.home, 'run', 'kg-neo4j.pid');
 const startLockFile = (cfg: LocalServerConfig) => path.join(cfg.home, 'run', 'kg-starting.lock');
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (EPERM: it does, owned by someone else). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -119,7 +120,7 @@ function alive(pid: number): boolean {
 
 /** Is pid a Neo4j JVM of this home (and not a recycled pid of something else)? */
 function isOurServer(pid: number, cfg: LocalServerConfig): boolean {
-  if (!alive(pid)) return false;
+  if (!processAlive(pid)) return false;
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     return cmdline.includes(MAIN_CLASS) && cmdline.includes(`--home-dir=${cfg.home}`);
@@ -276,7 +277,7 @@ function takeStartLock(cfg: LocalServerConfig): (() => void) | null {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(file, 'utf8').trim() || '0');
-      if (holder > 0 && alive(holder)) return null;
+      if (holder > 0 && processAlive(holder)) return null;
       rmSync(file, { force: true }); // left behind by a crashed start
     }
   }
@@ -286,7 +287,7 @@ function takeStartLock(cfg: LocalServerConfig): (() => void) | null {
 async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number, started: number, child?: { exitCode: number | null }): Promise<void> {
   const exitMeaning: Record<number, string> = { 1: 'web server failed', 2: 'database failed', 3: 'invalid configuration' };
   for (;;) {
-    const exited = child ? child.exitCode !== null : !alive(pid);
+    const exited = child ? child.exitCode !== null : !processAlive(pid);
     if (exited) {
       const code = child?.exitCode ?? null;
       throw new Error(`the local Neo4j exited during start${code !== null ? ` with code ${code}${exitMeaning[code] ? ` (${exitMeaning[code]})` : ''}` : ''}${logHint(cfg)}`);
@@ -381,7 +382,7 @@ export async function stopServer(cfg: LocalServerConfig = localConfig(), timeout
   if (pid === null) return { stopped: false, pid: null, seconds: 0, killed: false };
   process.kill(pid, 'SIGTERM');
   let killed = false;
-  while (alive(pid)) {
+  while (processAlive(pid)) {
     if (!killed && Date.now() - t0 > timeoutMs) {
       process.kill(pid, 'SIGKILL');
       killed = true;
