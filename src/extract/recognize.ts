@@ -11,6 +11,7 @@ import {
   PERSON_TITLES, POLICY_HEADS, SUMMIT_HEADS,
 } from './lexicon.ts';
 import { nlpPlugin } from './nlp-plugin.ts';
+import { noVerdicts, type WordVerdicts } from './verdicts.ts';
 
 nlp.plugin(nlpPlugin);
 
@@ -92,18 +93,22 @@ function isPlainVerb(word: string): boolean {
 // A first name is one compromise's lexicon knows as such: a look-up, not a
 // parse per word (one nlp() per distinct word was a third of a cold pass, and
 // every worker thread paid it again).
-const LEXICON = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+const MODEL = (nlp as unknown as {
+  model(): { one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> } };
+}).model().one;
+/** compromise's lexicon: word (lower case) -> its tag or tags. */
+export const LEXICON = MODEL.lexicon;
+const tagList = (tags: string | string[]) => (Array.isArray(tags) ? tags : [tags]);
 const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
 function isKnownFirstName(word: string): boolean {
   const tags = LEXICON[word.toLowerCase()];
-  return tags !== undefined && (Array.isArray(tags) ? tags : [tags]).some((t) => FIRST_NAME_TAGS.has(t));
+  return tags !== undefined && tagList(tags).some((t) => FIRST_NAME_TAGS.has(t));
 }
 const commonNounCache = new Map<string, boolean>();
-const TAG_SET = (nlp as unknown as { model(): { one: { tagSet: Record<string, { parents?: string[] }> } } }).model().one.tagSet;
-const isOrUnder = (tag: string, ancestor: string) => tag === ancestor || (TAG_SET[tag]?.parents?.includes(ancestor) ?? false);
+const isOrUnder = (tag: string, ancestor: string) => tag === ancestor || (MODEL.tagSet[tag]?.parents?.includes(ancestor) ?? false);
 /** Lexicon tags that make a common noun: some noun tag, no proper-noun tag. */
 export function commonNounByTags(tags: string | string[]): boolean {
-  const list = Array.isArray(tags) ? tags : [tags];
+  const list = tagList(tags);
   return list.some((t) => isOrUnder(t, 'Noun')) && !list.some((t) => isOrUnder(t, 'ProperNoun'));
 }
 /**
@@ -124,19 +129,13 @@ function isCommonNoun(word: string): boolean {
   return v;
 }
 
-/**
- * Word verdicts that cost a compromise parse, as [word, verdict] pairs. Each
- * is a function of the word alone, so a thread can take another's instead of
- * parsing the word again (the extraction pool passes them around: a thread
- * of a two-thread pool otherwise parsed most of the words the other did).
- */
-export interface WordVerdicts { verbs: Array<[string, boolean]>; commonNouns: Array<[string, boolean]> }
-let fresh: WordVerdicts = { verbs: [], commonNouns: [] };
+// Verdicts parsed here, for the pool's other threads (see verdicts.ts).
+let fresh = noVerdicts();
 
 /** The verdicts this thread parsed since the last call. */
 export function takeNewVerdicts(): WordVerdicts {
   const out = fresh;
-  fresh = { verbs: [], commonNouns: [] };
+  fresh = noVerdicts();
   return out;
 }
 

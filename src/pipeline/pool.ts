@@ -12,11 +12,11 @@
 // Threads start lazily and are ended by close().
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { WordVerdicts } from '../extract/recognize.ts';
+import { noVerdicts, verdictCount, type WordVerdicts } from '../extract/verdicts.ts';
 import type { CleanDocument, DocumentExtraction, LocalEntity, LocalRelation, RawDocument } from '../model/schemas.ts';
 
 export type PoolTask = 'extract' | 'clean' | 'process';
-/** `verdicts`: word verdicts the other threads parsed since this thread's last batch (see recognize.ts). */
+/** `verdicts`: word verdicts the other threads parsed since this thread's last batch (see src/extract/verdicts.ts). */
 export interface PoolRequest { id: number; task: PoolTask; docs: Array<RawDocument | CleanDocument>; verdicts?: WordVerdicts }
 /** One document's outcome inside a batch. */
 export type PoolResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -147,7 +147,7 @@ export class ExtractPool {
     if (this.slots.length) return;
     for (let i = 0; i < this.size; i++) {
       const worker = new Worker(ENTRY);
-      const slot: Slot = { worker, ready: Promise.resolve(), inFlight: PER_THREAD, verdicts: { verbs: [], commonNouns: [] } }; // busy until ready
+      const slot: Slot = { worker, ready: Promise.resolve(), inFlight: PER_THREAD, verdicts: noVerdicts() }; // busy until ready
       slot.ready = new Promise<void>((resolve, reject) => {
         const onReady = (m: PoolResponse) => {
           if (m.id !== -1) return;
@@ -173,7 +173,7 @@ export class ExtractPool {
     if (!p) return;
     this.pending.delete(m.id);
     p.slot.inFlight--;
-    if (m.verdicts && (m.verdicts.verbs.length || m.verdicts.commonNouns.length)) {
+    if (m.verdicts && verdictCount(m.verdicts)) {
       for (const s of this.slots) {
         if (s === p.slot) continue;
         s.verdicts.verbs.push(...m.verdicts.verbs);
@@ -222,8 +222,8 @@ export class ExtractPool {
       best.inFlight++;
       this.sent.messages++;
       this.sent.documents += units.length;
-      const verdicts = best.verdicts.verbs.length || best.verdicts.commonNouns.length ? best.verdicts : undefined;
-      if (verdicts) best.verdicts = { verbs: [], commonNouns: [] };
+      const verdicts = verdictCount(best.verdicts) ? best.verdicts : undefined;
+      if (verdicts) best.verdicts = noVerdicts();
       best.worker.postMessage({ id, task, docs: units.map((u) => u.doc), verdicts } satisfies PoolRequest);
     }
   }
