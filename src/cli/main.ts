@@ -9,9 +9,8 @@ import { registerNeo4j } from './commands/neo4j.ts';
 import { registerQueue } from './commands/queue.ts';
 import { registerQuery } from './commands/query.ts';
 import { registerGuide } from './commands/guide.ts';
-import { registerRefresh } from './commands/refresh.ts';
 import { registerRemove } from './commands/remove.ts';
-import { registerRun } from './commands/run.ts';
+import { registerRefresh, registerRun } from './commands/run.ts';
 import { registerSchedule } from './commands/schedule.ts';
 import { registerStart } from './commands/start.ts';
 

@@ -41,7 +41,7 @@ export function registerQueue(program: Command): void {
 
   program
     .command('writer')
-    .description('load extracted documents from the queue into Neo4j: one writer, batches resolved against the graph, one transaction per document')
+    .description('load extracted documents from the queue into Neo4j: one writer, batches resolved against the graph, one transaction per batch of documents')
     .option('-b, --batch <n>', 'extractions per batch', '500')
     .option('--until-empty', 'exit once every queued document is written')
     .action(async (opts: { batch: string; untilEmpty?: boolean }) => {

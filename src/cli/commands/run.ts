@@ -1,15 +1,27 @@
 import type { Command } from 'commander';
+import type { RunMode } from '../../refresh/index.ts';
 import { runCommand } from '../graph-session.ts';
 
-export function registerRun(program: Command): void {
+/** `kg run` and `kg refresh`: the same inputs and options, a different mode. */
+function registerPipelineCommand(program: Command, name: 'run' | 'refresh', mode: RunMode, description: string): void {
   program
-    .command('run')
-    .description('read -> clean -> extract -> resolve -> load into Neo4j (starts the local Neo4j unless NEO4J_URI is set); every document is extracted and its facts replaced')
+    .command(name)
+    .description(description)
     .argument('[paths...]', 'files or directories (default: seeds)')
     .option('-p, --pipeline <file>', 'take inputs and concurrency from a pipeline definition (pipelines/NAME)')
     .option('-c, --concurrency <n>', 'documents extracted at once (in this thread)')
     .option('-w, --workers <n>', 'worker threads for extraction: a number (0 = this thread) or "auto" (one per core when there are many documents to extract)', 'auto')
     .action(async (paths: string[], opts: { pipeline?: string; concurrency?: string; workers?: string }) => {
-      await runCommand('kg run', 'full', paths, opts);
+      await runCommand(`kg ${name}`, mode, paths, opts);
     });
+}
+
+export function registerRun(program: Command): void {
+  registerPipelineCommand(program, 'run', 'full',
+    'read -> clean -> extract -> resolve -> load into Neo4j (starts the local Neo4j unless NEO4J_URI is set); every document is extracted and its facts replaced');
+}
+
+export function registerRefresh(program: Command): void {
+  registerPipelineCommand(program, 'refresh', 'refresh',
+    'like run, but documents whose cleaned text is unchanged (same contentHash) are skipped before extraction; changed ones have their facts replaced');
 }
