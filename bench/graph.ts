@@ -10,7 +10,7 @@
 //     statements with the rows of many documents per transaction
 //   - refresh: `kg run` then a no-change `kg refresh` of 1,000 corpus articles
 import * as Q from '../src/load/cypher.ts';
-import { GraphStore, relationColumns, sliceByDocument, type RelationRow } from '../src/load/index.ts';
+import { GraphStore, relationColumns, sliceByDocument, type BatchLimits, type RelationRow } from '../src/load/index.ts';
 import { ENTITY_TYPES, Graph, RELATION_TYPES, type GraphEntity, type GraphRelation } from '../src/model/schemas.ts';
 import { runPipeline } from '../src/refresh/index.ts';
 import { rmSync } from 'node:fs';
@@ -115,10 +115,10 @@ const evidenceRows = (g: Graph) => g.relations.reduce((a, r) => a + r.evidence.l
 const mentionEdges = (g: Graph) => new Set(g.entities.flatMap((e) => e.mentions.map((m) => `${m.doc}|${e.id}`))).size;
 
 /** Seconds of one load of `g` into an emptied graph. */
-async function timedLoad(store: GraphStore, g: Graph): Promise<number> {
+async function timedLoad(store: GraphStore, g: Graph, batch?: BatchLimits): Promise<number> {
   await wipe(store);
   const t = performance.now();
-  await store.loadGraph(g);
+  await store.loadGraph(g, { batch });
   return (performance.now() - t) / 1000;
 }
 
@@ -172,18 +172,11 @@ export async function benchLoad(store: GraphStore, docs: number, compare = true)
   }
 
   // 1c. For comparison, one transaction per document (batches of one).
-  await wipe(store);
-  t = performance.now();
-  await store.loadGraph(g, { batch: { maxDocs: 1 } });
-  const single = (performance.now() - t) / 1000;
+  const single = await timedLoad(store, g, { maxDocs: 1 });
   emit({ name: 'load.rels_per_s.one_transaction_per_document', value: rels / single, unit: 'relationships/s', docs, cores });
 
   // 2. Per-document cost without relationships: the same documents, batched.
-  const bare = Graph.parse({ ...g, relations: [] });
-  await wipe(store);
-  t = performance.now();
-  await store.loadGraph(bare);
-  const bareS = (performance.now() - t) / 1000;
+  const bareS = await timedLoad(store, Graph.parse({ ...g, relations: [] }));
   emit({ name: 'load.ms_per_doc.no_relationships', value: (bareS * 1000) / docs, unit: 'ms', docs, cores });
 
   // 3. The loader's own relationship statement, rows of many documents per
