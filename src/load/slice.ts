@@ -56,6 +56,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Allocation-lean on purpose: a load slices the whole graph before its first
+ * write, so this is on the critical path (string keys and sets per mention
+ * made it ~1 s of garbage collection at 5,000 documents). Offsets are kept as
+ * flat number lists and deduplicated after sorting; an entity's row is built
+ * once and shared by every document that mentions it.
+ */
 export function sliceByDocument(graph: Graph): DocumentFacts[] {
   const entityById = new Map<string, GraphEntity>(graph.entities.map((e) => [e.id, e]));
   const facts = new Map<string, DocumentFacts>();
@@ -64,57 +71,71 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
     facts.set(document.id, { document, key: storageKey(document.id), entities: new Map(), mentions: [], relations: new Map(), dangling: 0 });
   }
 
-  // Mentions per (document, entity), offsets deduplicated and sorted.
-  const spans = new Map<string, Map<string, Set<string>>>(); // doc -> entity -> "start:end"
-  const touch = (doc: string, entity: string) => {
+  // Mention offsets per (document, entity) as [start, end, start, end, ...].
+  const spans = new Map<string, Map<string, number[]>>();
+  // Lists are created with their first entries, not empty: V8 gives an empty
+  // list room for 17 entries at its first push, and there are hundreds of
+  // thousands of these.
+  const touch = (doc: string, entity: string, start?: number, end?: number): void => {
     let byEntity = spans.get(doc);
     if (!byEntity) spans.set(doc, (byEntity = new Map()));
-    let set = byEntity.get(entity);
-    if (!set) byEntity.set(entity, (set = new Set()));
-    return set;
+    const offsets = byEntity.get(entity);
+    if (start === undefined || end === undefined) { if (!offsets) byEntity.set(entity, []); }
+    else if (offsets) offsets.push(start, end);
+    else byEntity.set(entity, [start, end]);
   };
   for (const e of graph.entities) {
-    for (const m of e.mentions) if (facts.has(m.doc)) touch(m.doc, e.id).add(`${m.start}:${m.end}`);
+    for (const m of e.mentions) if (facts.has(m.doc)) touch(m.doc, e.id, m.start, m.end);
   }
 
+  const keyOf = new Map<string, string>();
+  const stored = (id: string) => {
+    let key = keyOf.get(id);
+    if (key === undefined) keyOf.set(id, (key = storageKey(id)));
+    return key;
+  };
+
   // Relationship provenance per document, one entry per sentence span.
-  const relRows = new Map<string, Map<string, { type: RelationType; row: RelationRow; seen: Set<string> }>>();
+  const relRows = new Map<string, Map<string, { type: RelationType; row: RelationRow }>>();
   for (const r of graph.relations) {
     let [source, target] = [r.source, r.target];
     if (SYMMETRIC.has(r.type) && target < source) [source, target] = [target, source];
+    const known = entityById.has(source) && entityById.has(target);
+    const key = `${r.type}\u0000${source}\u0000${target}`;
     for (const ev of r.evidence) {
       const f = facts.get(ev.doc);
       if (!f) continue;
-      if (!entityById.has(source) || !entityById.has(target)) {
+      if (!known) {
         f.dangling++;
         continue;
       }
       let byKey = relRows.get(ev.doc);
       if (!byKey) relRows.set(ev.doc, (byKey = new Map()));
-      const key = `${r.type}\u0000${source}\u0000${target}`;
-      let entry = byKey.get(key);
+      const entry = byKey.get(key);
       if (!entry) {
-        entry = {
+        byKey.set(key, {
           type: r.type,
-          row: { source, target, date: r.date, role: r.role, docs: [], sentences: [], starts: [], ends: [], confidences: [] },
-          seen: new Set(),
-        };
-        byKey.set(key, entry);
+          row: {
+            source: stored(source), target: stored(target), date: r.date, role: r.role,
+            docs: [f.key], sentences: [ev.sentence], starts: [ev.start], ends: [ev.end], confidences: [ev.confidence],
+          },
+        });
+      } else {
+        const row = entry.row;
+        row.date ??= r.date;
+        row.role ??= r.role;
+        let i = 0;
+        while (i < row.starts.length && (row.starts[i] !== ev.start || row.ends[i] !== ev.end)) i++;
+        if (i < row.starts.length) {
+          row.confidences[i] = Math.max(row.confidences[i]!, ev.confidence);
+          continue;
+        }
+        row.docs.push(f.key);
+        row.sentences.push(ev.sentence);
+        row.starts.push(ev.start);
+        row.ends.push(ev.end);
+        row.confidences.push(ev.confidence);
       }
-      entry.row.date ??= r.date;
-      entry.row.role ??= r.role;
-      const span = `${ev.start}:${ev.end}`;
-      if (entry.seen.has(span)) {
-        const i = entry.row.starts.findIndex((s, j) => `${s}:${entry!.row.ends[j]}` === span);
-        entry.row.confidences[i] = Math.max(entry.row.confidences[i], ev.confidence);
-        continue;
-      }
-      entry.seen.add(span);
-      entry.row.docs.push(f.key);
-      entry.row.sentences.push(ev.sentence);
-      entry.row.starts.push(ev.start);
-      entry.row.ends.push(ev.end);
-      entry.row.confidences.push(ev.confidence);
       // Both ends are found in the document: they get MENTIONS edges, which
       // is also how a retraction finds this relationship again.
       touch(ev.doc, source);
@@ -122,20 +143,42 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
     }
   }
 
-  for (const [doc, f] of facts) {
-    for (const { type, row } of relRows.get(doc)?.values() ?? []) {
-      push(f.relations, type, { ...row, source: storageKey(row.source), target: storageKey(row.target) });
-    }
-    for (const [entityId, set] of spans.get(doc) ?? []) {
-      const e = entityById.get(entityId)!;
-      const id = storageKey(e.id);
+  const entityRows = new Map<string, EntityRow>();
+  const entityRow = (e: GraphEntity): EntityRow => {
+    let row = entityRows.get(e.id);
+    if (!row) {
+      const id = stored(e.id);
       const name = indexedName(e.name);
-      push(f.entities, e.type, { id, fullId: fullValue(e.id, id), type: e.type, name, fullName: fullValue(e.name, name), aliases: e.aliases, date: e.date });
-      const pairs = [...set].map((s) => s.split(':').map(Number) as [number, number]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      f.mentions.push({ id, starts: pairs.map((p) => p[0]), ends: pairs.map((p) => p[1]) });
+      entityRows.set(e.id, (row = { id, fullId: fullValue(e.id, id), type: e.type, name, fullName: fullValue(e.name, name), aliases: e.aliases, date: e.date }));
+    }
+    return row;
+  };
+  for (const [doc, f] of facts) {
+    for (const { type, row } of relRows.get(doc)?.values() ?? []) push(f.relations, type, row);
+    for (const [entityId, offsets] of spans.get(doc) ?? []) {
+      const row = entityRow(entityById.get(entityId)!);
+      push(f.entities, row.type, row);
+      f.mentions.push({ id: row.id, ...sortedSpans(offsets) });
     }
   }
   return [...facts.values()];
+}
+
+/** Distinct [start, end] pairs of a flat offset list, by start then end. */
+function sortedSpans(offsets: number[]): { starts: number[]; ends: number[] } {
+  if (offsets.length === 2) return { starts: [offsets[0]!], ends: [offsets[1]!] };
+  const order = Array.from({ length: offsets.length / 2 }, (_, i) => i);
+  order.sort((a, b) => offsets[2 * a]! - offsets[2 * b]! || offsets[2 * a + 1]! - offsets[2 * b + 1]!);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const i of order) {
+    const start = offsets[2 * i]!;
+    const end = offsets[2 * i + 1]!;
+    if (starts.length && starts[starts.length - 1] === start && ends[ends.length - 1] === end) continue;
+    starts.push(start);
+    ends.push(end);
+  }
+  return { starts, ends };
 }
 
 /** The rows of a batch of documents, written in one transaction (GraphStore.writeDocuments). */
@@ -171,7 +214,7 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
   const seen = new Set<string>();
   const entities = new Map<string, EntityRow>();
   const mentions: BatchRows['mentions'] = [];
-  const relations = new Map<string, { type: RelationType; row: RelationRow }>();
+  const relations = new Map<string, { type: RelationType; row: RelationRow; own: boolean }>();
   for (const f of facts) {
     if (seen.has(f.key)) throw new Error(`document ${f.document.id} twice in one batch`);
     seen.add(f.key);
@@ -181,7 +224,7 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
         const prev = entities.get(row.id);
         if (!prev) { entities.set(row.id, row); continue; }
         entities.delete(row.id); // re-inserted: its (possibly new) type groups it
-        entities.set(row.id, { ...row, aliases: [...new Set([...prev.aliases, ...row.aliases])], date: row.date ?? prev.date });
+        entities.set(row.id, prev === row ? row : { ...row, aliases: [...new Set([...prev.aliases, ...row.aliases])], date: row.date ?? prev.date });
       }
     }
     const mentioned = new Map<string, number>(); // one MENTIONS per (document, entity): the last row wins
@@ -194,14 +237,21 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
       for (const row of rows) {
         const k = `${type}\u0000${row.source}\u0000${row.target}`;
         const prev = relations.get(k);
-        if (!prev) { relations.set(k, { type, row: { ...row } }); continue; }
+        if (!prev) { relations.set(k, { type, row, own: false }); continue; }
+        // The first document's row is shared: copied once, before the first append.
+        if (!prev.own) {
+          const p = prev.row;
+          prev.row = { ...p, docs: [...p.docs], sentences: [...p.sentences], starts: [...p.starts], ends: [...p.ends], confidences: [...p.confidences] };
+          prev.own = true;
+        }
         const p = prev.row;
-        prev.row = {
-          source: p.source, target: p.target,
-          date: row.date ?? p.date, role: row.role ?? p.role,
-          docs: [...p.docs, ...row.docs], sentences: [...p.sentences, ...row.sentences],
-          starts: [...p.starts, ...row.starts], ends: [...p.ends, ...row.ends], confidences: [...p.confidences, ...row.confidences],
-        };
+        p.date = row.date ?? p.date;
+        p.role = row.role ?? p.role;
+        p.docs.push(...row.docs);
+        p.sentences.push(...row.sentences);
+        p.starts.push(...row.starts);
+        p.ends.push(...row.ends);
+        p.confidences.push(...row.confidences);
       }
     }
   }
