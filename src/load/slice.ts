@@ -72,20 +72,23 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
   }
 
   // Mention offsets per (document, entity) as [start, end, start, end, ...].
-  const spans = new Map<string, Map<string, number[]>>();
-  // Lists are created with their first entries, not empty: V8 gives an empty
+  // A list is created with its first entries, not empty: V8 gives an empty
   // list room for 17 entries at its first push, and there are hundreds of
   // thousands of these.
-  const touch = (doc: string, entity: string, start?: number, end?: number): void => {
+  const spans = new Map<string, Map<string, number[]>>();
+  const mentionedIn = (doc: string): Map<string, number[]> => {
     let byEntity = spans.get(doc);
     if (!byEntity) spans.set(doc, (byEntity = new Map()));
-    const offsets = byEntity.get(entity);
-    if (start === undefined || end === undefined) { if (!offsets) byEntity.set(entity, []); }
-    else if (offsets) offsets.push(start, end);
-    else byEntity.set(entity, [start, end]);
+    return byEntity;
   };
   for (const e of graph.entities) {
-    for (const m of e.mentions) if (facts.has(m.doc)) touch(m.doc, e.id, m.start, m.end);
+    for (const m of e.mentions) {
+      if (!facts.has(m.doc)) continue;
+      const byEntity = mentionedIn(m.doc);
+      const offsets = byEntity.get(e.id);
+      if (offsets) offsets.push(m.start, m.end);
+      else byEntity.set(e.id, [m.start, m.end]);
+    }
   }
 
   const keyOf = new Map<string, string>();
@@ -138,8 +141,9 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
       }
       // Both ends are found in the document: they get MENTIONS edges, which
       // is also how a retraction finds this relationship again.
-      touch(ev.doc, source);
-      touch(ev.doc, target);
+      const byEntity = mentionedIn(ev.doc);
+      if (!byEntity.has(source)) byEntity.set(source, []);
+      if (!byEntity.has(target)) byEntity.set(target, []);
     }
   }
 
