@@ -258,10 +258,10 @@ export class GraphStore {
    * the driver): all of them are written or none. Each statement UNWINDs the
    * rows of every document of the batch:
    *   1. upsert the Document nodes (and collect what they mentioned before),
-   *   2. retract their old provenance entries (relationships left with none
-   *      are deleted) and their MENTIONS,
+   *   2. retract their old provenance entries and their MENTIONS,
    *   3. write entities, MENTIONS and relationships with provenance,
-   *   4. delete the entities they mentioned before that no document mentions now.
+   *   4. delete the relationships and the entities nothing supports or
+   *      mentions now.
    * The result is that of writing the documents one after the other (see
    * batchRows). The documents' ids must be distinct.
    */
@@ -308,6 +308,7 @@ export class GraphStore {
         if (whileWriting) setImmediate(whileWriting);
         const [first, ...results] = await Promise.all([prev, ...rest]);
         const previous = (first!.records[0]?.get('previous') as string[]) ?? [];
+        const emptied = (results[0]!.records[0]?.get('emptied') as string[]) ?? [];
         if (entitiesWritten && fresh.length < rows.entityCount) {
           // An entity skipped as written earlier in this sequence must still be
           // there: every MENTIONS row finds its entity, else (someone deleted
@@ -316,6 +317,7 @@ export class GraphStore {
             if ((results[firstMention + i]!.records[0]?.get('n') as number) !== n) throw new StaleEntitiesError();
           }
         }
+        await deleteUnsupported(tx, emptied);
         return { orphansDeleted: await deleteOrphans(tx, previous), previous };
       });
     } catch (err) {
@@ -451,8 +453,13 @@ export class GraphStore {
 }
 
 async function retract(tx: ManagedTransaction, docId: string): Promise<void> {
-  await tx.run(Q.RETRACT_PROVENANCE_BATCH, { docIds: [docId] });
+  const res = await tx.run(Q.RETRACT_PROVENANCE_BATCH, { docIds: [docId] });
   await tx.run(Q.DELETE_MENTIONS_BATCH, { docIds: [docId] });
+  await deleteUnsupported(tx, (res.records[0]?.get('emptied') as string[]) ?? []);
+}
+
+async function deleteUnsupported(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  if (ids.length) await tx.run(Q.DELETE_UNSUPPORTED, { ids });
 }
 
 async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {

@@ -175,6 +175,30 @@ describe('replacing and retracting one document', () => {
     expect(g.entities.find((e) => e.id === 'institute/k-aisi')!.mentions.map((m) => m.doc)).toEqual(['a.txt', 'a.txt']);
   });
 
+  it('a changed document that states a fact again refills that relationship: its date and role are the new version\'s, what it no longer states is deleted', async () => {
+    const version = (hash: string, statesHeldIn: boolean, extra: Parameters<typeof relation>[4]) => Graph.parse({
+      documents: [doc('c.txt', hash)],
+      entities: [
+        entity('company/openai', 'Company', 'OpenAI', [['c.txt', 0, 6]]),
+        entity('institute/k-aisi', 'Institute', 'K-AISI', [['c.txt', 20, 26]]),
+        entity('summit/seoul', 'Summit', 'Seoul summit', [['c.txt', 40, 52]]),
+        entity('location/seoul', 'Location', 'Seoul', [['c.txt', 60, 65]]),
+      ],
+      relations: [
+        relation('PARTNERED_WITH', 'company/openai', 'institute/k-aisi', [['c.txt', 'OpenAI partners with K-AISI.', 0, 28, 0.7]], extra),
+        ...(statesHeldIn ? [relation('HELD_IN', 'summit/seoul', 'location/seoul', [['c.txt', 'The summit was held in Seoul.', 40, 69, 0.9]])] : []),
+      ],
+    });
+    await store.loadGraph(version('v1', true, { date: '2024-05-21', role: 'evaluator' }));
+    const [before] = await query<{ id: string }>(store, 'MATCH ()-[r:PARTNERED_WITH]->() RETURN elementId(r) AS id');
+    await store.loadGraph(version('v2', false, {}));
+    const rows = await query<{ id: string; date: string | null; role: string | null; docs: string[]; confidence: number }>(store,
+      'MATCH ()-[r:PARTNERED_WITH]->() RETURN elementId(r) AS id, r.date AS date, r.role AS role, r.evidenceDocs AS docs, r.confidence AS confidence');
+    expect(rows).toEqual([{ id: before!.id, date: null, role: null, docs: ['c.txt'], confidence: 0.7 }]);
+    expect(await query(store, 'MATCH ()-[r:HELD_IN]->() RETURN r')).toEqual([]);
+    expect((await store.counts()).provenance).toBe(1);
+  });
+
   it('the max confidence follows the remaining provenance', async () => {
     const g = sample();
     await store.loadGraph(g);
