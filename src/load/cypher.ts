@@ -164,8 +164,8 @@ RETURN collect(DISTINCT e.id) AS previous`;
  * role too, as they came from its entries) and its element id returned: the
  * documents' new version usually states it again, and refilling it costs
  * less than deleting and creating it (a reload of every document ran ~15%
- * faster on a warm server), and the relationship keeps its identity. DELETE_UNSUPPORTED deletes those still empty at the end of the
- * transaction.
+ * faster on a warm server), and the relationship keeps its identity.
+ * DELETE_UNSUPPORTED deletes those still empty at the end of the transaction.
  */
 export const RETRACT_PROVENANCE_BATCH = `${WRITE_OPTIONS}UNWIND $docIds AS docId
 MATCH (:Document {id: docId})-[:MENTIONS]->(e:Entity)
