@@ -91,13 +91,6 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
     }
   }
 
-  const keyOf = new Map<string, string>();
-  const stored = (id: string) => {
-    let key = keyOf.get(id);
-    if (key === undefined) keyOf.set(id, (key = storageKey(id)));
-    return key;
-  };
-
   // Relationship provenance per document, one entry per sentence span.
   const relRows = new Map<string, Map<string, { type: RelationType; row: RelationRow }>>();
   for (const r of graph.relations) {
@@ -119,7 +112,7 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
         byKey.set(key, {
           type: r.type,
           row: {
-            source: stored(source), target: stored(target), date: r.date, role: r.role,
+            source: storageKey(source), target: storageKey(target), date: r.date, role: r.role,
             docs: [f.key], sentences: [ev.sentence], starts: [ev.start], ends: [ev.end], confidences: [ev.confidence],
           },
         });
@@ -151,7 +144,7 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
   const entityRow = (e: GraphEntity): EntityRow => {
     let row = entityRows.get(e.id);
     if (!row) {
-      const id = stored(e.id);
+      const id = storageKey(e.id);
       const name = indexedName(e.name);
       entityRows.set(e.id, (row = { id, fullId: fullValue(e.id, id), type: e.type, name, fullName: fullValue(e.name, name), aliases: e.aliases, date: e.date }));
     }
