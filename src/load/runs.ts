@@ -30,7 +30,6 @@ export interface LockHandle {
   release(): Promise<void>;
 }
 
-
 /** Is this lock owner certainly gone? (Owner format: host:pid:token.) */
 function ownerGone(owner: string): boolean {
   const [host, pidText, token] = owner.split(':');
