@@ -55,7 +55,7 @@ function formsOf(entries: RegistryEntry[]): GazetteerForm<RegistryEntry>[] {
       // Possessive forms are handled by the possessive rule, which also
       // records the country they name.
       const possessor = /^(.+?)['’]s\s/.exec(surface)?.[1];
-      if (possessor && registry().countryByName.has(normalizeName(possessor))) continue;
+      if (possessor && (registry().countryByName.has(normalizeName(possessor)) || registry().lookup(possessor).length)) continue;
       forms.push({ surface, value: e, caseSensitive: defaultCaseSensitivity(surface) });
     }
   }

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import nlp from 'compromise';
 import { z } from 'zod';
 import { EntityType, IsoDate } from '../model/schemas.ts';
 import { normalizeName } from '../resolve/normalize.ts';
@@ -41,6 +42,11 @@ function slug(s: string): string {
   return normalizeName(s).replace(/ /g, '-');
 }
 
+function countryCodes(): Map<string, string> {
+  const require = createRequire(import.meta.url);
+  return new Map((require('world-countries') as WorldCountry[]).map((c) => [c.cca2, c.name.common]));
+}
+
 function countryEntries(extra: Record<string, string[]>): RegistryEntry[] {
   const require = createRequire(import.meta.url);
   const world = require('world-countries') as WorldCountry[];
@@ -63,6 +69,39 @@ function countryEntries(extra: Record<string, string[]>): RegistryEntry[] {
   return out;
 }
 
+interface CityRecord { city: string; city_ascii: string; pop: number; iso2: string }
+
+/** Lexicon tags that make a word a place rather than an ordinary word or a person's name. */
+const PLACE_TAGS = /^(?:City|Place|Region|Country|Town)$/;
+
+/**
+ * Cities of 100,000 people or more (Natural Earth's populated places, as the
+ * `city-timezones` package ships them): summits, signings and offices happen
+ * in them, and no hand-kept list reaches Trento or Kigali. A city whose name
+ * is also an English word or a person's name in compromise's lexicon
+ * ("Reading", "Mobile", "Victoria") is left out: as a place it needs context
+ * a gazetteer does not have.
+ */
+function cityEntries(countryByCode: Map<string, string>): RegistryEntry[] {
+  const require = createRequire(import.meta.url);
+  const cities = (require('city-timezones') as { cityMapping: CityRecord[] }).cityMapping;
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const out = new Map<string, RegistryEntry>();
+  for (const c of cities) {
+    const country = countryByCode.get(c.iso2);
+    if (!country || c.pop < 100_000 || !/^[\p{Lu}]/u.test(c.city)) continue;
+    const tags = lexicon[c.city.toLowerCase()];
+    if (tags !== undefined && ![tags].flat().some((t) => PLACE_TAGS.test(t))) continue;
+    const id = `location/${slug(c.city)}`;
+    // The largest city of a name keeps it ("Santiago" is Chile's).
+    const prev = out.get(id);
+    if (prev && (prev as RegistryEntry & { pop: number }).pop >= c.pop) continue;
+    const aliases = c.city_ascii && c.city_ascii !== c.city ? [c.city_ascii] : [];
+    out.set(id, { id, type: 'Location', name: c.city, aliases, demonyms: [], country, pop: c.pop } as RegistryEntry);
+  }
+  return [...out.values()].map(({ pop: _pop, ...e }: RegistryEntry & { pop?: number }) => e);
+}
+
 function loadRegistry(): RegistryEntry[] {
   const entries: RegistryEntry[] = [];
   let extraCountryNames: Record<string, string[]> = {};
@@ -75,7 +114,15 @@ function loadRegistry(): RegistryEntry[] {
     for (const raw of z.array(z.unknown()).parse(data)) entries.push(RegistryEntry.parse(raw));
   }
   const byId = new Set(entries.map((e) => e.id));
-  for (const e of countryEntries(extraCountryNames)) if (!byId.has(e.id)) { entries.push(e); byId.add(e.id); }
+  const countries = countryEntries(extraCountryNames);
+  for (const e of countries) if (!byId.has(e.id)) { entries.push(e); byId.add(e.id); }
+  // A city never shadows a name the registry already has (a country, a company, a capital).
+  const forms = new Set(entries.flatMap((e) => [e.name, ...e.aliases].map(normalizeName)));
+  for (const e of cityEntries(countryCodes())) {
+    if (byId.has(e.id) || forms.has(normalizeName(e.name))) continue;
+    entries.push(e);
+    byId.add(e.id);
+  }
   return entries;
 }
 
