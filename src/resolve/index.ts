@@ -4,6 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import { Graph, type DocumentExtraction, type EntityType, type GraphEntity, type GraphRelation, type LocalEntity } from '../model/schemas.ts';
 import { registry } from '../registry/index.ts';
+import { mayMergeByAlias } from './alias-merge.ts';
 import { normalizeName } from './normalize.ts';
 
 /** An entity the graph (or the registry) already holds; resolution reuses its id. */
@@ -140,7 +141,10 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
     }
     const forms = [e.name, ...e.aliases.filter((a) => !/^(?:MoU|MOU|agreement|partnership agreement|memorandum of understanding|partnership)$/i.test(a))];
     for (const f of forms) {
-      const hit = (byForm.get(normalizeName(f)) ?? []).find((c) => c.type === e.type && !conflictingQualifiers(c.name, e.name));
+      const form = normalizeName(f);
+      const holders = (byForm.get(form) ?? []).filter((c) => c.type === e.type);
+      const hit = holders.find((c) => !conflictingQualifiers(c.name, e.name)
+        && mayMergeByAlias({ form, type: e.type, entityName: e.name, clusterName: c.name, holders: holders.length }));
       if (hit) return hit;
     }
     // A registry entry the recognizer did not tie to the mention ("AI Seoul Summit" typed by pattern).
