@@ -34,9 +34,12 @@ export const ORG_HEADS = new Set([
   'Network', 'Alliance', 'Coalition', 'Council', 'Foundation', 'Association', 'Society', 'Center', 'Centre', 'Institute', 'Institution',
   'University', 'Laboratory', 'Initiative', 'Consortium', 'Committee', 'Organisation', 'Organization', 'Union', 'Forum', 'Endowment',
   'Board', 'Fund', 'Group', 'Panel', 'Taskforce', 'Task Force', 'Academy', 'Observatory', 'Hub', 'Secretariat', 'Federation',
+  'Party', 'Body', 'Bank', 'College', 'School', 'Lab', 'Laboratories', 'Trust', 'Collective', 'Club', 'Caucus',
 ]);
-export const GOVERNMENT_FIRST_WORDS = new Set(['Ministry', 'Department', 'Office', 'Agency', 'Bureau', 'Administration', 'Cabinet', 'Secretariat', 'Directorate']);
-export const GOVERNMENT_HEADS = new Set(['Ministry', 'Agency', 'Administration', 'Authority', 'Directorate', 'Department', 'Regulator']);
+export const GOVERNMENT_FIRST_WORDS = new Set(['Ministry', 'Department', 'Office', 'Agency', 'Bureau', 'Administration', 'Cabinet', 'Secretariat', 'Directorate', 'House', 'Chamber']);
+/** Heads of state bodies: executive ("Ministry"), legislative ("Parliament", "Diet") and regulatory ("Commission"). */
+export const GOVERNMENT_HEADS = new Set(['Ministry', 'Agency', 'Administration', 'Authority', 'Directorate', 'Department', 'Regulator',
+  'Parliament', 'Congress', 'Senate', 'Diet', 'Assembly', 'Commission', 'Service', 'Office', 'Cabinet', 'Court', 'Command']);
 export const COMPANY_SUFFIXES = new Set(['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Ltd', 'Ltd.', 'LLC', 'PLC', 'plc', 'GmbH', 'AG', 'SA', 'Co.', 'Technologies', 'Labs']);
 
 /** Titles that introduce a person's name; the role they give is kept on WORKS_FOR. */

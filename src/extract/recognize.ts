@@ -182,6 +182,10 @@ const FUNCTION_WORDS = new Set(['with', 'on', 'in', 'at', 'for', 'to', 'and', 't
 
 interface Segment { text: string; start: number }
 
+/** Titles and honorifics that end an organization's name when they follow it. */
+const TITLE_BREAKS = new Set(['Prof', 'Prof.', 'Professor', 'Dr', 'Dr.', 'Mr', 'Mr.', 'Mrs', 'Ms', 'Sir', 'Dame', 'Sheikh', 'President', 'Minister',
+  'Secretary', 'Chairman', 'Chairwoman', 'Chair', 'CEO', 'Founder', 'Co-founder', 'Chief', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Boss']);
+
 /** Splits a capitalized run where it stops being one name. */
 function segments(run: string, runStart: number, glued: boolean): Segment[] {
   const out: Segment[] = [];
@@ -201,6 +205,8 @@ function segments(run: string, runStart: number, glued: boolean): Segment[] {
       const b = breaks.filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8)) && !/(?:^|[^\p{L}])Ma?c$/u.test(w.slice(0, i))).at(-1);
       if (b !== undefined && b > 0) { flush(); ws += b; w = w.slice(b); }
     }
+    // "University of Tokyo Prof Yutaka Matsuo": a title after a complete name starts a person, not more of the name.
+    if (cur !== null && TITLE_BREAKS.has(w) && typeByHead(cur.text) !== null) { flush(); continue; }
     if (cur === null) cur = { text: w, start: ws };
     else cur = { text: run.slice(cur.start - runStart, ws - runStart + w.length), start: cur.start };
     if (/['’]s$/.test(w)) { flush(); }
@@ -232,8 +238,11 @@ function isTitleCase(line: string): boolean {
 /** In a headline, a name starts after the verb: the first verb-like word whose remainder is a typed name. */
 function headlineName(seg: Segment): Segment | null {
   const ws = words(seg.text);
-  for (let i = 1; i < ws.length - 1; i++) {
-    if (!isPlainVerb(ws[i]!) || /^\p{Lu}{2,}/u.test(ws[i]!)) continue;
+  // "Japan to Establish AI Safety Institute": the segment may start with the verb; "OECD Updates AI Principles": a
+  // name, then a verb that is also a plural noun, then the name that is the object.
+  for (let i = 0; i < ws.length - 1; i++) {
+    const verb = isPlainVerb(ws[i]!) || (i > 0 && /^\p{Lu}\p{Ll}+s$/u.test(ws[i]!) && isPlainVerb(ws[i]!.slice(0, -1)) && registryMatcher().gazetteer.find(ws.slice(0, i).join(' ')).length > 0);
+    if (!verb || /^\p{Lu}{2,}/u.test(ws[i]!)) continue;
     const rest = ws.slice(i + 1).join(' ');
     if (words(rest).length >= 2 && typeByHead(rest)) return { text: rest, start: seg.start + seg.text.lastIndexOf(rest) };
   }
