@@ -67,9 +67,15 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
   return { ...c, name, link: name };
 }
 
-const AGREEMENT_NOUN = String.raw`memorandum of understanding|memoranda of understanding|MoU|MOU|partnership agreement|cooperation agreement|agreement|partnership|accord|pact|deal|arrangement`;
+/** Each word's first letter in either case: "a Memorandum of Understanding" is as unnamed as "a memorandum of understanding". */
+const eitherCase = (phrase: string) => phrase.replace(/\b([a-z])/g, (_m, c: string) => `[${c.toUpperCase()}${c}]`);
+const AGREEMENT_NOUN = [
+  'memorandum of understanding', 'memoranda of understanding', 'memorandum of agreement', 'memorandum of cooperation',
+  'letter of intent', 'letters of intent', 'framework agreement', 'partnership agreement', 'cooperation agreement',
+  'investment agreement', 'agreements', 'agreement', 'partnership', 'accord', 'pact', 'deals', 'deal', 'arrangement', 'contracts', 'contract',
+].map(eitherCase).join('|') + '|MoUs|MOUs|MoU|MOU|LOI';
 const UNNAMED_AGREEMENT_RE = new RegExp(
-  String.raw`\b([Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Nn]ew)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
+  String.raw`\b([Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Nn]ew|[Ss]eparate|[Tt]wo|[Tt]hree)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|multiyear|multi-year|year-long|five-year|\$[\d.,]+\s+(?:million|billion|bn|m)|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
   'g',
 );
 const MEETING_RE = /\b(the|an|its|their)\s+(inaugural|first|second|third|fourth|fifth|founding|opening|next)\s+(meeting|gathering|session|convening)\b/gi;
@@ -78,8 +84,11 @@ const MONTH_WORDS = /\b(?:January|February|March|April|May|June|July|August|Sept
 
 function nounOf(surface: string): string {
   const s = surface.toLowerCase();
-  if (s.startsWith('memorand') || s === 'mou') return 'memorandum of understanding';
+  if (s.startsWith('memorand') || /^mous?$/.test(s)) return 'memorandum of understanding';
   if (s.includes('partnership')) return 'partnership agreement';
+  if (s.startsWith('letter')) return 'letter of intent';
+  if (s.startsWith('contract')) return 'contract';
+  if (s.startsWith('framework')) return 'framework agreement';
   return 'agreement';
 }
 
@@ -131,7 +140,7 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
     if (/[A-Z]/.test(modifiers.replace(MONTH_WORDS, ''))) continue;
     const det = m[1]!.toLowerCase();
     const surface = (modifiers ? `${modifiers} ` : '') + m[3]!;
-    const indefinite = det === 'a' || det === 'an' || det === 'new';
+    const indefinite = ['a', 'an', 'new', 'separate', 'two', 'three'].includes(det);
     if (indefinite) {
       const key = `unnamed:agreement:${++unnamedCount}`;
       const e = addEntity(key, 'Agreement', surface, null, nounStart);
@@ -267,6 +276,15 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
     }
     // A reference reaches back a few sentences at most.
     if (target && here && here.start - target.start > 1500) target = undefined;
+    // "The deal between X and Y was announced ...": a definite agreement with nothing before it to refer to
+    // introduces one (it stays only if the text names who signed it).
+    if (!target && kind === 'agreement' && m.anaphoric) {
+      const key = `unnamed:agreement:at:${m.start}`;
+      entities.set(key, { key, type: 'Agreement', name: m.text, registryId: null, aliases: new Set([m.text]), date: null, firstMention: m.start, unnamed: { noun: arg! } });
+      m.key = key;
+      m.anaphoric = false;
+      continue;
+    }
     if (target) {
       m.key = target.key;
       // A proper surface form ("Korea-OpenAI MoU") is a name of the thing it refers to.

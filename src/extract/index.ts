@@ -34,6 +34,7 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[]): void {
   const byParties = new Map<string, string>();
   for (const e of [...ents.entities.values()].sort((a, b) => a.firstMention - b.firstMention)) {
     if (!e.unnamed) continue;
+    if (e.type === 'Agreement' && splitPerParty(ents, drafts, e)) continue;
     if (e.type === 'Agreement') {
       const parties = [...new Set(drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key).map((d) => d.source))]
         .sort((a, b) => (ents.entities.get(a)!.firstMention - ents.entities.get(b)!.firstMention));
@@ -58,6 +59,35 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[]): void {
       if (known) { e.registryId = known.id; e.date ??= known.date ?? null; }
     }
   }
+}
+
+/**
+ * "X reached agreements with A, B and C", "A and B inked MoUs with X": a plural agreement noun with several parties on
+ * one side is one agreement per pair, each named after its two parties. Returns whether it split.
+ */
+function splitPerParty(ents: DocEntities, drafts: RelationDraft[], e: EntityDraft): boolean {
+  const plural = [...e.aliases].some((a) => /(?:agreements|memoranda|mous|deals|contracts|letters)(?: of \w+)?$/i.test(a));
+  if (!plural) return false;
+  const signed = drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key);
+  const principals = [...new Set(signed.filter((d) => !d.counterpart).map((d) => d.source))];
+  const counterparts = [...new Set(signed.filter((d) => d.counterpart).map((d) => d.source))].filter((k) => !principals.includes(k));
+  if (!principals.length || !counterparts.length || principals.length + counterparts.length < 3) return false;
+  const mentions = ents.mentions.filter((m) => m.key === e.key);
+  const noun = e.unnamed!.noun;
+  for (const p of principals) {
+    for (const c of counterparts) {
+      const key = `${e.key}:${p}:${c}`;
+      const [a, b] = [ents.entities.get(p)!, ents.entities.get(c)!];
+      const pair: EntityDraft = { ...e, key, aliases: new Set(e.aliases), unnamed: undefined, name: `${shortName(a, ents)}–${shortName(b, ents)} ${noun}` };
+      ents.entities.set(key, pair);
+      for (const m of mentions) ents.mentions.push({ ...m, key });
+      const evidence = signed.find((d) => d.source === c) ?? signed[0]!;
+      for (const party of [p, c]) drafts.push({ type: 'SIGNED', source: party, target: key, sentence: evidence.sentence, confidence: evidence.confidence, role: null });
+      drafts.push({ type: 'PARTNERED_WITH', source: p, target: c, sentence: evidence.sentence, confidence: 0.7, role: null });
+    }
+  }
+  drop(ents, drafts, e.key);
+  return true;
 }
 
 function drop(ents: DocEntities, drafts: RelationDraft[], key: string): void {

@@ -74,7 +74,7 @@ const PHRASE_RE = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${CONNECTOR}[ \t]+)*$
 
 const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'toward', 'towards', 'de']);
 /** Agreement nouns that name no particular agreement: the unnamed-agreement rules own them. */
-export const GENERIC_AGREEMENT = /^(?:the\s+|a\s+|an\s+)?(?:memorandum of understanding|mou|partnership agreement|partnership|agreement|joint statement|declaration|statement|commitments?)$/i;
+export const GENERIC_AGREEMENT = /^(?:the\s+|a\s+|an\s+)?(?:memorand(?:um|a) of (?:understanding|agreement|cooperation)|mous?|letters? of intent|framework agreement|cooperation agreement|partnership agreement|partnership|agreement|joint statement|declaration|statement|commitments?)$/i;
 
 const verbCache = new Map<string, boolean>();
 /** Title-case headlines put verbs inside capitalized runs ("U.S. Establish Bilateral AI Working Group"). */
@@ -408,7 +408,8 @@ function undefinedAcronymNames(text: string): Candidate[] {
     const start = m.index! + m[1]!.indexOf(phrase);
     // An acronym alone doesn't make a name an organization ("Liquid Crystal Display (LCD)").
     const type = typeByHead(phrase);
-    if (type) out.push({ start, end: start + phrase.length, text: phrase, type, registryId: null, name: phrase, source: 'pattern' });
+    // "a Memorandum of Understanding (MoU)" names no particular agreement: the unnamed-agreement rules own it.
+    if (type && !GENERIC_AGREEMENT.test(phrase)) out.push({ start, end: start + phrase.length, text: phrase, type, registryId: null, name: phrase, source: 'pattern' });
   }
   return out;
 }

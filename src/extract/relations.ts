@@ -13,6 +13,8 @@ export interface RelationDraft {
   sentence: Sentence;
   confidence: number;
   role: string | null;
+  /** SIGNED by the other side of an agreement ("an MoU with X"): tells a plural "agreements with A, B and C" apart per party. */
+  counterpart?: boolean;
 }
 
 export interface Slot {
@@ -127,15 +129,25 @@ interface Rule {
   /** The capture that is the relationship's source; the other is its target. */
   reverse?: boolean;
   role?: string;
+  counterpart?: boolean;
 }
 
 const ROLE_WORDS = String.raw`Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|CTO|Founder|Co-founder|Chair\w*|President|Spokes\w+|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|founder|chief|scientist|analyst|fellow|partner`;
 const VERB_SIGN = String.raw`(?:signed|signs|sign|signing|inked|inks|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
+/** A parenthetical after a name ("(MoU)", "(2024)"). */
+const ASIDE = String.raw`(?:\s*\([^()⟦⟧]{0,40}\))?`;
+/** A short lower-case description before a name: "with AI research company Anthropic". */
+const DESC = String.raw`(?:[a-z][\w-]*\s+){0,5}?`;
 const RULES: Rule[] = [
   // SIGNED
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.85 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|agreed|ratified|concluded)\s+(?:by|between)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.85 },
-  { type: 'SIGNED', pattern: String.raw`{o:Agreement}\s+(?:between|among|with)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.75 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}${ASIDE}\s+(?:between|among)\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.75 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}${ASIDE}\s+with\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.75, counterpart: true },
+  // "X awarded a framework agreement to Y": both sides of the award are parties to it.
+  { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:awarded|awards|granted|grants|gave|offered)\b{_}{o:Agreement}`, confidence: 0.75 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}${ASIDE}\s+(?:to|for)\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.7, counterpart: true },
+  { type: 'SIGNED', pattern: String.raw`\b(?:signing|conclusion|signature)\s+of\s+(?:the\s+|an?\s+)?{o:Agreement}{_}\bby\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}`, confidence: 0.85 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\bsignator(?:y|ies)\s+(?:include|included|are|were)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   // PARTNERED_WITH
@@ -270,7 +282,7 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
           const se = entities.get(sk)!;
           const oe = entities.get(ok)!;
           if (!allowed(rule.type, se.type, oe.type)) continue;
-          out.push({ type: rule.type, source: sk, target: ok, sentence, confidence: rule.confidence, role: null });
+          out.push({ type: rule.type, source: sk, target: ok, sentence, confidence: rule.confidence, role: null, ...(rule.counterpart ? { counterpart: true } : {}) });
         }
       }
     }
