@@ -78,6 +78,10 @@ const UNNAMED_AGREEMENT_RE = new RegExp(
   String.raw`\b([Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Nn]ew|[Ss]eparate|[Tt]wo|[Tt]hree)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|multiyear|multi-year|year-long|five-year|\$[\d.,]+\s+(?:million|billion|bn|m)|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
   'g',
 );
+const BARE_PLURAL_RE = new RegExp(
+  String.raw`\b(?:signed|signs|sign|signing|inked|inks|reached|reaching|reaches|struck|strikes|striking|concluded|concluding|entered into|entering into|announced|announcing)\s+(?<bare>)()(${['agreements', 'memoranda of understanding', 'letters of intent', 'deals', 'contracts'].map(eitherCase).join('|')}|MoUs|MOUs)\b`,
+  'g',
+);
 const MEETING_RE = /\b(the|an|its|their)\s+(inaugural|first|second|third|fourth|fifth|founding|opening|next)\s+(meeting|gathering|session|convening)\b/gi;
 
 const MONTH_WORDS = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/g;
@@ -131,16 +135,17 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   // Unnamed agreements: "a memorandum of understanding", "an earlier October 2025 agreement between X and Y".
   let unnamedCount = 0;
   const occupied = (s: number, e: number) => mentions.some((m) => s < m.end && e > m.start);
-  for (const m of text.matchAll(UNNAMED_AGREEMENT_RE)) {
+  for (const m of [...text.matchAll(UNNAMED_AGREEMENT_RE), ...text.matchAll(BARE_PLURAL_RE)]) {
     const nounStart = m.index! + m[0].length - m[3]!.length;
     const nounEnd = m.index! + m[0].length;
     if (occupied(nounStart, nounEnd)) continue;
     const modifiers = m[2]!.trim();
     // Capitalized modifiers other than months make a name ("the Seoul Declaration"), which the recognizer owns.
     if (/[A-Z]/.test(modifiers.replace(MONTH_WORDS, ''))) continue;
-    const det = m[1]!.toLowerCase();
+    const det = m.groups?.bare !== undefined ? 'bare' : m[1]!.toLowerCase();
+    // A bare plural after a verb of signing ("inked agreements with ...") is as indefinite as "a".
     const surface = (modifiers ? `${modifiers} ` : '') + m[3]!;
-    const indefinite = ['a', 'an', 'new', 'separate', 'two', 'three'].includes(det);
+    const indefinite = ['a', 'an', 'new', 'separate', 'two', 'three', 'bare'].includes(det);
     if (indefinite) {
       const key = `unnamed:agreement:${++unnamedCount}`;
       const e = addEntity(key, 'Agreement', surface, null, nounStart);

@@ -278,7 +278,8 @@ function patternNames(text: string): Candidate[] {
           const tail = phrase.slice(and + 5).replace(/^the\s+/, '');
           const before = phrase.slice(0, and).replace(/^the\s+/, '');
           const beforeHits = registryMatcher().gazetteer.find(before);
-          const beforeIsName = (beforeHits.length === 1 && beforeHits[0]!.text === before) || typeByHead(before) !== null;
+          // "AI Standards and Innovation Center" is one name: the part before "and" must name a thing of the same kind.
+          const beforeIsName = (beforeHits.length === 1 && beforeHits[0]!.text === before) || typeByHead(before) === type;
           const tailHits = registryMatcher().gazetteer.find(tail);
           if (typeByHead(tail) === type && words(tail).length >= 2 && beforeIsName) {
             const beforeType = typeByHead(before);

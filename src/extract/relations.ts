@@ -133,7 +133,7 @@ interface Rule {
 }
 
 const ROLE_WORDS = String.raw`Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|CTO|Founder|Co-founder|Chair\w*|President|Spokes\w+|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|founder|chief|scientist|analyst|fellow|partner`;
-const VERB_SIGN = String.raw`(?:signed|signs|sign|signing|inked|inks|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
+const VERB_SIGN = String.raw`(?:signed|signs|sign|signing|inked|inks|inking|reaching|reaches|striking|concluding|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
 /** A parenthetical after a name ("(MoU)", "(2024)"). */
 const ASIDE = String.raw`(?:\s*\([^()⟦⟧]{0,40}\))?`;
 /** A short lower-case description before a name: "with AI research company Anthropic". */
@@ -264,7 +264,7 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
       // "The U.S. AI Safety Institute at NIST announced ...": the subject is the head of the phrase, not what it is at.
       if (s.index > 0 && s.index < o.index && s.type !== 'Person') {
         const prev = slots[s.index - 1]!;
-        if (/^\s*,?\s+(?:(?:based|headquartered|located)\s+)?(?:at|within|of|in)\s+(?:the\s+)?$/.test(text.slice(prev.end, s.start)) && allowed(rule.type, prev.type, o.type)) s = prev;
+        if (/^\s*,?\s+(?:(?:based|headquartered|located|housed)\s+)?(?:at|within|of|in|under)\s+(?:the\s+)?$/.test(text.slice(prev.end, s.start)) && allowed(rule.type, prev.type, o.type)) s = prev;
       }
       // "The summit produced X and established Y": X is an object, the subject of "established" is the summit.
       const afterS = tpl.slice(tpl.indexOf(`⟦${s.index}:`) + `⟦${s.index}:${s.type}⟧`.length);
