@@ -69,6 +69,38 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
 
 /** Each word's first letter in either case: "a Memorandum of Understanding" is as unnamed as "a memorandum of understanding". */
 const eitherCase = (phrase: string) => phrase.replace(/\b([a-z])/g, (_m, c: string) => `[${c.toUpperCase()}${c}]`);
+const LOWER_INSTITUTE_RE = /\b(?:[Nn]ational\s+)?(?:AI|[Aa]rtificial [Ii]ntelligence)\s+(?:[Ss]afety|[Ss]ecurity)\s+[Ii]nstitute(s?)\b/g;
+
+/**
+ * "Korea's AI safety institute", "AI safety institutes in the United States and the United Kingdom": news writes the
+ * national institutes in lower case, and a plural with its countries names one institute per country.
+ */
+function lowerCaseInstitutes(text: string, taken: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const reg = registry();
+  for (const m of text.matchAll(LOWER_INSTITUTE_RE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (taken.some((c) => start < c.end && end > c.start)) continue;
+    const c: Candidate = { start, end, text: m[0], type: 'Institute', registryId: null, name: m[0], source: 'pattern' };
+    if (!m[1]) {
+      const q = qualifyGenericInstitute(text, c);
+      if (q) out.push(q);
+      continue;
+    }
+    const places = /^\s+(?:in|of|from)\s+((?:(?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}(?:,\s*|\s+and\s+|,\s+and\s+)?){2,6})/u.exec(text.slice(end, end + 160));
+    if (!places) continue;
+    for (const name of places[1]!.split(/,\s*|\s+and\s+/)) {
+      const country = reg.countryByName.get(normalizeName(name.replace(/^the\s+/, '')));
+      if (!country) continue;
+      const owner = `${country.name}'s `;
+      const q = qualifyGenericInstitute(owner, { ...c, start: owner.length, end: owner.length });
+      if (q) out.push({ ...q, start, end, text: m[0] });
+    }
+  }
+  return out;
+}
+
 const AGREEMENT_NOUN = [
   'memorandum of understanding', 'memoranda of understanding', 'memorandum of agreement', 'memorandum of cooperation',
   'letter of intent', 'letters of intent', 'framework agreement', 'partnership agreement', 'cooperation agreement',
@@ -108,6 +140,7 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
     out.push(c);
   }
   cands = out;
+  cands.push(...lowerCaseInstitutes(text, cands));
 
   const entities = new Map<string, EntityDraft>();
   const mentions: MentionRef[] = [];

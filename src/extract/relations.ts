@@ -68,6 +68,11 @@ export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities:
   for (let i = 0; i < inSentence.length; i++) {
     const m = inSentence[i]!;
     const e = entities.get(m.key)!;
+    const prevSlot = slots.at(-1);
+    // "the AI safety institutes of A and B": one span names several institutes, and the countries after it are theirs.
+    if (prevSlot && m.start === prevSlot.start && m.end === prevSlot.end) { if (!prevSlot.keys.includes(m.key)) prevSlot.keys.push(m.key); continue; }
+    if (prevSlot && e.type === 'Country' && /institutes$/i.test(text.slice(prevSlot.start, prevSlot.end)) &&
+      /^(?:\s+(?:in|of|from)\s+|\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?$/.test(text.slice(lastEnd, m.start))) { lastEnd = m.end; continue; }
     if (m.start < lastEnd) continue; // nested in the previous mention
     const next = inSentence.slice(i + 1).find((x) => x.start >= m.end);
     if (!pending && next && /^['’]s?\s+$/.test(text.slice(m.end, next.start)) && possessiveRelation(e.type, entities.get(next.key)!.type)) {
