@@ -1,5 +1,6 @@
 // The saved-query files and the Browser guide server, without Neo4j.
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGuideServer, type GuideServer } from '../src/queries/guide.ts';
@@ -102,6 +103,38 @@ describe('kg guide server', () => {
     expect(await raw.text()).toContain('@param name');
     expect((await fetch(`${server.urls.base}/nothing.html`)).status).toBe(404);
     expect((await fetch(`${server.urls.base}/../package.json`)).status).toBe(404);
+  });
+
+  // fetch() normalizes paths; these go on the wire as written.
+  const raw = (port: number, request: string): Promise<string> => new Promise((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (c: string) => { data += c; });
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+
+  it('answers every request path, malformed ones with 400, and keeps serving', async () => {
+    const statusOf = async (target: string, method = 'GET') =>
+      (await raw(server.port, `${method} ${target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`)).split('\r\n', 1)[0];
+    expect(await statusOf('/%ff')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await statusOf('/%')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await statusOf('/queries/%E0%A4%A.cypher')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await statusOf('/%ff', 'HEAD')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await statusOf('/..%2f..%2fpackage.json')).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusOf('/../../package.json')).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusOf('//etc/passwd')).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusOf('/guide.html%00')).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusOf('http://elsewhere.example/guide.html')).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusOf('*', 'OPTIONS')).toBe('HTTP/1.1 204 No Content');
+    expect(await statusOf(`/${'a'.repeat(20_000)}`)).toMatch(/^HTTP\/1\.1 (?:404|414|431|400) /);
+    expect(await statusOf('/guide.html', 'DELETE')).toBe('HTTP/1.1 405 Method Not Allowed');
+    // Not HTTP at all: Node's parser refuses it with a 400.
+    expect((await raw(server.port, 'hello\r\n\r\n')).split('\r\n', 1)[0]).toBe('HTTP/1.1 400 Bad Request');
+    // Still serving.
+    expect((await fetch(server.urls.guide)).status).toBe(200);
+    expect(await statusOf('/guide.html?x=%ff')).toBe('HTTP/1.1 200 OK');
   });
 });
 

@@ -85,6 +85,7 @@ const CORS = {
   'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
   'Access-Control-Max-Age': '600',
   'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
 };
 
 function handler(urlsOf: () => GuideUrls): http.RequestListener {
@@ -99,7 +100,14 @@ function handler(urlsOf: () => GuideUrls): http.RequestListener {
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', 'GET only\n');
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    // The path as sent, without query or fragment; a malformed escape (GET /%ff)
+    // is the client's error, not the server's end.
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent((req.url ?? '/').split(/[?#]/, 1)[0]!);
+    } catch {
+      return send(400, 'text/plain', 'bad request: malformed percent-encoding in the path\n');
+    }
     try {
       if (pathname === '/' || pathname === '/index.html') {
         res.writeHead(302, { ...CORS, Location: '/guide.html' });
@@ -129,9 +137,26 @@ export interface GuideServer {
 }
 
 /** Starts serving on 127.0.0.1:port (0: any free port). */
+/** Whatever a request does, the server answers it and goes on serving. */
+function guarded(inner: http.RequestListener): http.RequestListener {
+  return (req, res) => {
+    try {
+      inner(req, res);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`${(err as Error)?.message ?? String(err)}\n`);
+    }
+  };
+}
+
 export async function startGuideServer(port = guidePort()): Promise<GuideServer> {
   let urls = guideUrls(port);
-  const server = http.createServer(handler(() => urls));
+  const server = http.createServer(guarded(handler(() => urls)));
+  // A request Node's parser rejects (bad request line, header overflow) gets a 400, never an exception.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(err.code === 'EADDRINUSE'
