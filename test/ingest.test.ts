@@ -103,7 +103,28 @@ describe('bad input: one clear message per document, the rest still comes throug
     const buf = Buffer.concat([Buffer.from('Zürich – Genève '), Buffer.from([0xff]), Buffer.from(' naïve')]);
     const d = decodeBytes(buf);
     expect(d.text).toBe('Zürich – Genève \uFFFD naïve');
-    expect(d.warnings[0]).toMatch(/1 undecodable byte sequence/);
+    expect(d.warnings[0]).toMatch(/^not valid UTF-8 in 1 place\(s\) \(first at byte 20\): decoded as UTF-8 with only those bytes replaced/);
+  });
+
+  it('decodes German UTF-8 with one stray byte per valid run: Müller stays Müller', async () => {
+    // One non-ASCII letter and one stray byte: whole-file windows-1252 made it "MÃ¼ller".
+    const text = Buffer.concat([
+      Buffer.from('Die Ministerin traf Herrn Müller in Berlin zum Gespräch über KI-Sicherheit'),
+      Buffer.from([0x92]), // a windows-1252 apostrophe pasted into UTF-8
+      Buffer.from(' und die Zusammenarbeit der Institute.\n'),
+    ]);
+    const [item] = await collect([file('enc/mostly-utf8.txt', text)]);
+    expect(item.ok).toBe(true);
+    if (!item.ok) return;
+    expect(item.doc.body).toContain('Herrn Müller in Berlin zum Gespräch über KI-Sicherheit\uFFFD und');
+    expect(item.doc.body).not.toMatch(/Ã/);
+    expect(item.doc.warnings).toEqual([expect.stringMatching(/^not valid UTF-8 in 1 place\(s\) \(first at byte \d+\): decoded as UTF-8/)]);
+    // The same with a declared legacy charset: the bytes win.
+    const html = Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><p>Herr Müller sagte'), Buffer.from([0xff]), Buffer.from('.</p></body></html>')]);
+    expect(decodeBytes(html, { html: true }).text).toContain('Herr Müller sagte\uFFFD.');
+    // Legacy text forms no valid UTF-8 sequences: still detected whole.
+    const latin = iconv.encode('Herr Müller sagte, die Grüße aus München seien schön.', 'win1252');
+    expect(decodeBytes(latin).text).toBe('Herr Müller sagte, die Grüße aus München seien schön.');
   });
 
   it('decodes UTF-16 with a byte-order mark', () => {

@@ -68,28 +68,63 @@ export function decodeBytes(buf: Uint8Array, opts: { html?: boolean; truncated?:
   } catch {
     // Not UTF-8.
   }
+  // Mostly UTF-8 with a few broken bytes (a stray byte, a pasted line in
+  // another encoding): decode every valid UTF-8 run as UTF-8 and replace only
+  // the broken bytes. Valid multi-byte sequences are the evidence: text in a
+  // legacy encoding almost never forms them by chance (0 in windows-1252
+  // German or windows-1253 Greek, under 1 per 3 invalid ones even in CJK
+  // double-byte encodings), so at least as many valid as invalid sequences
+  // means UTF-8. Such pages often declare a legacy charset from a template;
+  // the bytes win over the declaration.
+  const seq = utf8Sequences(bytes, !!opts.truncated);
   const declared = opts.html ? declaredCharset(bytes) : null;
+  const sample = bytes.subarray(0, 65536);
+  if (seq.valid > 0 && seq.valid >= seq.invalid) {
+    warnings.push(`not valid UTF-8 in ${seq.invalid} place(s) (first at byte ${seq.firstInvalid}): `
+      + 'decoded as UTF-8 with only those bytes replaced (U+FFFD)');
+    return { text: utf8Lenient.decode(bytes, { stream: !!opts.truncated }), warnings };
+  }
   if (declared && !isUtf8Name(declared) && iconv.encodingExists(declared)) {
     return { text: iconv.decode(Buffer.from(bytes), declared), warnings };
   }
-  // Mostly UTF-8 with a few broken sequences: keep UTF-8, replace the broken bytes.
-  const lenient = utf8Lenient.decode(bytes);
-  let bad = 0, wide = 0;
-  for (let i = 0; i < lenient.length; i++) {
-    const c = lenient.charCodeAt(i);
-    if (c === 0xfffd) bad++;
-    else if (c > 0x7f) wide++;
+  const detected = chardet.detect(sample);
+  if (detected && !isUtf8Name(detected) && iconv.encodingExists(detected)) {
+    warnings.push(`not valid UTF-8${declared ? ` (though it declares ${declared})` : ''}; decoded as ${detected} (detected)`);
+    return { text: iconv.decode(Buffer.from(bytes), detected), warnings };
   }
-  if (wide > bad) {
-    warnings.push(`invalid UTF-8: ${bad} undecodable byte sequence(s) replaced with U+FFFD`);
-    return { text: lenient, warnings };
+  warnings.push(`not valid UTF-8 in ${seq.invalid} place(s) (first at byte ${seq.firstInvalid}) and no other encoding detected: `
+    + 'decoded as UTF-8 with those bytes replaced (U+FFFD)');
+  return { text: utf8Lenient.decode(bytes, { stream: !!opts.truncated }), warnings };
+}
+
+/**
+ * Counts the valid multi-byte UTF-8 sequences and the invalid ones (maximal
+ * subparts, as a WHATWG decoder replaces them). `truncated`: a sequence cut
+ * at the end is not counted.
+ */
+export function utf8Sequences(buf: Uint8Array, truncated = false): { valid: number; invalid: number; firstInvalid: number } {
+  let valid = 0, invalid = 0, firstInvalid = -1;
+  const n = buf.length;
+  for (let i = 0; i < n;) {
+    const b = buf[i]!;
+    if (b < 0x80) { i++; continue; }
+    const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    let k = 1;
+    if (need > 0) {
+      // The second byte's range depends on the lead (no overlongs, surrogates or > U+10FFFF).
+      const lo = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;
+      const hi = b === 0xed ? 0x9f : b === 0xf4 ? 0x8f : 0xbf;
+      while (k <= need && i + k < n) {
+        const c = buf[i + k]!;
+        if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) break;
+        k++;
+      }
+      if (k > need) { valid++; i += k; continue; }
+      if (i + k >= n && truncated) break;
+    }
+    invalid++;
+    if (firstInvalid < 0) firstInvalid = i;
+    i += need > 0 ? k : 1;
   }
-  const sample = bytes.subarray(0, 65536);
-  const guess = chardet.detect(sample);
-  if (guess && !isUtf8Name(guess) && iconv.encodingExists(guess)) {
-    warnings.push(`not valid UTF-8${declared ? ` (though it declares ${declared})` : ''}; decoded as ${guess} (detected)`);
-    return { text: iconv.decode(Buffer.from(bytes), guess), warnings };
-  }
-  warnings.push(`invalid UTF-8: ${bad} undecodable byte sequence(s) replaced with U+FFFD`);
-  return { text: lenient, warnings };
+  return { valid, invalid, firstInvalid };
 }
