@@ -5,6 +5,7 @@
 import type { EntityType } from '../model/schemas.ts';
 import { registry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
+import { assignDates } from './date-assign.ts';
 import { findDates } from './dates.ts';
 import { isGluedLine, recognize, registryMatcher, type Candidate } from './recognize.ts';
 import type { Sentence } from './sentences.ts';
@@ -331,46 +332,4 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
   }
   // Unresolved references go.
   for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.key.startsWith('anaphor:')) mentions.splice(i, 1);
-}
-
-const DATE_BEFORE_GAP = /^\s*$/;
-const DATE_AFTER_GAP = /^\s*(?:\(|,\s*)?(?:(?:which|that)\s+)?(?:(?:was|were|is|will be|has been)\s+)?(?:held|signed|adopted|launched|established|created|founded|announced|published|convened|which took place|took place|occurring|occurred|scheduled for)?\s*(?:on|in|of|from|since|during)?\s*(?:the\s+)?(?:last|next|this|early|late|mid-?)?\s*$/i;
-const CREATION = String.raw`(?:established|launched|founded|created|set up|formed|formali[sz]ed|inaugurated|stood up|opened)`;
-
-/** The sentence says this organization was created: "the establishment of X", "X was launched", "launched X". */
-function establishedHere(text: string, m: MentionRef): boolean {
-  const before = text.slice(Math.max(0, m.start - 40), m.start);
-  const after = text.slice(m.end, m.end + 50);
-  return (
-    new RegExp(String.raw`\b(?:establishment|creation|launch|founding|formation|inauguration) of (?:the |a |an )?$`, 'i').test(before) ||
-    new RegExp(String.raw`\b${CREATION} (?:the |a |an |its |their )?(?:new )?$`, 'i').test(before) ||
-    new RegExp(String.raw`^,? (?:(?:was|were|has been|had been|is|be) )?(?:officially |formally )?(?:${CREATION}|operational since)\b`, 'i').test(after)
-  );
-}
-
-function assignDates(text: string, sentences: Sentence[], mentions: MentionRef[], entities: Map<string, EntityDraft>, publishedAt: string | null): void {
-  for (const s of sentences) {
-    const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-    const dated = inSentence.filter((m) => {
-      const e = entities.get(m.key);
-      return e && !e.date && ['Summit', 'Agreement', 'Institute', 'Organization'].includes(e.type);
-    });
-    if (!dated.length) continue;
-    const dates = findDates(s.text, publishedAt).map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }));
-    if (!dates.length) continue;
-    for (const m of dated) {
-      const e = entities.get(m.key)!;
-      if (e.date) continue;
-      const between = (a: number, b: number) => inSentence.some((o) => o !== m && o.start >= a && o.end <= b && !['Location', 'Country'].includes(entities.get(o.key)?.type ?? ''));
-      let pick: string | null = null;
-      // A date next to an organization's name is rarely its founding; only creation wording dates one.
-      for (const d of e.type === 'Summit' || e.type === 'Agreement' ? dates : []) {
-        if (d.start >= m.end && d.start - m.end <= 40 && DATE_AFTER_GAP.test(text.slice(m.end, d.start).replace(/\b(?:in|at)\s+[\p{Lu}][\p{L}]+(?:\s+[\p{Lu}][\p{L}]+)*\s*/gu, '')) && !between(m.end, d.start)) { pick = d.iso; break; }
-        if (d.end <= m.start && m.start - d.end <= 3 && DATE_BEFORE_GAP.test(text.slice(d.end, m.start).replace(/^'s/, ''))) { pick = d.iso; break; }
-      }
-      if (!pick && (e.type === 'Institute' || e.type === 'Organization') && dates.length === 1 && establishedHere(text, m)) pick = dates[0]!.iso;
-      if (!pick && e.type === 'Agreement' && e.unnamed && dates.length === 1 && !/\[date\]/i.test(s.text)) pick = dates[0]!.iso;
-      if (pick) e.date = pick;
-    }
-  }
 }
