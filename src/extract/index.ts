@@ -21,6 +21,7 @@ export function extractDocument(doc: CleanDocument): DocumentExtraction {
 
 function shortName(e: EntityDraft, ents: DocEntities): string {
   // The acronym the text uses, if any, keeps descriptive names readable.
+  if (e.type === 'Country') return e.name;
   const acronym = [...e.aliases].find((a) => /^[\p{Lu}][\p{Lu}\p{N}&.\-]{1,9}$/u.test(a) && ents.mentions.some((m) => m.key === e.key && m.text === a));
   return acronym ?? e.name;
 }
@@ -39,6 +40,9 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[]): void {
       const parties = [...new Set(drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key).map((d) => d.source))]
         .sort((a, b) => (ents.entities.get(a)!.firstMention - ents.entities.get(b)!.firstMention));
       if (!parties.length) { drop(ents, drafts, e.key); continue; }
+      // People sign on behalf of their bodies: the agreement is named after (and partners) the bodies when it has any.
+      const bodies = parties.filter((k) => ents.entities.get(k)!.type !== 'Person');
+      if (bodies.length) parties.splice(0, parties.length, ...bodies);
       const sig = [...parties].sort().join('|');
       const same = byParties.get(sig);
       if (same) { merge(ents, drafts, e.key, same); continue; }

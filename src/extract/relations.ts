@@ -4,6 +4,7 @@
 // expressions over that template, so one rule covers every name.
 import type { EntityType, RelationType } from '../model/schemas.ts';
 import type { EntityDraft, MentionRef } from './entities.ts';
+import { PERSON_TITLES } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
 
 export interface RelationDraft {
@@ -27,7 +28,13 @@ export interface Slot {
   possessors?: Array<[string, string]>;
   /** Places named in a "based in" apposition of this slot. */
   locatedIn?: string[];
+  /** "U.S. Commerce Secretary Gina Raimondo": the body (also a key of the slot), the person and the title. */
+  offices?: Array<{ body: string; person: string; role: string }>;
 }
+
+const OFFICE_HOLDERS: EntityType[] = ['Country', 'GovernmentBody', 'Organization', 'Company', 'Institute'];
+/** The title between a body and a person's name: capitalized words ending in an office, or a lower-case role noun. */
+const OFFICE_TITLE = new RegExp(String.raw`^(?:['’]s)?\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}?(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.]/g, '\\.')).join('|')})|(?:chief executive|chief|boss|head|founder|co-founder|president|chairman|chairwoman|minister|secretary|spokesperson|spokesman|spokeswoman|director|ambassador|envoy|commissioner|executive))\s+$`, 'u');
 
 /** What "X's Y" states, by the types of X and Y. */
 function possessiveRelation(x: EntityType, y: EntityType): { type: RelationType; reverse: boolean } | null {
@@ -65,6 +72,7 @@ export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities:
   // so "the UK AI Security Institute and France's INESIA" coordinates the two institutes.
   let pending: MentionRef | undefined;
   let lastEnd = -1;
+  const offices: Array<{ body: string; person: string; role: string }> = [];
   for (let i = 0; i < inSentence.length; i++) {
     const m = inSentence[i]!;
     const e = entities.get(m.key)!;
@@ -76,6 +84,16 @@ export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities:
     if (m.start < lastEnd) continue; // nested in the previous mention
     const next = inSentence.slice(i + 1).find((x) => x.start >= m.end);
     if (!pending && next && /^['’]s?\s+$/.test(text.slice(m.end, next.start)) && possessiveRelation(e.type, entities.get(next.key)!.type)) {
+      pending = m;
+      lastEnd = m.end;
+      continue;
+    }
+    // "U.S. Commerce Secretary Gina Raimondo", "Mistral AI chief Arthur Mensch": the body names whose office the person
+    // holds; the two act together (both sign what the person signs) and the person works for the body.
+    const title = !pending && next && entities.get(next.key)!.type === 'Person' && OFFICE_HOLDERS.includes(e.type)
+      ? OFFICE_TITLE.exec(text.slice(m.end, next.start)) : null;
+    if (title) {
+      offices.push({ body: m.key, person: next!.key, role: title[1]!.trim() });
       pending = m;
       lastEnd = m.end;
       continue;
@@ -105,12 +123,14 @@ export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities:
       if (COORDINATION.test(between) && compatible(last.type, e.type) && (!commaOnly || last.type === e.type || listGoesOn) && !/^['’]s\b/.test(text.slice(m.end))) {
         if (!last.keys.includes(m.key)) last.keys.push(m.key);
         last.end = m.end;
-        if (possessor) (last.possessors ??= []).push([possessor.key, m.key]);
+        const office = possessor && offices.find((o) => o.body === possessor.key && o.person === m.key);
+        if (office) { if (!last.keys.includes(office.body)) last.keys.push(office.body); (last.offices ??= []).push(office); } else if (possessor) (last.possessors ??= []).push([possessor.key, m.key]);
         continue;
       }
     }
     const slot: Slot = { index: slots.length, keys: [m.key], type: e.type, start: phraseStart, end: m.end };
-    if (possessor) slot.possessors = [[possessor.key, m.key]];
+    const office = possessor && offices.find((o) => o.body === possessor.key && o.person === m.key);
+    if (office) { slot.keys.push(office.body); (slot.offices ??= []).push(office); } else if (possessor) slot.possessors = [[possessor.key, m.key]];
     slots.push(slot);
   }
   return slots;
@@ -250,6 +270,7 @@ export function allowed(type: RelationType, s: EntityType, o: EntityType): boole
 export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: Map<string, EntityDraft>, text: string): RelationDraft[] {
   const out: RelationDraft[] = [];
   for (const slot of slots) {
+    for (const o of slot.offices ?? []) out.push({ type: 'WORKS_FOR', source: o.person, target: o.body, sentence, confidence: 0.8, role: o.role });
     for (const place of slot.locatedIn ?? []) {
       for (const k of slot.keys) out.push({ type: 'BASED_IN', source: k, target: place, sentence, confidence: 0.85, role: null });
     }
