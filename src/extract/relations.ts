@@ -181,16 +181,22 @@ const RULES: Rule[] = [
   { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}{_}\b(?:partnerships?|agreements?|MoUs?)\s+with\s+(?:the\s+)?{o:Country|Institute|Company|Organization|GovernmentBody}`, confidence: 0.65 },
   { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}\s+(?:signs?|signed|announced|announces|reached|reaches|concluded|concludes|struck|strikes)\s+(?:\w+\s+){0,2}?(?:agreements?|MoUs?|memorand\w+|partnerships?|deals?)\b[^⟦⟧.;]{0,80}?\bwith\s+(?:both\s+)?(?:the\s+)?{o:${PARTY}}`, confidence: 0.7 },
   // HELD_IN, HOSTED_BY
-  { type: 'HELD_IN', pattern: String.raw`{s:Summit|Agreement}{_}\b(?:held|hosted|took place|taking place|convened|signed|occurred|occurring|happened|scheduled)\b[^⟦⟧]{0,40}?\b(?:in|at)\s+(?:the\s+)?{o:Location|Country}`, confidence: 0.85 },
+  { type: 'HELD_IN', pattern: String.raw`{s:Summit|Agreement}{_}\b(?:held|hosted|took place|taking place|takes place|take place|convened|convenes|signed|occurred|occurring|happened|scheduled|opened|opens|kicked off|kicks off|began|begins|underway)\b[^⟦⟧]{0,40}?\b(?:in|at)\s+(?:the\s+)?{o:Location|Country}`, confidence: 0.85 },
   { type: 'HELD_IN', pattern: String.raw`{s:Summit}\s+(?:in|at)\s+{o:Location}`, confidence: 0.8 },
   { type: 'HELD_IN', pattern: String.raw`\b(?:signed|adopted|concluded|formali[sz]ed)\s+(?:the\s+|an?\s+)?{s:Agreement}[^⟦⟧]{0,40}?\bin\s+{o:Location}`, confidence: 0.7 },
   { type: 'HELD_IN', pattern: String.raw`{s:Summit}\s*\(\s*{o:Location}`, confidence: 0.6 },
   { type: 'HOSTED_BY', pattern: String.raw`{o:Country|Organization}{_}\b(?:hosted|hosts|will host|is hosting|to host|co-hosted|co-hosts|co-host|chaired|co-chaired|co-chair|co-chairs|organi[sz]ed|co-organi[sz]ed|convened)\b{_}{s:Summit}`, confidence: 0.85 },
   { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}{_}\b(?:hosted|co-hosted|organi[sz]ed|convened)\s+by\s+(?:the\s+)?{o:Country|Organization}`, confidence: 0.85 },
+  // "the summit in Seoul, South Korea": the country of the city it was held in.
+  { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}{_}\b(?:in|at)\s+⟦\d+:Location⟧,\s+{o:Country}`, confidence: 0.75 },
   // ATTENDED
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}\b(?:attended|attend|attends|participated in|participate in|took part in|take part in|joined|were represented at|was represented at|gathered (?:at|in|for)|met at|convened at)\s+(?:the\s+)?{o:Summit}`, confidence: 0.8 },
   { type: 'ATTENDED', pattern: String.raw`\b(?:gathered|meeting|met|convened|assembled)\s+(?:at|in|for)\s+(?:the\s+)?{o:Summit}[^]{0,600}?\b(?:representing|from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   { type: 'ATTENDED', pattern: String.raw`\b(?:attendees|participants|delegates|delegations|representatives|officials)\s+(?:at|of|to|in)\s+(?:the\s+)?{o:Summit}\s+(?:were|included|include|came from)\s+[^⟦⟧]{0,40}?{s:${PARTY}}`, confidence: 0.75 },
+  // "the UK delegation at the summit", "ministers from A and B at the summit": a group named for its state was there.
+  { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}\s+(?:delegation|delegates|delegations|leaders?|officials|ministers|representatives|negotiators|team)\b{_}\b(?:at|to|in|for)\s+(?:the\s+)?{o:Summit}`, confidence: 0.75 },
+  { type: 'ATTENDED', pattern: String.raw`\b(?:leaders|officials|delegates|delegations|ministers|representatives|heads of state|participants)\s+(?:from|of)\s+(?:the\s+)?{s:${PARTY}}{_}\b(?:at|to|in|attended|attend)\s+(?:the\s+)?{o:Summit}`, confidence: 0.75 },
+  { type: 'ATTENDED', pattern: String.raw`{o:Summit}{_}\bwhere\s+(?:world\s+)?(?:leaders|officials|delegates|delegations|ministers|representatives|heads of state)\s+(?:from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.75 },
   // "Kenya joined the network at its first meeting": who acts at a summit was there.
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:signed|joined|endorsed|announced|launched|unveiled|presented|spoke|agreed|pledged|committed)\b[^.;]{0,80}?\b(?:at|during)\s+(?:the\s+|its\s+|their\s+)?{o:Summit}`, confidence: 0.6 },
   // PRODUCED, ESTABLISHED
@@ -210,6 +216,9 @@ const RULES: Rule[] = [
   { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody|Organization}\s*\(\s*(?:housed|based|located|sitting|placed)?\s*(?:within|under|in|inside|at|part of)\s+(?:the\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
   { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody|Organization}{_}\b(?:operates|operating|housed|sits|sitting|placed|is part of|part of|a unit of|an arm of|a division of|a department of|an agency of|reports to)\s*(?:under|within|in|inside)?\s+(?:the\s+)?(?:⟦\d+:Country⟧['’]s\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:joined|joins|is a member of|are members of|became a member of|becomes a member of|member of|members of)\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
+  // "A and B were among the U.N. members", "X is a founding member of Y", "are initial members of the network".
+  { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}\s+(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?{o:Organization}(?:['’]s)?\s+(?:\d+\s+)?(?:founding\s+|initial\s+|new\s+|full\s+)?(?:members|member states|member countries|member nations|member companies)\b`, confidence: 0.8 },
+  { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?(?:founding|initial|new|full|first|permanent)\s+members?\s+of\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`\b(?:members|member countries|member states)\s+of\s+(?:the\s+)?{o:Organization}\s+(?:include|included|are|were|comprise)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}['’]s?\s+(?:founding\s+)?(?:members|member countries|member states)\s*(?:[—–:(]|\s(?:include|included|are|were))\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}{_}\b(?:(?:members|member countries|member states)\s+(?:include|included|including|are|were|such as|like)|comprising|comprises|consists of|made up of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
