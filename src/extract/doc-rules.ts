@@ -6,6 +6,7 @@ import { normalizeName } from '../resolve/normalize.ts';
 import { firstSentenceWith, mentionsIn, PARTY_TYPES, sentenceOf, type Ctx } from './doc-context.ts';
 import { POLITICAL_TITLES } from './lexicon.ts';
 import { allowed, buildSlots, type RelationDraft } from './relations.ts';
+import type { EntityDraft, MentionRef } from './entities.ts';
 import type { Sentence } from './sentences.ts';
 import { tableRows } from './tables.ts';
 
@@ -45,10 +46,38 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
         if (hostId && near) out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: near, confidence: 0.65, role: null });
       }
     }
+    if (['Institute', 'GovernmentBody', 'Organization', 'Company', 'Summit'].includes(e.type)) out.push(...namePrefixFacts(ctx, e, first, evidence));
     if (e.type === 'Institute' || e.type === 'GovernmentBody') {
       const country = entry?.country ?? (e.registryId ? undefined : /^(.+?) AI (?:Safety|Security) Institute$/.exec(e.name)?.[1]);
       const countryId = country ? (reg.lookup(country).find((c) => c.type === 'Country') ?? reg.countryByDemonym.get(country.toLowerCase()))?.id : undefined;
       if (countryId && present(countryId)) out.push({ type: 'BASED_IN', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.7, role: null });
+    }
+  }
+  return out;
+}
+
+/**
+ * What a name's first words state: "Canadian Institute for Advanced Research" and "Korea University" are based in
+ * their country; "UN General Assembly" is part of the UN, and a "G20 Summit" is hosted by the G20. Only when the
+ * country or body is itself named in the document.
+ */
+function namePrefixFacts(ctx: Ctx, e: EntityDraft, first: MentionRef, evidence: (other: string) => Sentence): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const reg = registry();
+  const ws = first.text.replace(/^the\s+/i, '').split(/\s+/);
+  if (ws.length < 2) return out;
+  for (let n = Math.min(3, ws.length - 1); n >= 1; n--) {
+    const prefix = ws.slice(0, n).join(' ');
+    const country = n === 1 ? reg.countryByDemonym.get(prefix.toLowerCase()) ?? reg.countryByName.get(normalizeName(prefix)) : reg.countryByName.get(normalizeName(prefix));
+    if (country && e.type !== 'Summit' && ctx.entities.has(country.id) && country.id !== e.key) {
+      out.push({ type: 'BASED_IN', source: e.key, target: country.id, sentence: evidence(country.id), confidence: 0.7, role: null });
+      break;
+    }
+    const parent = reg.lookup(prefix).find((x) => x.type === 'Organization');
+    if (parent && ctx.entities.has(parent.id) && parent.id !== e.key) {
+      const type = e.type === 'Summit' ? 'HOSTED_BY' : e.type === 'Company' ? null : 'PART_OF';
+      if (type) out.push({ type, source: e.key, target: parent.id, sentence: evidence(parent.id), confidence: 0.7, role: null });
+      break;
     }
   }
   return out;

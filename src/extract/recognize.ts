@@ -279,10 +279,11 @@ function patternNames(text: string): Candidate[] {
           const before = phrase.slice(0, and).replace(/^the\s+/, '');
           const beforeHits = registryMatcher().gazetteer.find(before);
           // "AI Standards and Innovation Center" is one name: the part before "and" must name a thing of the same kind.
-          const beforeIsName = (beforeHits.length === 1 && beforeHits[0]!.text === before) || typeByHead(before) === type;
+          const beforeType = typeByHead(before);
+          const beforeIsName = (beforeHits.length === 1 && beforeHits[0]!.text === before) || beforeType === type ||
+            (beforeType !== null && /^the\s/.test(phrase.slice(and + 5)));
           const tailHits = registryMatcher().gazetteer.find(tail);
           if (typeByHead(tail) === type && words(tail).length >= 2 && beforeIsName) {
-            const beforeType = typeByHead(before);
             const beforeStart = start + phrase.indexOf(before);
             if (beforeType && !beforeHits.length) out.push({ start: beforeStart, end: beforeStart + before.length, text: before, type: beforeType, registryId: null, name: before, source: 'pattern' });
             start += phrase.length - tail.length;
