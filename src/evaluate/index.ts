@@ -4,6 +4,8 @@
 // Matching follows the gold conventions: a prediction matches a gold entity
 // of the same document through any normalized name or alias; optional gold
 // items count neither way; PARTNERED_WITH matches in either direction.
+// Calibration: the relations in each band of confidence and how many of them
+// the gold holds, so a threshold can be chosen from what it keeps.
 import path from 'node:path';
 import { z } from 'zod';
 import type { Graph, GraphEntity } from '../model/schemas.ts';
@@ -32,6 +34,31 @@ export function goldNorm(s: string): string {
 
 export interface Counts { tp: number; fp: number; fn: number }
 export interface Scores { precision: number; recall: number; f1: number }
+/** Relations whose confidence lies in [from, to): how many, how many right, and the same for all at or above `from`. */
+export interface Band {
+  from: number;
+  to: number;
+  tp: number;
+  fp: number;
+  precision: number;
+  /** Every relation at or above `from`: what a graph keeping only those would hold. */
+  atLeast: { tp: number; fp: number; precision: number; recall: number };
+  /** The band's relations by relationship type: which rules it holds. */
+  byType: Record<string, { tp: number; fp: number }>;
+}
+
+/** A relation scored in a document: its confidence there, whether the gold holds it, its type. */
+export type Judged = [confidence: number, right: boolean, type: string];
+
+export interface EvaluateOptions {
+  /** The gold document a graph document is; by default the file name of its source. */
+  docName?: (doc: Graph['documents'][number]) => string;
+  /** Band edges for calibration, ascending. */
+  bands?: number[];
+}
+
+export const DEFAULT_BANDS = [0, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 1.0001];
+
 export interface EvalReport {
   entities: Counts & Scores;
   typedEntities: Counts & Scores;
@@ -42,6 +69,7 @@ export interface EvalReport {
   misses: string[];
   falsePositives: string[];
   dateErrors: string[];
+  calibration: Band[];
 }
 
 export function scores(c: Counts): Counts & Scores {
@@ -54,8 +82,8 @@ function bump(map: Record<string, Counts>, k: string, field: keyof Counts): void
   (map[k] ??= { tp: 0, fp: 0, fn: 0 })[field]++;
 }
 
-export function evaluate(graph: Graph, golds: GoldFile[]): EvalReport {
-  const docName = new Map(graph.documents.map((d) => [d.id, path.basename(d.source)]));
+export function evaluate(graph: Graph, golds: GoldFile[], options: EvaluateOptions = {}): EvalReport {
+  const docName = new Map(graph.documents.map((d) => [d.id, options.docName ? options.docName(d) : path.basename(d.source)]));
   const docOf = (id: string) => docName.get(id) ?? path.basename(id);
   const byId = new Map(graph.entities.map((e) => [e.id, e]));
   const forms = (names: string[]) => names.map(goldNorm).filter(Boolean);
@@ -68,6 +96,8 @@ export function evaluate(graph: Graph, golds: GoldFile[]): EvalReport {
   const misses: string[] = [];
   const falsePositives: string[] = [];
   const dateErrors: string[] = [];
+  // Each relation scored in a document, with its confidence there: [confidence, right].
+  const judged: Judged[] = [];
 
   for (const gold of golds) {
     const doc = gold.doc;
@@ -129,8 +159,10 @@ export function evaluate(graph: Graph, golds: GoldFile[]): EvalReport {
       const k = s && o ? relKey(r.type, s, o) : `${r.type}|?${r.source}|?${r.target}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      if (required.has(k)) { rel.tp++; bump(byRelationType, r.type, 'tp'); }
+      const confidence = Math.max(...r.evidence.filter((ev) => docOf(ev.doc) === doc).map((ev) => ev.confidence));
+      if (required.has(k)) { rel.tp++; bump(byRelationType, r.type, 'tp'); judged.push([confidence, true, r.type]); }
       else if (!optional.has(k)) {
+        judged.push([confidence, false, r.type]);
         rel.fp++;
         bump(byRelationType, r.type, 'fp');
         falsePositives.push(`${doc}: ${byId.get(r.source)?.name} -${r.type}-> ${byId.get(r.target)?.name}`);
@@ -151,7 +183,28 @@ export function evaluate(graph: Graph, golds: GoldFile[]): EvalReport {
     dates: { ...dates, accuracy: dates.total ? dates.right / dates.total : 0 },
     byEntityType: table(byEntityType), byRelationType: table(byRelationType),
     misses, falsePositives, dateErrors,
+    calibration: calibrate(judged, rel.tp + rel.fn, options.bands ?? DEFAULT_BANDS),
   };
+}
+
+/** Precision per band of confidence, and of everything at or above each band's lower edge. */
+export function calibrate(judged: Judged[], required: number, edges: number[]): Band[] {
+  const out: Band[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const [from, to] = [edges[i]!, edges[i + 1]!];
+    const inBand = judged.filter(([c]) => c >= from && c < to);
+    if (!inBand.length) continue;
+    const above = judged.filter(([c]) => c >= from);
+    const tp = inBand.filter(([, ok]) => ok).length;
+    const atp = above.filter(([, ok]) => ok).length;
+    const byType: Band['byType'] = {};
+    for (const [, ok, type] of inBand) (byType[type] ??= { tp: 0, fp: 0 })[ok ? 'tp' : 'fp']++;
+    out.push({
+      from, to, tp, fp: inBand.length - tp, precision: tp / inBand.length, byType,
+      atLeast: { tp: atp, fp: above.length - atp, precision: atp / above.length, recall: required ? atp / required : 0 },
+    });
+  }
+  return out;
 }
 
 export function formatReport(r: EvalReport, opts: { details?: boolean } = {}): string {
@@ -165,6 +218,14 @@ export function formatReport(r: EvalReport, opts: { details?: boolean } = {}): s
     '', 'by entity type', head, ...Object.entries(r.byEntityType).map(([k, v]) => row(k, v)),
     '', 'by relationship type', head, ...Object.entries(r.byRelationType).map(([k, v]) => row(k, v)),
   ];
+  if (r.calibration.length) {
+    lines.push('', 'calibration: relations by confidence', `${'confidence'.padEnd(16)} P      right wrong   at or above: P      R      right wrong`);
+    for (const b of r.calibration) {
+      const band = `${b.from.toFixed(2)}-${Math.min(b.to, 1).toFixed(2)}`;
+      lines.push(`${band.padEnd(16)} ${f(b.precision)}  ${String(b.tp).padStart(5)} ${String(b.fp).padStart(5)}                ${f(b.atLeast.precision)}  ${f(b.atLeast.recall)}  ${String(b.atLeast.tp).padStart(5)} ${String(b.atLeast.fp).padStart(5)}`);
+      if (opts.details !== false) lines.push(`  ${Object.entries(b.byType).sort().map(([t, c]) => `${t} ${c.tp}/${c.tp + c.fp}`).join(', ')}`);
+    }
+  }
   if (opts.details !== false) {
     lines.push('', `misses (${r.misses.length})`, ...r.misses.map((m) => `  ${m}`));
     lines.push('', `false positives (${r.falsePositives.length})`, ...r.falsePositives.map((m) => `  ${m}`));

@@ -1,7 +1,10 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { evaluate, formatReport, GoldFile } from '../../evaluate/index.ts';
+import { evaluate, formatReport, GoldFile, type EvalReport } from '../../evaluate/index.ts';
+import { fileNamer, pickHalf, readSources, scraperLines, type SourceRow } from '../../evaluate/sources.ts';
 import { extractPaths } from '../../pipeline/index.ts';
 import { resolveGraph } from '../../resolve/index.ts';
 
@@ -17,19 +20,83 @@ export async function readGold(dir: string): Promise<GoldFile[]> {
   }));
 }
 
+export interface EvalSetOptions {
+  gold: string;
+  /** A sources.tsv; by default the one beside the gold folder, if there is one. */
+  sources?: string | null;
+  half?: 'odd' | 'even' | 'all';
+}
+
+/** The sources.tsv an evaluation uses: the one named, else the one beside the gold folder. */
+export function sourcesFor(gold: string, named?: string | null): string | null {
+  if (named) {
+    if (!existsSync(named)) throw new Error(`no sources table at ${named}`);
+    return named;
+  }
+  const beside = path.join(path.dirname(path.resolve(gold)), 'sources.tsv');
+  return existsSync(beside) ? beside : null;
+}
+
+/**
+ * Extracts the documents and scores them against the gold. With a sources
+ * table, the annotated files it lists are fed as a scraper would deliver them
+ * (JSON Lines with url, title and publication date: what `kg extract` gets
+ * from a scraper) and every document is mapped back to its file by URL; other
+ * inputs (a scraper's .jsonl) go in as they are and are mapped by URL too.
+ */
+export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Promise<{ report: EvalReport; failures: Array<{ source: string; error: string }> }> {
+  let golds = await readGold(opts.gold);
+  const sourcesFile = sourcesFor(opts.gold, opts.sources);
+  const half = opts.half ?? 'all';
+  if (!sourcesFile && half !== 'all') throw new Error('--half needs a sources table (--sources, or sources.tsv beside the gold folder) to know the order of the set');
+  const all: SourceRow[] = sourcesFile ? readSources(sourcesFile) : [];
+  const setFiles = new Set(all.map((r) => r.file));
+  const chosen = new Set(pickHalf(all, half).map((r) => r.file));
+  const inputs: string[] = [];
+  const fed: Array<SourceRow & { path: string }> = [];
+  for (const p of paths) {
+    if (setFiles.size && p !== '-' && existsSync(p)) {
+      // A folder of the set's files, or one of them: fed as the scraper would.
+      const files = statSync(p).isDirectory() ? (await readdir(p)).filter((f) => setFiles.has(f)).map((f) => path.join(p, f)) : setFiles.has(path.basename(p)) ? [p] : [];
+      if (files.length) {
+        for (const f of files) if (chosen.has(path.basename(f))) fed.push({ ...all.find((r) => r.file === path.basename(f))!, path: f });
+        continue;
+      }
+    }
+    inputs.push(p);
+  }
+  let tmp: string | null = null;
+  try {
+    if (fed.length) {
+      tmp = await mkdtemp(path.join(tmpdir(), 'kg-eval-'));
+      const jsonl = path.join(tmp, 'set.jsonl');
+      await writeFile(jsonl, scraperLines(fed));
+      inputs.push(jsonl);
+    }
+    if (!inputs.length) throw new Error(`no documents of the ${half} half in ${paths.join(' ')}`);
+    const run = await extractPaths(inputs);
+    if (half !== 'all') golds = golds.filter((g) => chosen.has(g.doc));
+    const report = evaluate(resolveGraph(run.extractions), golds, sourcesFile ? { docName: fileNamer(all) } : {});
+    return { report, failures: run.failures };
+  } finally {
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  }
+}
+
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('extract the documents and score them against gold annotations, per entity and relationship type')
+    .description('extract the documents and score them against gold annotations, per entity and relationship type, with precision per confidence band')
     .requiredOption('--gold <dir>', 'folder of gold files, one <document file name>.json each')
+    .option('--sources <file>', 'sources.tsv (file, url, title, publishedAt) of the annotated set; default: the one beside the gold folder, if any. The files it lists are fed as a scraper delivers them (JSON Lines with url, title, publication date) and documents are matched to gold files by URL')
+    .option('--half <half>', 'odd, even or all rows of the sources table (the development corpus is split so)', 'all')
     .option('--json', 'print the report as JSON')
     .option('--summary', 'figures only, no list of misses and false positives')
-    .argument('[paths...]', 'documents the gold files annotate', ['seeds'])
-    .action(async (paths: string[], opts: { gold: string; json?: boolean; summary?: boolean }) => {
-      const golds = await readGold(opts.gold);
-      const run = await extractPaths(paths);
-      for (const f of run.failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
-      const report = evaluate(resolveGraph(run.extractions), golds);
+    .argument('[paths...]', 'documents the gold files annotate (files, folders, or a scraper\'s .jsonl)', ['seeds'])
+    .action(async (paths: string[], opts: { gold: string; sources?: string; half: string; json?: boolean; summary?: boolean }) => {
+      if (!['odd', 'even', 'all'].includes(opts.half)) throw new Error(`--half is odd, even or all, not ${opts.half}`);
+      const { report, failures } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half as 'odd' | 'even' | 'all' });
+      for (const f of failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
       console.log(opts.json ? JSON.stringify(report, null, 1) : formatReport(report, { details: !opts.summary }));
     });
 }
