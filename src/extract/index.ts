@@ -5,6 +5,7 @@ import { DocumentExtraction, type CleanDocument, type LocalEntity, type LocalRel
 import { registry } from '../registry/index.ts';
 import { buildEntities, type DocEntities, type EntityDraft } from './entities.ts';
 import { documentRelations } from './doc-rules.ts';
+import { listBlocks } from './lists.ts';
 import { buildSlots, sentenceRelations, type RelationDraft } from './relations.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -14,6 +15,11 @@ export function extractDocument(doc: CleanDocument): DocumentExtraction {
   const ents = buildEntities(text, sentences, doc.publishedAt);
   const drafts: RelationDraft[] = [];
   for (const s of sentences) drafts.push(...sentenceRelations(s, buildSlots(s, ents.mentions, ents.entities, text), ents.entities, text));
+  for (const list of listBlocks(text, sentences, ents.mentions, ents.entities)) {
+    const slots = buildSlots(list.intro, ents.mentions, ents.entities, text);
+    slots.push({ ...list.items, index: slots.length });
+    drafts.push(...sentenceRelations(list.sentence, slots, ents.entities, text));
+  }
   drafts.push(...documentRelations({ text, sentences, mentions: ents.mentions, entities: ents.entities }, drafts));
   nameUnnamed(ents, drafts);
   return DocumentExtraction.parse({ document: doc, ...toOutput(doc, ents, drafts) });

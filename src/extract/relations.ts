@@ -140,7 +140,9 @@ function template(sentence: Sentence, slots: Slot[], text: string): string {
   let out = '';
   let pos = sentence.start;
   for (const s of slots) {
-    out += text.slice(pos, s.start) + `⟦${s.index}:${s.type}⟧`;
+    const gap = text.slice(pos, s.start);
+    // A list's slot starts at its introduction's colon: keep a space between the last word and the slot.
+    out += gap + (/\w$/.test(gap) ? ' ' : '') + `⟦${s.index}:${s.type}⟧`;
     pos = s.end;
   }
   return out + text.slice(pos, sentence.end);
@@ -220,7 +222,7 @@ const RULES: Rule[] = [
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}\s+(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?{o:Organization}(?:['’]s)?\s+(?:\d+\s+)?(?:founding\s+|initial\s+|new\s+|full\s+)?(?:members|member states|member countries|member nations|member companies)\b`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?(?:founding|initial|new|full|first|permanent)\s+members?\s+of\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`\b(?:members|member countries|member states)\s+of\s+(?:the\s+)?{o:Organization}\s+(?:include|included|are|were|comprise)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
-  { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}['’]s?\s+(?:founding\s+)?(?:members|member countries|member states)\s*(?:[—–:(]|\s(?:include|included|are|were))\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
+  { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}(?:['’]s?)?\s+(?:founding\s+|initial\s+|current\s+|new\s+)?(?:members|member countries|member states|member nations)\s*(?:[—–:(]|\s(?:include|includes|included|are|were|comprise))\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}{_}\b(?:(?:members|member countries|member states)\s+(?:include|included|including|are|were|such as|like)|comprising|comprises|consists of|made up of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   { type: 'BASED_IN', pattern: String.raw`{s:Institute|GovernmentBody|Company|Organization},?\s+(?:(?:which|that) is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?{o:Country|Location}`, confidence: 0.85 },
   { type: 'BASED_IN', pattern: String.raw`{s:GovernmentBody|Institute}\s+(?:from|of)\s+(?:the\s+)?{o:Country}`, confidence: 0.75 },
