@@ -168,7 +168,11 @@ const DESC = String.raw`(?:[a-z][\w-]*\s+){0,5}?`;
 const RULES: Rule[] = [
   // SIGNED
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.85 },
-  { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|agreed|ratified|concluded)\s+(?:by|between)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.85 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|agreed|ratified|concluded|adopted|backed|joined|supported|approved)\s+(?:by|between)\s+(?:the\s+)?(?:leaders\s+of\s+|representatives\s+of\s+|governments\s+of\s+)?{s:${PARTY}}`, confidence: 0.85 },
+  // "the 28 countries that signed the declaration, including A and B", "signatories to X such as A".
+  { type: 'SIGNED', pattern: String.raw`\b(?:countries|nations|states|governments|companies|firms|signatories|parties)\s+(?:that|which|who)?\s*(?:have\s+|had\s+)?(?:signed|endorsed|joined|backed|adopted)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|among them|notably)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
+  { type: 'SIGNED', pattern: String.raw`\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|are|were)\s*:?\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
+  { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:backed|backs|supported|supports|approved|approves|put (?:their|its) names? to|agreed to abide by|pledged to uphold|is party to|are parties to|became (?:a )?part(?:y|ies) to)\b{_}{o:Agreement}`, confidence: 0.75 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}${ASIDE}\s+(?:between|among)\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.75 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}${ASIDE}\s+with\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.75, counterpart: true },
   // "X awarded a framework agreement to Y": both sides of the award are parties to it.
@@ -199,8 +203,10 @@ const RULES: Rule[] = [
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}\s+(?:delegation|delegates|delegations|leaders?|officials|ministers|representatives|negotiators|team)\b{_}\b(?:at|to|in|for)\s+(?:the\s+)?{o:Summit}`, confidence: 0.75 },
   { type: 'ATTENDED', pattern: String.raw`\b(?:leaders|officials|delegates|delegations|ministers|representatives|heads of state|participants)\s+(?:from|of)\s+(?:the\s+)?{s:${PARTY}}{_}\b(?:at|to|in|attended|attend)\s+(?:the\s+)?{o:Summit}`, confidence: 0.75 },
   { type: 'ATTENDED', pattern: String.raw`{o:Summit}{_}\bwhere\s+(?:world\s+)?(?:leaders|officials|delegates|delegations|ministers|representatives|heads of state)\s+(?:from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.75 },
+  { type: 'ATTENDED', pattern: String.raw`{o:Summit}{_}\b(?:(?:was\s+)?attended by|brought together|brings together|bringing together|gathered|gathering|drew|drawing|welcomed|convened|convening|hosted delegations from|saw delegations from)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:from\s+|of\s+)?(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
+  { type: 'ATTENDED', pattern: String.raw`^\W*(?:At|During|On the sidelines of)\s+(?:the\s+)?{o:Summit}(?:\s+in\s+⟦\d+:(?:Location|Country)⟧)?\s*,\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   // "Kenya joined the network at its first meeting": who acts at a summit was there.
-  { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:signed|joined|endorsed|announced|launched|unveiled|presented|spoke|agreed|pledged|committed)\b[^.;]{0,80}?\b(?:at|during)\s+(?:the\s+|its\s+|their\s+)?{o:Summit}`, confidence: 0.6 },
+  { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:signed|joined|endorsed|announced|launched|unveiled|presented|spoke|speaking|agreed|pledged|committed|addressed|told delegates|delivered|represented|met)\b[^.;]{0,80}?\b(?:at|during)\s+(?:the\s+|its\s+|their\s+)?{o:Summit}`, confidence: 0.6 },
   // PRODUCED, ESTABLISHED
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}{ACTIVE}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
   { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon)\b[^.;]{0,60}?\b(?:at|during)\s+(?:the\s+)?{s:Summit}`, confidence: 0.75 },
@@ -221,6 +227,10 @@ const RULES: Rule[] = [
   // "A and B were among the U.N. members", "X is a founding member of Y", "are initial members of the network".
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}\s+(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?{o:Organization}(?:['’]s)?\s+(?:\d+\s+)?(?:founding\s+|initial\s+|new\s+|full\s+)?(?:members|member states|member countries|member nations|member companies)\b`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?(?:founding|initial|new|full|first|permanent)\s+members?\s+of\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
+  { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}(?:['’]s?)?,?\s+(?:which|that|whose members)?\s*(?:includes|included|include|comprises|comprised|brings together|brought together|unites|united|is made up of|consists of|gathers|groups)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:such as\s+|like\s+)?{s:${PARTY}}`, confidence: 0.7 },
+  // "G7 member Japan", "the G20 countries (A, B and C)", "fellow G7 members A and B".
+  { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}\s+(?:member|members|member states?|member countries|member nations|countries|nations|economies|partners)\s*(?:[(:—–,]\s*|\s+(?:such as|like|including|namely)\s+)?(?:the\s+)?{s:Country|Organization|Institute}`, confidence: 0.7 },
+  { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}},\s+(?:a|an|one of the|both|all|the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?{o:Organization}`, confidence: 0.75 },
   { type: 'MEMBER_OF', pattern: String.raw`\b(?:members|member countries|member states)\s+of\s+(?:the\s+)?{o:Organization}\s+(?:include|included|are|were|comprise)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}(?:['’]s?)?\s+(?:founding\s+|initial\s+|current\s+|new\s+)?(?:members|member countries|member states|member nations)\s*(?:[—–:(]|\s(?:include|includes|included|are|were|comprise))\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}{_}\b(?:(?:members|member countries|member states)\s+(?:include|included|including|are|were|such as|like)|comprising|comprises|consists of|made up of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
