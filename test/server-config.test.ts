@@ -5,16 +5,18 @@ import { ensureNeo4j, externalConnection, localConfig, localConnection } from '.
 describe('server configuration', () => {
   it('defaults to the local server on 7687/7474 under .neo4j with user neo4j', () => {
     const cfg = localConfig({});
-    expect(cfg).toMatchObject({ boltPort: 7687, httpPort: 7474, user: 'neo4j', password: 'ai-governance-kg', heap: '1g', pagecache: '256m' });
+    expect(cfg).toMatchObject({ boltPort: 7687, httpPort: 7474, user: 'neo4j', heap: '1g', pagecache: '256m' });
+    // No password in the configuration: each server's is generated at its first start, kept in its home.
+    expect(cfg).not.toHaveProperty('password');
     expect(cfg.home).toMatch(/\/\.neo4j$/);
     expect(localConnection(cfg)).toMatchObject({ uri: 'bolt://127.0.0.1:7687', local: true, browserUrl: 'http://localhost:7474/browser/?dbms=bolt://neo4j@localhost:7687&preselectAuthMethod=NATIVE' });
   });
 
   it('moves home and ports with KG_NEO4J_*', () => {
-    const cfg = localConfig({ KG_NEO4J_HOME: '/tmp/other-neo4j', KG_NEO4J_BOLT_PORT: '7688', KG_NEO4J_HTTP_PORT: '7475', NEO4J_PASSWORD: 'another-password' });
-    expect(cfg).toMatchObject({ home: '/tmp/other-neo4j', boltPort: 7688, httpPort: 7475, password: 'another-password' });
+    const cfg = localConfig({ KG_NEO4J_HOME: '/tmp/other-neo4j', KG_NEO4J_BOLT_PORT: '7688', KG_NEO4J_HTTP_PORT: '7475' });
+    expect(cfg).toMatchObject({ home: '/tmp/other-neo4j', boltPort: 7688, httpPort: 7475 });
+    expect(localConnection(cfg)).toMatchObject({ password: null, passwordFile: '/tmp/other-neo4j/password' });
     expect(() => localConfig({ KG_NEO4J_BOLT_PORT: 'seven' })).toThrow('KG_NEO4J_BOLT_PORT must be a TCP port');
-    expect(() => localConfig({ NEO4J_PASSWORD: 'short' })).toThrow('at least 8 characters');
   });
 
   it('passes KG_NEO4J_JAVA_OPTS to the local JVM as separate options, none by default', () => {

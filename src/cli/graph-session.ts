@@ -72,7 +72,9 @@ export function connectionLines(connection: Connection): string[] {
   if (connection.local) {
     return [
       `Neo4j Browser: ${connection.browserUrl}`,
-      `  connect URL ${connection.uri.replace('127.0.0.1', 'localhost')}, user ${connection.user}, password ${connection.password}`,
+      // Never the password itself: summaries end up in logs.
+      `  connect URL ${connection.uri.replace('127.0.0.1', 'localhost')}, user ${connection.user}, password in ${connection.passwordFile ?? 'the password file'}`,
+      '  (for a shell: eval "$(npx kg neo4j env)")',
       '  (the local server keeps running; stop it with `kg neo4j stop`)',
     ];
   }

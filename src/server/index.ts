@@ -6,7 +6,8 @@
 // When NEO4J_URI is set, nothing local is started: connectionFromEnv() points
 // every command at that server instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +16,11 @@ import neo4j, { type AuthToken } from 'neo4j-driver';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const DEFAULT_USER = 'neo4j';
-/** The local server's password unless NEO4J_PASSWORD says otherwise; localhost-only. */
-export const DEFAULT_PASSWORD = 'ai-governance-kg';
+/**
+ * The password every local server had before each got its own: a store that
+ * still accepts it is given a generated one at its next start.
+ */
+export const LEGACY_PASSWORD = 'ai-governance-kg';
 const MAIN_CLASS = 'org.neo4j.server.CommunityEntryPoint';
 const STAMP = '.kg-fetched';
 
@@ -31,6 +35,8 @@ export interface Connection {
   local: boolean;
   /** Neo4j Browser address for people, when known. */
   browserUrl: string | null;
+  /** The local server's password file (mode 0600), for people; never the password itself in logs. */
+  passwordFile?: string;
 }
 
 export interface LocalServerConfig {
@@ -39,7 +45,6 @@ export interface LocalServerConfig {
   boltPort: number;
   httpPort: number;
   user: string;
-  password: string;
   java: string;
   heap: string;
   pagecache: string;
@@ -57,15 +62,12 @@ function port(value: string | undefined, fallback: number, name: string): number
 
 /** The local server's settings, from the environment (see docs/neo4j.md). */
 export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalServerConfig {
-  const password = env.NEO4J_PASSWORD || DEFAULT_PASSWORD;
-  if (password.length < 8) throw new Error('NEO4J_PASSWORD must have at least 8 characters for the local Neo4j server');
   return {
     home: path.resolve(ROOT, env.KG_NEO4J_HOME || '.neo4j'),
     lib: path.resolve(ROOT, env.KG_NEO4J_LIB || path.join('.neo4j', 'lib')),
     boltPort: port(env.KG_NEO4J_BOLT_PORT, 7687, 'KG_NEO4J_BOLT_PORT'),
     httpPort: port(env.KG_NEO4J_HTTP_PORT, 7474, 'KG_NEO4J_HTTP_PORT'),
     user: DEFAULT_USER,
-    password,
     java: env.JAVA_HOME ? path.join(env.JAVA_HOME, 'bin', 'java') : 'java',
     heap: env.KG_NEO4J_HEAP || '1g',
     pagecache: env.KG_NEO4J_PAGECACHE || '256m',
@@ -74,15 +76,125 @@ export function localConfig(env: NodeJS.ProcessEnv = process.env): LocalServerCo
   };
 }
 
-export function localConnection(cfg: LocalServerConfig): Connection {
+/**
+ * The local server's connection. `password`: by default the one its first
+ * start generated (null before that).
+ */
+export function localConnection(cfg: LocalServerConfig, password: string | null = readPassword(cfg)): Connection {
   return {
     uri: `bolt://127.0.0.1:${cfg.boltPort}`,
     user: cfg.user,
-    password: cfg.password,
+    password,
     local: true,
     // Browser 5.24 pre-fills the user from the URL (never a password) and knows the auth methods NATIVE, SSO, NO_AUTH.
     browserUrl: `http://localhost:${cfg.httpPort}/browser/?dbms=bolt://${cfg.user}@localhost:${cfg.boltPort}&preselectAuthMethod=NATIVE`,
+    passwordFile: passwordFile(cfg),
   };
+}
+
+// ---------------------------------------------------------------- password
+//
+// Each local server has its own password, generated at its first start and
+// kept in <home>/password, readable by its user only (the home itself is
+// 0700). It never goes on a command line (other users see those in ps):
+// neo4j-admin gets it in a 0600 argument file, and the run summary names
+// the file instead of printing it. `kg neo4j env` prints it for a shell.
+
+export const passwordFile = (cfg: LocalServerConfig) => path.join(cfg.home, 'password');
+
+/** The local server's password, or null when it never started. */
+export function readPassword(cfg: LocalServerConfig): string | null {
+  try {
+    const p = readFileSync(passwordFile(cfg), 'utf8').trim();
+    return p || null;
+  } catch {
+    return null;
+  }
+}
+
+/** 32 characters of base64url: 192 random bits, nothing a shell or Cypher needs quoted. */
+const newPassword = () => randomBytes(24).toString('base64url');
+
+/** Writes a file only its user can read or write, atomically (no window with wider permissions). */
+function writePrivate(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, content, { mode: 0o600, flag: 'wx' });
+  renameSync(tmp, file);
+}
+
+/** Directories and files of the store: their user only. */
+function restrictPermissions(cfg: LocalServerConfig): void {
+  chmodSync(cfg.home, 0o700);
+  for (const dir of ['data', 'conf', 'logs', 'run']) {
+    const p = path.join(cfg.home, dir);
+    if (existsSync(p)) chmodSync(p, 0o700);
+  }
+  for (const file of [passwordFile(cfg), path.join(cfg.home, 'data', 'dbms', 'auth.ini')]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
+}
+
+/** Runs fn with a umask that keeps what child processes create (Neo4j's store and logs) to their user. */
+function withPrivateUmask<T>(fn: () => T): T {
+  let previous: number | null = null;
+  try { previous = process.umask(0o077); } catch { /* worker thread: the home's 0700 still guards the files */ }
+  try {
+    return fn();
+  } finally {
+    if (previous !== null) process.umask(previous);
+  }
+}
+
+/** neo4j-admin dbms set-initial-password, the password in a 0600 argument file rather than in argv. */
+function setInitialPassword(cfg: LocalServerConfig, env: NodeJS.ProcessEnv, password: string): void {
+  const argFile = path.join(cfg.home, 'run', 'set-initial-password.args');
+  // java reads @file arguments itself; quotes keep a path with spaces one argument.
+  writePrivate(argFile, [
+    '-cp', `"${path.join(cfg.lib, '*')}"`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', `"${password}"`,
+  ].join('\n') + '\n');
+  try {
+    const r = withPrivateUmask(() => spawnSync(cfg.java, [`@${argFile}`], { env, encoding: 'utf8', cwd: cfg.home }));
+    if (r.status !== 0) throw new Error(`neo4j-admin dbms set-initial-password failed: ${(r.stderr || r.stdout || String(r.error)).trim()}`);
+  } finally {
+    rmSync(argFile, { force: true });
+  }
+}
+
+/**
+ * A store from before generated passwords has no password file. The
+ * passwords it may take, most likely first: one generated by an adoption a
+ * crash interrupted (password.new), NEO4J_PASSWORD (its owner chose it: kept),
+ * the old constant (replaced by a generated one).
+ */
+function adoptionCandidates(cfg: LocalServerConfig, env: NodeJS.ProcessEnv): string[] {
+  let pending: string | null = null;
+  try { pending = readFileSync(`${passwordFile(cfg)}.new`, 'utf8').trim() || null; } catch { /* none */ }
+  return [...new Set([pending, env.NEO4J_PASSWORD, LEGACY_PASSWORD].filter((p): p is string => !!p))];
+}
+
+/**
+ * Records the password a store without a password file took. The old
+ * constant is changed first (through Bolt, as a parameter) to a generated
+ * one, which waits in password.new until the change is done.
+ */
+async function adoptPassword(cfg: LocalServerConfig, current: string): Promise<string> {
+  const pending = `${passwordFile(cfg)}.new`;
+  if (current !== LEGACY_PASSWORD) {
+    writePrivate(passwordFile(cfg), `${current}\n`);
+    rmSync(pending, { force: true });
+    return current;
+  }
+  const next = newPassword();
+  writePrivate(pending, `${next}\n`);
+  const driver = neo4j.driver(localConnection(cfg, current).uri, neo4j.auth.basic(cfg.user, current), { logging: undefined });
+  try {
+    await driver.executeQuery('ALTER CURRENT USER SET PASSWORD FROM $old TO $new', { old: current, new: next }, { database: 'system' });
+  } finally {
+    await driver.close();
+  }
+  renameSync(pending, passwordFile(cfg));
+  return next;
 }
 
 /** The server NEO4J_URI names, or null when the local one is meant. */
@@ -193,6 +305,10 @@ function neo4jConf(cfg: LocalServerConfig): string {
     `server.http.advertised_address=127.0.0.1:${cfg.httpPort}`,
     'server.https.enabled=false',
     'dbms.security.auth_enabled=true',
+    // The HTTP API answers CORS for the Browser's own origin only (the default
+    // "*" let any web page the analyst opened query the graph). The Browser
+    // itself talks to Bolt and fetches from its own origin, which needs no CORS.
+    `dbms.security.http_access_control_allow_origin=http://localhost:${cfg.httpPort}`,
     `server.memory.pagecache.size=${cfg.pagecache}`,
     'dbms.usage_report.enabled=false',
     'db.tx_log.rotation.retention_policy=keep_none',
@@ -252,9 +368,9 @@ export async function probeBolt(conn: Connection, timeoutMs = 3000): Promise<Bol
 }
 
 function unauthorizedMessage(cfg: LocalServerConfig): string {
-  return `the local Neo4j at bolt://127.0.0.1:${cfg.boltPort} rejected user "${cfg.user}" with the configured password: `
-    + `its password was set on first start (NEO4J_PASSWORD, default "${DEFAULT_PASSWORD}"); use that one, `
-    + `or stop the server and delete ${path.join(cfg.home, 'data')} to start afresh`;
+  return `the local Neo4j at bolt://127.0.0.1:${cfg.boltPort} rejected user "${cfg.user}" with the password in ${passwordFile(cfg)}: `
+    + `put the store's password in that file (mode 0600), `
+    + `or stop the server (\`kg neo4j stop\`) and delete ${path.join(cfg.home, 'data')} to start afresh with a new one`;
 }
 
 export interface StartResult {
@@ -284,7 +400,8 @@ function takeStartLock(cfg: LocalServerConfig): (() => void) | null {
   return null;
 }
 
-async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number, started: number, child?: { exitCode: number | null }): Promise<void> {
+/** Waits until Bolt answers (with these credentials or not): 'up' or 'unauthorized'. */
+async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number, started: number, child?: { exitCode: number | null }): Promise<'up' | 'unauthorized'> {
   const exitMeaning: Record<number, string> = { 1: 'web server failed', 2: 'database failed', 3: 'invalid configuration' };
   for (;;) {
     const exited = child ? child.exitCode !== null : !processAlive(pid);
@@ -293,8 +410,7 @@ async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number
       throw new Error(`the local Neo4j exited during start${code !== null ? ` with code ${code}${exitMeaning[code] ? ` (${exitMeaning[code]})` : ''}` : ''}${logHint(cfg)}`);
     }
     const state = await probeBolt(conn, 2000);
-    if (state === 'up') return;
-    if (state === 'unauthorized') throw new Error(unauthorizedMessage(cfg));
+    if (state !== 'down') return state;
     if (Date.now() - started > cfg.startTimeoutMs) {
       throw new Error(`the local Neo4j (pid ${pid}) did not answer on Bolt port ${cfg.boltPort} within ${cfg.startTimeoutMs / 1000} s${logHint(cfg)}`);
     }
@@ -303,13 +419,36 @@ async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number
 }
 
 /**
- * Starts this home's server, or reuses it when it is already running; returns
- * once Bolt answers with the configured credentials.
+ * Once Bolt answers: the connection with the server's password. A store
+ * without a password file (from before generated passwords) is tried with the
+ * passwords it may take, and the one it takes is recorded (adoptPassword).
  */
-export async function startServer(cfg: LocalServerConfig = localConfig()): Promise<StartResult> {
+async function connectAs(cfg: LocalServerConfig, env: NodeJS.ProcessEnv, pid: number, started: number, child?: { exitCode: number | null }): Promise<Connection> {
+  const stored = readPassword(cfg);
+  if (stored !== null) {
+    if (await waitForBolt(cfg, localConnection(cfg, stored), pid, started, child) === 'up') return localConnection(cfg, stored);
+    throw new Error(unauthorizedMessage(cfg));
+  }
+  const [first, ...rest] = adoptionCandidates(cfg, env);
+  let state: BoltProbe = await waitForBolt(cfg, localConnection(cfg, first!), pid, started, child);
+  let current = first!;
+  for (const candidate of rest) {
+    if (state === 'up') break;
+    current = candidate;
+    state = await probeBolt(localConnection(cfg, candidate));
+  }
+  if (state !== 'up') throw new Error(unauthorizedMessage(cfg));
+  return localConnection(cfg, await adoptPassword(cfg, current));
+}
+
+/**
+ * Starts this home's server, or reuses it when it is already running; returns
+ * once Bolt answers with the server's password (generated at its first start).
+ */
+export async function startServer(cfg: LocalServerConfig = localConfig(), env: NodeJS.ProcessEnv = process.env): Promise<StartResult> {
   const t0 = Date.now();
-  const conn = localConnection(cfg);
   mkdirSync(path.join(cfg.home, 'run'), { recursive: true });
+  restrictPermissions(cfg);
 
   let release = takeStartLock(cfg);
   while (!release) {
@@ -321,8 +460,9 @@ export async function startServer(cfg: LocalServerConfig = localConfig()): Promi
   try {
     const existing = runningPid(cfg);
     if (existing !== null) {
-      await waitForBolt(cfg, conn, existing, t0);
-      return { pid: existing, started: false, seconds: (Date.now() - t0) / 1000, connection: conn };
+      const connection = await connectAs(cfg, env, existing, t0);
+      restrictPermissions(cfg);
+      return { pid: existing, started: false, seconds: (Date.now() - t0) / 1000, connection };
     }
 
     javaVersion(cfg.java);
@@ -333,19 +473,21 @@ export async function startServer(cfg: LocalServerConfig = localConfig()): Promi
       }
     }
 
-    for (const dir of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(path.join(cfg.home, dir), { recursive: true });
+    for (const dir of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(path.join(cfg.home, dir), { recursive: true, mode: 0o700 });
     writeFileSync(path.join(cfg.home, 'conf', 'neo4j.conf'), neo4jConf(cfg));
-    const env = { ...process.env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') };
+    const childEnv = { ...env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') };
 
     if (!existsSync(path.join(cfg.home, 'data', 'dbms', 'auth.ini')) && !existsSync(path.join(cfg.home, 'data', 'databases'))) {
       // First start: the password has to be set before the DBMS first runs.
-      const r = spawnSync(cfg.java, ['-cp', path.join(cfg.lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', cfg.password],
-        { env, encoding: 'utf8', cwd: cfg.home });
-      if (r.status !== 0) throw new Error(`neo4j-admin dbms set-initial-password failed: ${(r.stderr || r.stdout || String(r.error)).trim()}`);
+      // A password file left from an emptied store is reused (shells that
+      // exported it stay right); otherwise a new one is generated.
+      const password = readPassword(cfg) ?? newPassword();
+      writePrivate(passwordFile(cfg), `${password}\n`);
+      setInitialPassword(cfg, childEnv, password);
     }
 
-    const log = openSync(path.join(cfg.home, 'logs', 'console.log'), 'a');
-    const child = spawn(cfg.java, javaArgs(cfg), { cwd: cfg.home, env, detached: true, stdio: ['ignore', log, log] });
+    const log = openSync(path.join(cfg.home, 'logs', 'console.log'), 'a', 0o600);
+    const child = withPrivateUmask(() => spawn(cfg.java, javaArgs(cfg), { cwd: cfg.home, env: childEnv, detached: true, stdio: ['ignore', log, log] }));
     closeSync(log);
     const pid = child.pid;
     if (pid === undefined) throw new Error(`could not start ${cfg.java}`);
@@ -353,14 +495,16 @@ export async function startServer(cfg: LocalServerConfig = localConfig()): Promi
     child.once('exit', (code, signal) => { state.exitCode = code ?? (signal ? 128 : -1); });
     child.unref();
     writeFileSync(pidFile(cfg), `${pid}\n`);
+    let connection: Connection;
     try {
-      await waitForBolt(cfg, conn, pid, t0, state);
+      connection = await connectAs(cfg, env, pid, t0, state);
     } catch (err) {
       if (state.exitCode === null) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
       rmSync(pidFile(cfg), { force: true });
       throw err;
     }
-    return { pid, started: true, seconds: (Date.now() - t0) / 1000, connection: conn };
+    restrictPermissions(cfg);
+    return { pid, started: true, seconds: (Date.now() - t0) / 1000, connection };
   } finally {
     release();
   }
@@ -414,6 +558,6 @@ export async function serverStatus(cfg: LocalServerConfig = localConfig()): Prom
 export async function ensureNeo4j(env: NodeJS.ProcessEnv = process.env): Promise<{ connection: Connection; start: StartResult | null }> {
   const external = externalConnection(env);
   if (external) return { connection: external, start: null };
-  const start = await startServer(localConfig(env));
+  const start = await startServer(localConfig(env), env);
   return { connection: start.connection, start };
 }

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GraphStore } from '../../src/load/index.ts';
 import { Graph } from '../../src/model/schemas.ts';
 import { ROOT, testEnv } from './env.ts';
@@ -48,7 +48,11 @@ describe('kg run seeds', () => {
     expect(out).toMatch(/^Time: [\d.]+ s in all$/m);
     const env = testEnv();
     expect(out).toContain(`Neo4j Browser: http://localhost:${env.KG_NEO4J_HTTP_PORT}/browser/`);
-    expect(out).toContain(`connect URL bolt://localhost:${env.KG_NEO4J_BOLT_PORT}, user neo4j, password ai-governance-kg`);
+    expect(out).toContain(`connect URL bolt://localhost:${env.KG_NEO4J_BOLT_PORT}, user neo4j, password in ${path.join(env.KG_NEO4J_HOME!, 'password')}`);
+    // The password itself is never printed (summaries end up in logs).
+    const password = inject('neo4j').password!;
+    expect(password).toMatch(/^[\w-]{32}$/);
+    expect(first.stdout + first.stderr).not.toContain(password);
   });
 
   it('finds exactly one node for K-AISI', async () => {

@@ -1,8 +1,11 @@
 // The local Neo4j server that src/server runs (the test instance).
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { localConfig, probeBolt, serverStatus, startServer } from '../../src/server/index.ts';
+import { externalConnection, LEGACY_PASSWORD, localConfig, probeBolt, serverStatus, startServer, stopServer } from '../../src/server/index.ts';
 import { external, ROOT, testEnv, testServerConfig } from './env.ts';
 import { scratchDir } from './helpers.ts';
 
@@ -35,18 +38,67 @@ describe.skipIf(external())('local Neo4j server', () => {
     expect(discovery.bolt_direct).toBe(`bolt://127.0.0.1:${testServerConfig().boltPort}`);
   });
 
-  it('accepts the credentials the run summary prints, and nothing else', async () => {
+  const ask = (auth: string, headers: Record<string, string> = {}) => fetch(`${httpBase()}/db/neo4j/query/v2`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: auth, ...headers },
+    body: JSON.stringify({ statement: 'RETURN 41 + 1 AS answer' }),
+  });
+
+  it('accepts its generated password (the one in its password file), and nothing else', async () => {
     const conn = inject('neo4j');
-    const ask = (auth: string) => fetch(`${httpBase()}/db/neo4j/query/v2`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: auth },
-      body: JSON.stringify({ statement: 'RETURN 41 + 1 AS answer' }),
-    });
-    const ok = await ask(basic('neo4j', 'ai-governance-kg'));
+    const cfg = testServerConfig();
+    expect(conn.password).toMatch(/^[\w-]{32}$/);
+    expect(readFileSync(path.join(cfg.home, 'password'), 'utf8').trim()).toBe(conn.password);
+    const ok = await ask(basic('neo4j', conn.password!));
     expect(ok.status).toBeLessThan(300);
     expect(JSON.stringify(await ok.json())).toContain('42');
     expect((await ask(basic('neo4j', 'not-the-password'))).status).toBe(401);
     expect(await probeBolt({ ...conn, password: 'not-the-password' })).toBe('unauthorized');
+    expect(await probeBolt(conn)).toBe('up');
+    // The constant every local server had before is no password of this one.
+    expect(await probeBolt({ ...conn, password: LEGACY_PASSWORD })).toBe('unauthorized');
+    expect(await probeBolt(conn)).toBe('up');
+  });
+
+  it('keeps its password in a file only its user can read, inside a home only its user can enter', () => {
+    const cfg = testServerConfig();
+    expect(statSync(path.join(cfg.home, 'password')).mode & 0o777).toBe(0o600);
+    expect(statSync(cfg.home).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(cfg.home, 'data')).mode & 0o777).toBe(0o700);
+    // Nothing of the password on any command line of the server's process.
+    const pid = Number(readFileSync(path.join(cfg.home, 'run', 'kg-neo4j.pid'), 'utf8'));
+    expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(inject('neo4j').password!);
+  });
+
+  it('refuses cross-origin requests to its HTTP API: CORS names the Browser\'s own origin, never * or the caller', async () => {
+    const conn = inject('neo4j');
+    const own = `http://localhost:${testServerConfig().httpPort}`;
+    const foreign = 'http://localhost:8123'; // another local web page, as an attacker's would be
+    // The preflight a browser sends before a cross-origin POST with credentials.
+    const pre = await fetch(`${httpBase()}/db/neo4j/query/v2`, {
+      method: 'OPTIONS',
+      headers: { origin: foreign, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(pre.headers.get('access-control-allow-origin')).toBe(own);
+    // A browser compares this header with the page's origin: another origin gets no answer to read.
+    const res = await ask(basic('neo4j', conn.password!), { origin: foreign });
+    expect(res.headers.get('access-control-allow-origin')).toBe(own);
+    expect(res.headers.get('access-control-allow-origin')).not.toBe(foreign);
+    await res.body?.cancel();
+    const conf = readFileSync(path.join(testServerConfig().home, 'conf', 'neo4j.conf'), 'utf8');
+    expect(conf).toMatch(new RegExp(`^dbms\\.security\\.http_access_control_allow_origin=${own}$`, 'm'));
+  });
+
+  it('`kg neo4j env` prints exports a shell evaluates to connect', async () => {
+    const kg = path.join(ROOT, 'bin', 'kg.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [kg, 'neo4j', 'env'], { cwd: ROOT, env: testEnv() });
+    const cfg = testServerConfig();
+    expect(stdout).toMatch(new RegExp(`^export NEO4J_URI='bolt://127\\.0\\.0\\.1:${cfg.boltPort}' NEO4J_USER='neo4j' NEO4J_PASSWORD='[\\w-]{32}'\n$`));
+    // What `eval "$(npx kg neo4j env)"` leaves in a shell.
+    const shell = await promisify(execFile)('bash', ['-c', 'eval "$KG_ENV_LINE" && printf "%s\\n" "$NEO4J_URI" "$NEO4J_USER" "$NEO4J_PASSWORD"'],
+      { env: { PATH: process.env.PATH, KG_ENV_LINE: stdout } });
+    const [uri, user, password] = shell.stdout.split('\n');
+    const conn = externalConnection({ NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password })!;
     expect(await probeBolt(conn)).toBe('up');
   });
 
@@ -64,6 +116,30 @@ describe.skipIf(external())('local Neo4j server', () => {
       await expect(startServer(cfg)).rejects.toThrow(`port ${squatter.port} (Bolt) on 127.0.0.1 is taken by another process`);
     } finally {
       await squatter.close();
+    }
+  });
+
+  it('gives a store from before generated passwords its own at its next start', async () => {
+    // A store as the old code made it: the constant password, no password file.
+    const env = { ...testEnv(2), KG_NEO4J_HOME: path.join(ROOT, scratchDir('legacy-store')) };
+    const cfg = localConfig(env);
+    mkdirSync(path.join(cfg.home, 'conf'), { recursive: true });
+    writeFileSync(path.join(cfg.home, 'conf', 'neo4j.conf'), '');
+    const admin = spawnSync(cfg.java, ['-cp', path.join(cfg.lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', LEGACY_PASSWORD],
+      { env: { ...env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') }, encoding: 'utf8' });
+    expect(admin.status, admin.stderr).toBe(0);
+    try {
+      const r = await startServer(cfg, env);
+      expect(r.connection.password).toMatch(/^[\w-]{32}$/);
+      expect(readFileSync(path.join(cfg.home, 'password'), 'utf8').trim()).toBe(r.connection.password);
+      expect(statSync(path.join(cfg.home, 'password')).mode & 0o777).toBe(0o600);
+      expect(await probeBolt(r.connection)).toBe('up');
+      expect(await probeBolt({ ...r.connection, password: LEGACY_PASSWORD })).toBe('unauthorized');
+      // And the next start reads it from the file.
+      await stopServer(cfg);
+      expect((await startServer(cfg, env)).connection.password).toBe(r.connection.password);
+    } finally {
+      await stopServer(cfg);
     }
   });
 

@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
-import { externalConnection, localConfig, serverStatus, startServer, stopServer } from '../../server/index.ts';
+import { externalConnection, localConfig, serverStatus, startServer, stopServer, type Connection } from '../../server/index.ts';
 import { connectionLines } from '../graph-session.ts';
+
+/** A value a POSIX shell reads back verbatim. */
+export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/** `export NEO4J_URI=... NEO4J_USER=... NEO4J_PASSWORD=...` for the local server. */
+export function envLine(conn: Connection): string {
+  return `export NEO4J_URI=${shellQuote(conn.uri)} NEO4J_USER=${shellQuote(conn.user)} NEO4J_PASSWORD=${shellQuote(conn.password ?? '')}`;
+}
 
 function refuseWhenExternal(action: string): void {
   const ext = externalConnection();
@@ -22,6 +30,16 @@ export function registerNeo4j(program: Command): void {
         r.started ? `Neo4j started in ${r.seconds.toFixed(1)} s (pid ${r.pid}, home ${cfg.home})` : `Neo4j already running (pid ${r.pid}, home ${cfg.home})`,
         ...connectionLines(r.connection),
       ].join('\n'));
+    });
+
+  neo.command('env')
+    .description('print `export NEO4J_URI=... NEO4J_USER=... NEO4J_PASSWORD=...` for the local server (starting it if need be): eval "$(npx kg neo4j env)"')
+    .action(async () => {
+      refuseWhenExternal('print the environment of');
+      const r = await startServer(localConfig());
+      if (r.started) console.error(`kg: local Neo4j started in ${r.seconds.toFixed(1)} s (pid ${r.pid})`);
+      // stdout only for the shell that evaluates it.
+      console.log(envLine(r.connection));
     });
 
   neo.command('stop')
