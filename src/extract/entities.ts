@@ -202,6 +202,17 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
     [/\b(?:the|this)\s+(country)\b/gi, 'anaphor:type:Country'],
     [/\b(?:the|this|that)\s+(declaration|convention|treaty|charter|accord|pact|compact)\b/gi, 'anaphor:type:Agreement'],
     [/\b(?:the|these|those)\s+(commitments)\b/gi, 'anaphor:name:commitments'],
+    [/\b(?:the|this)\s+(company|firm|start-?up|developer|(?:AI\s+)?lab)\b(?!['’]s\s+(?:founder|CEO|chief))/gi, 'anaphor:type:Company'],
+    [/\b(?:the|this)\s+(ministry|department|agency|regulator|watchdog)\b/gi, 'anaphor:type:GovernmentBody'],
+    [/\b(?:the|this)\s+(organi[sz]ation)\b/gi, 'anaphor:type:Organization'],
+    [/\b(?:the|this)\s+(alliance|coalition|consortium|forum|partnership|panel|council|commission|taskforce|task force)\b/gi, 'anaphor:noun'],
+    [/\b(?:the|this|that)\s+(law|act|bill|regulation|legislation|framework|policy|strategy|guidelines|executive order)\b/gi, 'anaphor:type:Policy'],
+    [/\b(?:the|this)\s+(city)\b/gi, 'anaphor:type:Location'],
+    // "both countries", "the two institutes": the last two of the kind.
+    [/\b(?:both|the two)\s+(countries|nations|governments|sides)\b/gi, 'anaphor:pair:Country'],
+    [/\b(?:both|the two)\s+(institutes|institutions|AI safety institutes|AI Safety Institutes|agencies)\b/gi, 'anaphor:pair:Institute'],
+    [/\b(?:both|the two)\s+(companies|firms)\b/gi, 'anaphor:pair:Company'],
+    [/\b(?:both|the two)\s+(organi[sz]ations)\b/gi, 'anaphor:pair:Organization'],
   ];
   for (const [re, key] of ANAPHORS) {
     for (const m of text.matchAll(re)) {
@@ -269,6 +280,7 @@ function lineAt(text: string, pos: number): string {
 
 function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDraft>, sentences: Sentence[], text: string): void {
   const sentenceAt = (pos: number) => sentences.find((s) => pos >= s.start && pos < s.end);
+  const pairs: MentionRef[] = [];
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
     if (!m.key.startsWith('anaphor:')) continue;
@@ -304,8 +316,17 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
       target = best ? earlier.find((p) => p.key === best[0]) : undefined;
     } else if (kind === 'meeting') {
       target = earlier.find((p) => ent(p)?.type === 'Summit' && ent(p)?.unnamed);
+    } else if (kind === 'pair') {
+      const keys = [...new Set(earlier.filter((p) => ent(p)?.type === arg || (arg === 'Institute' && ent(p)?.type === 'GovernmentBody')).map((p) => p.key))].slice(0, 2);
+      if (keys.length === 2 && here && here.start - (earlier.find((p) => p.key === keys[1])?.start ?? 0) <= 1500) {
+        target = earlier.find((p) => p.key === keys[0]);
+        pairs.push({ ...m, key: keys[1]! });
+      }
     } else if (kind === 'type') {
       target = earlier.find((p) => ent(p)?.type === arg);
+    } else if (kind === 'noun') {
+      // "the consortium" is the last thing named a consortium.
+      target = earlier.find((p) => (ent(p)?.name.toLowerCase() ?? '').split(/\s+/).includes(m.text.toLowerCase()));
     } else if (kind === 'name') {
       target = earlier.find((p) => (ent(p)?.name.toLowerCase() ?? '').includes(arg!));
     } else if (kind === 'subject' && here) {
@@ -332,4 +353,6 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
   }
   // Unresolved references go.
   for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i]!.key.startsWith('anaphor:')) mentions.splice(i, 1);
+  mentions.push(...pairs);
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -81,6 +81,8 @@ function splitPerParty(ents: DocEntities, drafts: RelationDraft[], e: EntityDraf
   const signed = drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key);
   const principals = [...new Set(signed.filter((d) => !d.counterpart).map((d) => d.source))];
   const counterparts = [...new Set(signed.filter((d) => d.counterpart).map((d) => d.source))].filter((k) => !principals.includes(k));
+  // "A and B sign MoUs": each signed one with someone the sentence does not name; not one agreement between them.
+  if (!counterparts.length && principals.length >= 2) { drop(ents, drafts, e.key); return true; }
   if (!principals.length || !counterparts.length || principals.length + counterparts.length < 3) return false;
   const mentions = ents.mentions.filter((m) => m.key === e.key);
   const noun = e.unnamed!.noun;

@@ -74,7 +74,7 @@ const PHRASE_RE = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${CONNECTOR}[ \t]+)*$
 
 const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'toward', 'towards', 'de']);
 /** Agreement nouns that name no particular agreement: the unnamed-agreement rules own them. */
-export const GENERIC_AGREEMENT = /^(?:the\s+|a\s+|an\s+)?(?:memorand(?:um|a) of (?:understanding|agreement|cooperation)|mous?|letters? of intent|framework agreement|cooperation agreement|partnership agreement|partnership|agreement|joint statement|declaration|statement|commitments?)$/i;
+export const GENERIC_AGREEMENT = /^(?:the\s+|a\s+|an\s+)?(?:memorand(?:um|a) of (?:understanding|agreement|cooperation)|mous?|lois?|letters? of intent|(?:framework|cooperation|partnership|investment) agreements?|partnerships?|agreements?|deals?|contracts?|accords?|pacts?|arrangements?|joint statements?|declarations?|statements?|commitments?)$/i;
 
 const verbCache = new Map<string, boolean>();
 /** Title-case headlines put verbs inside capitalized runs ("U.S. Establish Bilateral AI Working Group"). */

@@ -4,6 +4,7 @@
 import { distance } from 'fastest-levenshtein';
 import { Graph, type DocumentExtraction, type EntityType, type GraphEntity, type GraphRelation, type LocalEntity } from '../model/schemas.ts';
 import { registry } from '../registry/index.ts';
+import { GENERIC_AGREEMENT } from '../extract/recognize.ts';
 import { mayMergeByAlias } from './alias-merge.ts';
 import { normalizeName } from './normalize.ts';
 
@@ -139,7 +140,8 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
       const r = reg.byId.get(e.registryId);
       if (r) return newCluster(r.id, r.type, r.name, r.aliases, r.date ?? null, true);
     }
-    const forms = [e.name, ...e.aliases.filter((a) => !/^(?:MoU|MOU|agreement|partnership agreement|memorandum of understanding|partnership)$/i.test(a))];
+    // "the MoU", "agreements": a kind of instrument, not the name of one; two documents' MoUs are one only by their names.
+    const forms = [e.name, ...e.aliases.filter((a) => !GENERIC_AGREEMENT.test(a))];
     for (const f of forms) {
       const form = normalizeName(f);
       const holders = (byForm.get(form) ?? []).filter((c) => c.type === e.type);
