@@ -38,6 +38,10 @@ const EVENT_NOUNS: Record<string, string> = {
 };
 EVENT_NOUNS.Organization = EVENT_NOUNS.Institute!;
 
+// Words of the name the recognizer left out before the part it found ("the UN Independent International
+// [Scientific Panel]"): the founding of the whole is the founding of the part that names its head.
+const nameHeadCut = (before: string): string => before.replace(/(?:\p{Lu}[\p{L}.-]*\s+){1,4}$/u, '');
+
 /** The mention is the whole name, not a modifier of a longer one ("the UN Independent ... Panel", "the UK's institute"). */
 function wholePhrase(text: string, m: MentionRef): boolean {
   return !/^(?:['’]s\b|\s+(?:of\s+)?\p{Lu})/u.test(text.slice(m.end, m.end + 20));
@@ -46,10 +50,10 @@ function wholePhrase(text: string, m: MentionRef): boolean {
 /** The sentence says this organization was created: "the establishment of X", "X was launched", "launched X". */
 function establishedHere(text: string, m: MentionRef): boolean {
   if (!wholePhrase(text, m)) return false;
-  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  const before = text.slice(Math.max(0, m.start - 90), m.start);
   const after = text.slice(m.end, m.end + 50);
   return (
-    new RegExp(String.raw`\b(?:establishment|creation|launch|founding|formation|inauguration|opening) of (?:the |a |an )?$`, 'i').test(before) ||
+    /\b(?:establishment|creation|launch|founding|formation|inauguration|opening) of (?:the |a |an )?$/i.test(nameHeadCut(before)) ||
     new RegExp(String.raw`\b${CREATION} (?:the |a |an |its |their )?(?:new )?$`, 'i').test(before) ||
     new RegExp(String.raw`^,? (?:(?:was|were|has been|had been|is|be) )?(?:officially |formally )?(?:${CREATION}|operational since|opened its doors|opens its doors)\b`, 'i').test(after)
   );
@@ -63,11 +67,11 @@ function establishedHere(text: string, m: MentionRef): boolean {
 function eventNear(text: string, s: Sentence, m: MentionRef, type: string): boolean {
   const verbs = EVENT_VERBS[type];
   if (!verbs) return false;
-  const before = text.slice(Math.max(s.start, m.start - 60), m.start);
+  const before = text.slice(Math.max(s.start, m.start - 90), m.start);
   const after = text.slice(m.end, Math.min(s.end, m.end + 80));
   return wholePhrase(text, m) && (
     new RegExp(String.raw`\b(?:${verbs})\s+(?:(?:the|a|an|its|their|his|her|new|first|formal)\s+){0,2}$`, 'i').test(before) ||
-    new RegExp(String.raw`\b(?:${EVENT_NOUNS[type]}) of\s+(?:the\s+|a\s+|an\s+)?$`, 'i').test(before) ||
+    new RegExp(String.raw`\b(?:${EVENT_NOUNS[type]}) of\s+(?:the\s+|a\s+|an\s+)?$`, 'i').test(nameHeadCut(before)) ||
     new RegExp(String.raw`^\s*(?:,[^,;]{0,50},\s*)?(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has been|had been|have been|will be|will|has|have|had|officially|formally|first|jointly|to)\s+){0,3}(?:${verbs})\b`, 'i').test(after)
   );
 }
@@ -193,7 +197,7 @@ export function assignDates(text: string, sentences: Sentence[], mentions: Menti
         const ok = x === a
           ? /^\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:adopted|signed|agreed|endorsed|issued|launched|unveiled|announced|reached|made|presented)\s+(?:at|during|on the sidelines of)\s+(?:the\s+)?$/i.test(gap)
           : /^\s*(?:,\s*)?(?:resulted in|produced|yielded|adopted|issued|launched|endorsed|saw the (?:adoption|signing|launch) of)\s+(?:the\s+|a\s+)?$/i.test(gap) ||
-            (/^(?:At|During)\s+(?:the\s+)?$/.test(text.slice(s.start, x.start)) && /^\s*,[^,]{0,60}\b(?:signed|adopted|endorsed|agreed|issued|launched)\s+(?:on\s+)?(?:the\s+|a\s+)?$/i.test(gap));
+            (/^(?:At|During|In)\s+(?:the\s+)?$/.test(text.slice(s.start, x.start)) && /^\s*,[^,]{0,60}\b(?:signed|adopted|endorsed|agreed|issued|launched)\s+(?:on\s+)?(?:the\s+|a\s+)?$/i.test(gap));
         if (ok) { e.date = summitDate.slice(0, 7); break; }
       }
     }

@@ -110,3 +110,14 @@ describe('which entity a date belongs to', () => {
     expect(whole.date).toBe('2026-03-02');
   });
 });
+
+describe('a founding stated of a name the recognizer found only in part', () => {
+  it('dates the part that is the head of the name', () => {
+    const text = 'The assembly on Monday voted to create two new bodies. The creation of the UN Independent Review Group on Compute follows years of talks.';
+    const at = text.indexOf('Review Group');
+    const end = at + 'Review Group'.length;
+    const group: EntityDraft = { key: 'grp', type: 'Organization', name: 'Review Group', registryId: null, aliases: new Set(), date: null, firstMention: at };
+    assignDates(text, splitSentences(text), [{ start: at, end, text: 'Review Group', key: 'grp', anaphoric: false }], new Map([['grp', group]]), '2026-03-05');
+    expect(group.date).toBe('2026-03-02');
+  });
+});
