@@ -34,7 +34,7 @@ describe('sliceByDocument', () => {
   });
 
   it('keeps each mention span once, in order', () => {
-    expect(d1!.mentions.find((m) => m.id === 'country/uk')).toEqual({ id: 'country/uk', starts: [0, 50], ends: [2, 52] });
+    expect(d1!.mentions.find((m) => m.id === 'country/uk')).toEqual({ id: 'country/uk', starts: [0, 50], ends: [2, 52], forms: [] });
   });
 
   it('stores a symmetric relationship once per pair and a repeated span once, at its highest confidence', () => {
@@ -46,7 +46,7 @@ describe('sliceByDocument', () => {
 
   it('gives both ends of a stated relationship a MENTIONS edge, spans or not', () => {
     expect(d1!.mentions.map((m) => m.id).sort()).toEqual(['country/uk', 'country/us']);
-    expect(d2!.mentions.find((m) => m.id === 'institute/aisi')).toEqual({ id: 'institute/aisi', starts: [], ends: [] });
+    expect(d2!.mentions.find((m) => m.id === 'institute/aisi')).toEqual({ id: 'institute/aisi', starts: [], ends: [], forms: [] });
     expect(d2!.entities.get('Institute')!.map((e) => e.id)).toEqual(['institute/aisi']);
   });
 
@@ -72,5 +72,34 @@ describe('batchRows', () => {
   it('refuses a document twice in one batch', () => {
     const [d1] = sliceByDocument(graph());
     expect(() => batchRows([d1!, d1!])).toThrow(/twice in one batch/);
+  });
+});
+
+describe('names per document', () => {
+  const forms = {
+    byDocument: new Map([['d1', new Map([['country/uk', ['Britain']]])], ['d2', new Map([['country/uk', ['U.K.']], ['country/us', ['America']]])]]),
+    base: new Map([['country/uk', ['United Kingdom']]]),
+  };
+
+  it('each MENTIONS carries the names its document gave the entity; the entity row only its registry aliases', () => {
+    const [d1, d2] = sliceByDocument(graph(), forms);
+    expect(d1!.mentions.map((m) => [m.id, m.forms])).toEqual([['country/uk', ['Britain']], ['country/us', []]]);
+    expect(d2!.mentions.find((m) => m.id === 'country/uk')!.forms).toEqual(['U.K.']);
+    expect(d1!.entities.get('Country')!.find((e) => e.id === 'country/uk')).toMatchObject({ aliases: ['United Kingdom'], base: ['United Kingdom'] });
+  });
+
+  it("a batch's entity row adds the names of the batch's documents only", () => {
+    const [d1, d2] = sliceByDocument(graph(), forms);
+    const uk = (rows: ReturnType<typeof batchRows>) => rows.entities.get('Country')!.find((e) => e.id === 'country/uk')!.aliases;
+    expect(uk(batchRows([d1!]))).toEqual(['United Kingdom', 'Britain']);
+    expect(uk(batchRows([d1!, d2!]))).toEqual(['United Kingdom', 'Britain', 'U.K.']);
+    expect(d1!.entities.get('Country')!.find((e) => e.id === 'country/uk')!.aliases).toEqual(['United Kingdom']);
+  });
+
+  it('without names per document (a graph from a file), every document gives all the aliases', () => {
+    const g = graph();
+    g.entities[0]!.aliases = ['Britain'];
+    const [d1] = sliceByDocument(g);
+    expect(d1!.mentions.find((m) => m.id === 'country/uk')!.forms).toEqual(['Britain']);
   });
 });

@@ -52,16 +52,28 @@ describe('merges by a shared name', () => {
   });
 });
 
+describe('an acronym two bodies define for themselves', () => {
+  it('does not merge them, in one resolution or in two steps', () => {
+    const council = () => extractText('The Orinoco Climate Council (OCC) attended the AI Seoul Summit.', null, 'a.txt');
+    const consortium = () => extractText('The Orinoco Compute Consortium (OCC) signed the Seoul Declaration.', null, 'b.txt');
+    const orgs = (g: Graph) => g.entities.filter((e) => e.type === 'Organization').map((e) => e.id).sort();
+    expect(orgs(resolveGraph([consortium(), council()]))).toEqual(['org/orinoco-climate-council', 'org/orinoco-compute-consortium']);
+    expect(orgs(resolveGraph([council()], known(resolveGraph([consortium()]))))).toEqual(['org/orinoco-climate-council']);
+  });
+});
+
 describe('mayMergeByAlias', () => {
   const m = { type: 'Person' as const, entityName: 'Kelli White', clusterName: 'Alan White', holders: 1 };
   it('never through a one-word name of a person, honorifics aside', () => {
     expect(mayMergeByAlias({ ...m, form: 'white' })).toBe(false);
     expect(mayMergeByAlias({ ...m, form: 'dr white' })).toBe(false);
     expect(mayMergeByAlias({ ...m, form: 'alan white', entityName: 'A. White' })).toBe(true);
+    expect(mayMergeByAlias({ ...m, form: 'alan white', entityName: 'Alan White', clusterName: 'Alan White' })).toBe(true);
   });
   it('never through a name two entities already go by, unless it is both entities\' own name', () => {
     expect(mayMergeByAlias({ type: 'Organization', form: 'aain', entityName: 'Andean AI Network', clusterName: 'Andean Artificial Intelligence Network', holders: 2 })).toBe(false);
-    expect(mayMergeByAlias({ type: 'Organization', form: 'aain', entityName: 'Andean AI Network', clusterName: 'Andean Artificial Intelligence Network', holders: 1 })).toBe(true);
+    expect(mayMergeByAlias({ type: 'Organization', form: 'aain', entityName: 'AAIN', clusterName: 'Andean Artificial Intelligence Network', holders: 1 })).toBe(true);
+    expect(mayMergeByAlias({ type: 'Organization', form: 'aain', entityName: 'Andean AI Network', clusterName: 'AAIN', holders: 1 })).toBe(true);
     expect(mayMergeByAlias({ type: 'Person', form: 'white', entityName: 'White', clusterName: 'White', holders: 2 })).toBe(true);
   });
 });

@@ -40,6 +40,7 @@ SET e.type = row.type,
     e.fullName = row.fullName,
     e.fullId = row.fullId,
     e.aliases = ${distinct('coalesce(e.aliases, []) + row.aliases')},
+    e.baseAliases = CASE WHEN size(row.base) > 0 THEN row.base END,
     e.date = coalesce(row.date, e.date)${extraDate}`;
 }
 
@@ -197,13 +198,41 @@ MATCH (:Document {id: docId})-[m:MENTIONS]->()
 DELETE m`;
 
 /**
+ * The names the documents' MENTIONS gave their entities, read before they are
+ * deleted (GraphStore.writeBatch): an entity that may have lost an alias
+ * with them gets its aliases recomputed (RECOMPUTE_ALIASES). `legacy`: a
+ * MENTIONS written before names were kept on it, whose names are unknown.
+ */
+export const RETRACTED_FORMS = `${WRITE_OPTIONS}UNWIND $docIds AS docId
+MATCH (:Document {id: docId})-[m:MENTIONS]->(e:Entity)
+WITH e, m WHERE m.forms IS NULL OR size(m.forms) > 0
+RETURN e.id AS id, reduce(acc = [], l IN collect(coalesce(m.forms, [])) | acc + l) AS forms, count(m) > count(m.forms) AS legacy`;
+
+/**
+ * An entity's aliases from what the graph's documents say now: its registry
+ * aliases and the names on its MENTIONS, its name excepted. While a MENTIONS
+ * written before names were kept on it remains, the aliases it had are kept
+ * (they may be that document's).
+ */
+export const RECOMPUTE_ALIASES = `${WRITE_OPTIONS}UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (:Document)-[m:MENTIONS]->(e)
+WITH e, collect(m.forms) AS lists, count(m) > count(m.forms) AS legacy
+WITH e, coalesce(e.baseAliases, []) + CASE WHEN legacy THEN coalesce(e.aliases, []) ELSE [] END
+       + reduce(acc = [], l IN lists | acc + l) AS names, coalesce(e.fullName, e.name) AS own
+SET e.aliases = reduce(acc = [], x IN names | CASE WHEN x IN acc OR x = own THEN acc ELSE acc + x END)
+RETURN count(*) AS n`;
+
+/**
  * MENTIONS of many documents, columns as for RELATION_UPSERT: each row a list
- * [document key, entity id, from, to] naming its slice of $starts and $ends.
+ * [document key, entity id, from, to, formsFrom, formsTo] naming its slice of
+ * $starts and $ends, and of $forms (the names the document gives the entity).
  * CREATE, not MERGE: the batch's documents lost all their MENTIONS earlier in
  * the same transaction, and the rows hold one per (document, entity).
  */
 export const CREATE_MENTIONS_BATCH = `${WRITE_OPTIONS}UNWIND $rows AS row
 MATCH (d:Document {id: row[0]})
 MATCH (e:Entity {id: row[1]})
-CREATE (d)-[:MENTIONS {starts: [x IN $starts[row[2]..row[3]] | toInteger(x)], ends: [x IN $ends[row[2]..row[3]] | toInteger(x)], count: row[3] - row[2]}]->(e)
+CREATE (d)-[:MENTIONS {starts: [x IN $starts[row[2]..row[3]] | toInteger(x)], ends: [x IN $ends[row[2]..row[3]] | toInteger(x)], count: row[3] - row[2],
+  forms: $forms[row[4]..row[5]]}]->(e)
 RETURN count(*) AS n`;

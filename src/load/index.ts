@@ -309,6 +309,7 @@ export class GraphStore {
         const [first, ...results] = await Promise.all([prev, ...rest]);
         const previous = (first!.records[0]?.get('previous') as string[]) ?? [];
         const emptied = (results[0]!.records[0]?.get('emptied') as string[]) ?? [];
+        const lost = namesMaybeLost(results[1]!.records.map((r) => r.toObject() as RetractedForms), rows.entities);
         if (entitiesWritten && fresh.length < rows.entityCount) {
           // An entity skipped as written earlier in this sequence must still be
           // there: every MENTIONS row finds its entity, else (someone deleted
@@ -318,7 +319,9 @@ export class GraphStore {
           }
         }
         await deleteUnsupported(tx, emptied);
-        return { orphansDeleted: await deleteOrphans(tx, previous), previous };
+        const orphansDeleted = await deleteOrphans(tx, previous);
+        await recomputeAliases(tx, lost);
+        return { orphansDeleted, previous };
       });
     } catch (err) {
       if (!(err instanceof StaleEntitiesError) || !entitiesWritten) throw err;
@@ -401,8 +404,10 @@ export class GraphStore {
       const exists = await tx.run('MATCH (d:Document {id: $docId}) RETURN count(d) AS n', { docId: id });
       if ((exists.records[0].get('n') as number) === 0) return false;
       const previous = (prev.records[0]?.get('previous') as string[]) ?? [];
+      const named = await tx.run(Q.RETRACTED_FORMS, { docIds: [id] });
       await retract(tx, id);
       await deleteOrphans(tx, previous);
+      await recomputeAliases(tx, named.records.map((r) => r.get('id') as string));
       await tx.run(Q.DELETE_DOCUMENT, { docId: id });
       return true;
     });
@@ -433,7 +438,8 @@ export class GraphStore {
       const entities = (await tx.run(Q.READ_ENTITIES)).records.map((r) => {
         const o = r.toObject() as { id: string; type: EntityType; name: string; aliases: string[]; date: string | null; mentions: Array<{ doc: string; starts: number[] | null; ends: number[] | null }> };
         return {
-          id: o.id, type: o.type, name: o.name, aliases: o.aliases, date: o.date ?? null,
+          // Sorted: the order names arrived in is history, not a fact.
+          id: o.id, type: o.type, name: o.name, aliases: [...o.aliases].sort(), date: o.date ?? null,
           mentions: o.mentions.flatMap((m) => (m.starts ?? []).map((start, i) => ({ doc: full(m.doc), start, end: (m.ends ?? [])[i] }))),
         };
       });
@@ -460,6 +466,29 @@ async function retract(tx: ManagedTransaction, docId: string): Promise<void> {
 
 async function deleteUnsupported(tx: ManagedTransaction, ids: string[]): Promise<void> {
   if (ids.length) await tx.run(Q.DELETE_UNSUPPORTED, { ids });
+}
+
+interface RetractedForms { id: string; forms: string[]; legacy: boolean }
+
+/**
+ * Entities that may have lost an alias when the batch's documents' old
+ * MENTIONS went: a name the old version gave them that the batch does not
+ * give them again (another document may still give it: RECOMPUTE_ALIASES
+ * decides). Names the batch gives are already added by the entity upsert.
+ */
+function namesMaybeLost(retracted: RetractedForms[], entities: Map<EntityType, Array<{ id: string; aliases: string[] }>>): string[] {
+  if (retracted.length === 0) return [];
+  const given = new Map<string, string[]>();
+  for (const rows of entities.values()) for (const row of rows) given.set(row.id, row.aliases);
+  return retracted.filter((r) => {
+    if (r.legacy) return true;
+    const now = given.get(r.id);
+    return !now || r.forms.some((f) => !now.includes(f));
+  }).map((r) => r.id);
+}
+
+async function recomputeAliases(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  if (ids.length) await tx.run(Q.RECOMPUTE_ALIASES, { ids });
 }
 
 async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<number> {
@@ -489,6 +518,7 @@ function prepareBatch(batch: DocumentFacts[]): PreparedBatch {
   });
   const retractions: PreparedBatch['retractions'] = [
     [Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys }],
+    [Q.RETRACTED_FORMS, { docIds: rows.keys }],
     [Q.DELETE_MENTIONS_BATCH, { docIds: rows.keys }],
   ];
   const statements: PreparedBatch['statements'] = [];
@@ -534,16 +564,19 @@ export function relationColumns(rows: RelationRow[]): Record<string, unknown[]> 
   return { rows: list, docs, sentences, starts, ends, confidences };
 }
 
-/** CREATE_MENTIONS_BATCH's parameters: rows [doc, entity, from, to] over the flat $starts and $ends. */
-export function mentionColumns(mentions: Array<{ doc: string; id: string; starts: number[]; ends: number[] }>): Record<string, unknown[]> {
+/** CREATE_MENTIONS_BATCH's parameters: rows [doc, entity, from, to, formsFrom, formsTo] over the flat $starts, $ends and $forms. */
+export function mentionColumns(mentions: Array<{ doc: string; id: string; starts: number[]; ends: number[]; forms?: string[] }>): Record<string, unknown[]> {
   const starts: number[] = [];
   const ends: number[] = [];
+  const forms: string[] = [];
   const rows = mentions.map((m) => {
     const from = starts.length;
     for (let i = 0; i < m.starts.length; i++) { starts.push(m.starts[i]!); ends.push(m.ends[i]!); }
-    return [m.doc, m.id, from, starts.length];
+    const formsFrom = forms.length;
+    for (const f of m.forms ?? []) forms.push(f);
+    return [m.doc, m.id, from, starts.length, formsFrom, forms.length];
   });
-  return { rows, starts, ends };
+  return { rows, starts, ends, forms };
 }
 
 function* chunks<T>(rows: T[], size = BATCH): Generator<T[]> {

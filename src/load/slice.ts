@@ -4,6 +4,7 @@
 // is either fully in the graph or not at all.
 import { fullValue, indexedName, storageKey } from './keys.ts';
 import type { ExportDocument, EntityType, Graph, GraphEntity, RelationType } from '../model/schemas.ts';
+import type { DocumentForms } from '../resolve/index.ts';
 
 export interface EntityRow {
   /** As stored (see keys.ts); fullId/fullName hold over-long values verbatim. */
@@ -12,7 +13,14 @@ export interface EntityRow {
   type: EntityType;
   name: string;
   fullName: string | null;
+  /**
+   * The aliases this row adds to the entity: its registry aliases (`base`)
+   * here; in a batch's rows (batchRows) also the names the batch's
+   * documents call it by.
+   */
   aliases: string[];
+  /** Registry aliases: the entity has them whatever documents say. */
+  base: string[];
   date: string | null;
 }
 
@@ -20,6 +28,8 @@ export interface MentionRow {
   id: string;
   starts: number[];
   ends: number[];
+  /** The names (entity name excepted) this document calls the entity by: kept on its MENTIONS, they leave with it. */
+  forms: string[];
 }
 
 export interface RelationRow {
@@ -63,7 +73,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * flat number lists and deduplicated after sorting; an entity's row is built
  * once and shared by every document that mentions it.
  */
-export function sliceByDocument(graph: Graph): DocumentFacts[] {
+export function sliceByDocument(graph: Graph, forms?: DocumentForms): DocumentFacts[] {
   const entityById = new Map<string, GraphEntity>(graph.entities.map((e) => [e.id, e]));
   const facts = new Map<string, DocumentFacts>();
   for (const document of graph.documents) {
@@ -146,16 +156,22 @@ export function sliceByDocument(graph: Graph): DocumentFacts[] {
     if (!row) {
       const id = storageKey(e.id);
       const name = indexedName(e.name);
-      entityRows.set(e.id, (row = { id, fullId: fullValue(e.id, id), type: e.type, name, fullName: fullValue(e.name, name), aliases: e.aliases, date: e.date }));
+      const base = forms?.base.get(e.id) ?? [];
+      entityRows.set(e.id, (row = { id, fullId: fullValue(e.id, id), type: e.type, name, fullName: fullValue(e.name, name), aliases: base, base, date: e.date }));
     }
     return row;
   };
+  // Without the names per document (a graph read back or from a file), every
+  // document gives an entity all its aliases.
+  const noForms: string[] = [];
   for (const [doc, f] of facts) {
     for (const { type, row } of relRows.get(doc)?.values() ?? []) push(f.relations, type, row);
+    const given = forms?.byDocument.get(doc);
     for (const [entityId, offsets] of spans.get(doc) ?? []) {
-      const row = entityRow(entityById.get(entityId)!);
+      const e = entityById.get(entityId)!;
+      const row = entityRow(e);
       push(f.entities, row.type, row);
-      f.mentions.push({ id: row.id, ...sortedSpans(offsets) });
+      f.mentions.push({ id: row.id, ...sortedSpans(offsets), forms: forms ? given?.get(entityId) ?? noForms : e.aliases });
     }
   }
   return [...facts.values()];
@@ -182,7 +198,7 @@ function sortedSpans(offsets: number[]): { starts: number[]; ends: number[] } {
 export interface BatchRows {
   /** Storage keys of the batch's documents, in order. */
   keys: string[];
-  /** One row per entity (the same entity in several documents is written once). */
+  /** One row per entity (the same entity in several documents is written once), its aliases those the batch gives it. */
   entities: Map<EntityType, EntityRow[]>;
   /** Rows in `entities`. */
   entityCount: number;
@@ -221,7 +237,7 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
         const prev = entities.get(row.id);
         if (!prev) { entities.set(row.id, row); continue; }
         entities.delete(row.id); // re-inserted: its (possibly new) type groups it
-        entities.set(row.id, prev === row ? row : { ...row, aliases: [...new Set([...prev.aliases, ...row.aliases])], date: row.date ?? prev.date });
+        entities.set(row.id, prev === row ? row : { ...row, aliases: [...new Set([...prev.aliases, ...row.aliases])], base: [...new Set([...prev.base, ...row.base])], date: row.date ?? prev.date });
       }
     }
     const mentioned = new Map<string, number>(); // one MENTIONS per (document, entity): the last row wins
@@ -252,8 +268,24 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
       }
     }
   }
+  // The names the batch's documents call each entity by join its row (a copy:
+  // the documents' rows are shared).
+  const given = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    if (m.forms.length === 0) continue;
+    const set = given.get(m.id);
+    if (set) for (const x of m.forms) set.add(x);
+    else given.set(m.id, new Set(m.forms));
+  }
   const byType = new Map<EntityType, EntityRow[]>();
-  for (const row of entities.values()) push(byType, row.type, row);
+  for (let row of entities.values()) {
+    const names = given.get(row.id);
+    if (names) {
+      for (const x of row.aliases) names.delete(x);
+      if (names.size) row = { ...row, aliases: [...row.aliases, ...names] };
+    }
+    push(byType, row.type, row);
+  }
   const relByType = new Map<RelationType, RelationRow[]>();
   for (const { type, row } of relations.values()) push(relByType, type, row);
   return { keys, entities: byType, entityCount: entities.size, mentions, relations: relByType };

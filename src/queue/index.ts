@@ -22,7 +22,7 @@ import { sliceByDocument, type BatchLimits, type GraphStore, type WriteResult } 
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
 import { ExtractPool, processDocument } from '../pipeline/index.ts';
-import { resolveGraph } from '../resolve/index.ts';
+import { resolveDocuments } from '../resolve/index.ts';
 import { connect } from './redis.ts';
 
 export const DOCUMENTS = 'kg-documents';
@@ -225,12 +225,12 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
     }
     const list = [...byDoc.values()].sort((a, b) => a.extraction.document.id.localeCompare(b.extraction.document.id));
     const stored = await store.documentHashes(list.map((x) => x.extraction.document.id));
-    const graph = resolveGraph(list.map((x) => x.extraction), await store.knownEntities());
+    const { graph, forms } = resolveDocuments(list.map((x) => x.extraction), await store.knownEntities());
     const ingestedAt = new Date().toISOString();
     const jobOf = new Map(list.map((x) => [x.extraction.document.id, x.job]));
     // Batches of documents, one transaction each (as `kg run` writes); a
     // failing batch is narrowed down to the document that fails alone.
-    await store.writeInBatches(sliceByDocument(graph), {
+    await store.writeInBatches(sliceByDocument(graph, forms), {
       ...options.writeBatch,
       ingestedAt,
       beforeBatch: () => {

@@ -15,7 +15,7 @@ import { Neo4jUnavailableError, sliceByDocument, type BatchLimits, type GraphSto
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import type { CleanDocument, DocumentExtraction } from '../model/schemas.ts';
 import { extractCleaned, type Workers } from '../pipeline/index.ts';
-import { resolveGraph } from '../resolve/index.ts';
+import { resolveDocuments } from '../resolve/index.ts';
 
 export type RunMode = 'full' | 'refresh';
 export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'failed';
@@ -118,8 +118,8 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     const written: WriteResult[] = [];
     if (extractions.length > 0) {
       // New documents reuse the ids of entities the graph already has.
-      const graph = resolveGraph(extractions, await store.knownEntities());
-      const slices = sliceByDocument(graph);
+      const { graph, forms } = resolveDocuments(extractions, await store.knownEntities());
+      const slices = sliceByDocument(graph, forms);
       let done = 0;
       // Batches of documents, one transaction each: a batch is written whole
       // or not at all. Neo4j gone (after the driver's retries) stops the run;

@@ -113,7 +113,26 @@ interface Cluster {
   mentions: GraphEntity['mentions'];
 }
 
+/**
+ * Which names each document gave each entity, and the names an entity has
+ * from the registry whatever the documents say. The loader keeps a
+ * document's names with the document (on its MENTIONS), so they leave the
+ * graph with it and a batch written before a crash carries only its own
+ * documents' names.
+ */
+export interface DocumentForms {
+  /** document id -> entity id -> the names (entity name excepted) that document calls it by. */
+  byDocument: Map<string, Map<string, string[]>>;
+  /** entity id -> its registry aliases. */
+  base: Map<string, string[]>;
+}
+
 export function resolveGraph(extractions: DocumentExtraction[], known: KnownEntity[] = []): Graph {
+  return resolveDocuments(extractions, known).graph;
+}
+
+/** resolveGraph, with the names each document contributed (DocumentForms). */
+export function resolveDocuments(extractions: DocumentExtraction[], known: KnownEntity[] = []): { graph: Graph; forms: DocumentForms } {
   const reg = registry();
   const clusters = new Map<string, Cluster>();
   const byForm = new Map<string, Cluster[]>();
@@ -131,7 +150,10 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
     for (const f of [name, ...aliases]) index(c, f);
     return c;
   };
-  for (const k of known) newCluster(k.id, k.type, k.name, k.aliases, k.date, true);
+  // An entity of the graph keeps its name; only a registry entity's date is
+  // fixed (a later document refines the date of another, as it would in one
+  // resolution of all the documents).
+  for (const k of known) newCluster(k.id, k.type, k.name, k.aliases, k.date, reg.byId.has(k.id));
 
   const find = (e: LocalEntity): Cluster | undefined => {
     if (e.registryId) {
@@ -163,7 +185,10 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
   };
 
   const idOf = new Map<string, string>(); // `${doc}|${localKey}` -> cluster id
+  const byDocument: DocumentForms['byDocument'] = new Map();
   for (const x of extractions) {
+    const docForms = new Map<string, string[]>();
+    byDocument.set(x.document.id, docForms);
     for (const e of x.entities) {
       let c = find(e);
       if (!c) {
@@ -171,8 +196,13 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
         while (clusters.has(id) && clusters.get(id)!.type !== e.type) id += '-x';
         c = clusters.get(id) ?? newCluster(id, e.type, e.name, [], e.date, false);
       }
+      let given = docForms.get(c.id);
+      if (!given) docForms.set(c.id, (given = []));
       for (const f of [e.name, ...e.aliases]) {
-        if (f !== c.name) c.aliases.add(f);
+        if (f !== c.name) {
+          c.aliases.add(f);
+          if (!given.includes(f)) given.push(f);
+        }
         index(c, f);
       }
       // The most precise date wins when documents agree on its prefix; else the first seen.
@@ -203,7 +233,12 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
   }
 
   const used = [...clusters.values()].filter((c) => c.mentions.length > 0);
-  return Graph.parse({
+  const base: DocumentForms['base'] = new Map();
+  for (const c of used) {
+    const r = reg.byId.get(c.id);
+    if (r) base.set(c.id, r.aliases.filter((a) => a !== c.name));
+  }
+  const graph = Graph.parse({
     documents: extractions.map(({ document: d }) => ({
       id: d.id, source: d.source, url: d.url, title: d.title, publishedAt: d.publishedAt, contentHash: d.contentHash,
     })),
@@ -214,4 +249,5 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
     })),
     relations: [...relations.values()],
   });
+  return { graph, forms: { byDocument, base } };
 }
