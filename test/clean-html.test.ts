@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cleanDocument } from '../src/clean/index.ts';
-import { extractHtml } from '../src/clean/html.ts';
+import { parseHTML } from 'linkedom';
+import { CleanError, cleanDocument, cleanFailure } from '../src/clean/index.ts';
+import { extractHtml, flattenDeep, KEEP_HEIGHT, MAX_DEPTH } from '../src/clean/html.ts';
 import type { RawDocument } from '../src/model/schemas.ts';
 
 const html = (body: string): RawDocument => ({ id: 'page.html', source: 'page.html', format: 'html', body });
@@ -162,5 +163,54 @@ describe('language', () => {
     const doc = cleanDocument(html(`<html><body><article>${body}</article></body></html>`));
     expect(doc.lang).toBe('en');
     expect(doc.warnings).toEqual([]);
+  });
+});
+
+describe('deeply nested HTML', () => {
+  it('cleans a page of 20,000 nested <div>s and keeps all its text', () => {
+    // Before: Readability's cost grew with the cube of the depth (1,000 levels 5 s,
+    // 4,000 levels 194 s) and then the stack overflowed.
+    const n = 20_000;
+    const body = `<p>${PARAS[0]}</p>${'<div>'.repeat(n)}<p>${PARAS[1]}</p><p>${PARAS[2]}</p>${'</div>'.repeat(n)}<p>${PARAS[3]}</p>`;
+    const doc = cleanDocument(html(`<!DOCTYPE html><html lang="en"><head><title>Deep</title></head><body>${body}</body></html>`));
+    expect(doc.text).toBe(PARAS.join('\n'));
+    expect(doc.warnings).toEqual([`the page nests elements ${n + 2} levels deep; flattened below level ${MAX_DEPTH}, text kept`]);
+  });
+
+  it('bounds the depth of a tree and keeps its text in order, block by block', () => {
+    const n = 500;
+    const open = Array.from({ length: n }, (_, i) => `<div class="level">before ${i}<span hidden>secret ${i}</span>`).join('');
+    const close = Array.from({ length: n }, (_, i) => `after ${n - 1 - i}</div>`).join('');
+    const { document } = parseHTML(`<html><body>${open}middle${close}</body></html>`);
+    const before = document.body.textContent;
+    expect(flattenDeep(document.documentElement)).toBe(n + 2); // html, body, the divs, the innermost span
+    expect(document.body.textContent).toBe(before);
+    // No element deeper than the cut plus the height kept below it.
+    let deepest = 0;
+    const stack: Array<[Element, number]> = [[document.documentElement, 0]];
+    while (stack.length) {
+      const [el, d] = stack.pop()!;
+      deepest = Math.max(deepest, d);
+      for (const c of Array.from(el.children)) stack.push([c, d + 1]);
+    }
+    expect(deepest).toBeLessThanOrEqual(MAX_DEPTH + 2 + KEEP_HEIGHT); // the cut, a copy, its child and what it keeps
+    // Each level's text stays in an element of its own (a copy of its <div>), so lines stay apart.
+    const lines = extractHtml(document.toString()).lines.map((l) => l.text);
+    expect(lines).toContain('before 0');
+    expect(lines).toContain('before 498');
+    expect(lines).toContain('before 499middleafter 499'); // the innermost div, as written (no spaces)
+    expect(lines).toContain('after 498');
+    expect(lines).toContain('after 0');
+    expect(lines.join(' ')).not.toContain('secret');
+  });
+
+  it('a failure while cleaning names its cause, never "could not read"', () => {
+    const overflow = (): number => overflow() + 1;
+    let err: unknown;
+    try { overflow(); } catch (e) { err = e; }
+    expect(cleanFailure(err)).toBe('cleaning failed: stack overflow (the page nests its elements too deeply)');
+    const bad = { ...html('<p>x</p>'), id: '' };
+    expect(() => cleanDocument(bad)).toThrow(CleanError);
+    expect(() => cleanDocument(bad)).toThrow(/^cleaning failed: /);
   });
 });

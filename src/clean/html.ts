@@ -282,16 +282,95 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b) && norm(a).length > 0;
 }
 
-/** linkedom builds a proper tree only from a whole document: wrap fragments. */
-function parseDocument(html: string): Document {
+/**
+ * Nesting deeper than this is cut: Readability's cost grows with the cube of
+ * the depth (1,000 nested <div>s took 5 s, 4,000 took 194 s and overflowed
+ * the stack) and the walkers here recurse. Real pages nest a few dozen levels;
+ * browsers stop nesting at 512 (Blink).
+ */
+export const MAX_DEPTH = 48;
+/** Subtrees at most this tall below MAX_DEPTH are kept as they are. */
+export const KEEP_HEIGHT = 16;
+
+/**
+ * Bounds the element depth of a tree, keeping all of its text in order:
+ * below MAX_DEPTH, each element taller than KEEP_HEIGHT gives up its
+ * nesting and each run of its other children is wrapped in a shallow copy of
+ * it (same tag and attributes, so block breaks, hidden and furniture classes
+ * still apply), placed side by side under the element at MAX_DEPTH. Iterative
+ * throughout (no recursion to overflow). Returns how deep the tree went.
+ */
+export function flattenDeep(root: Element): number {
+  // Heights, post-order, with an explicit stack.
+  const height = new Map<Element, number>();
+  let deepest = 0;
+  const post: Array<[Element, number, boolean]> = [[root, 0, false]];
+  while (post.length) {
+    const [el, depth, done] = post.pop()!;
+    if (done) {
+      let h = 0;
+      for (const c of Array.from(el.children)) h = Math.max(h, (height.get(c) ?? 0) + 1);
+      height.set(el, h);
+      continue;
+    }
+    if (depth > deepest) deepest = depth;
+    post.push([el, depth, true]);
+    for (const c of Array.from(el.children)) post.push([c, depth + 1, false]);
+  }
+  if (deepest <= MAX_DEPTH + KEEP_HEIGHT) return deepest;
+  // The elements at MAX_DEPTH with too tall a subtree.
+  const cut: Element[] = [];
+  const walk: Array<[Element, number]> = [[root, 0]];
+  while (walk.length) {
+    const [el, depth] = walk.pop()!;
+    if ((height.get(el) ?? 0) <= KEEP_HEIGHT) continue;
+    if (depth === MAX_DEPTH) { cut.push(el); continue; }
+    for (const c of Array.from(el.children)) walk.push([c, depth + 1]);
+  }
+  for (const top of cut) {
+    const out: Node[] = [];
+    type Frame = { el: Element; kids: Node[]; i: number; group: Element | null };
+    const frames: Frame[] = [{ el: top, kids: Array.from(top.childNodes), i: 0, group: null }];
+    while (frames.length) {
+      const f = frames[frames.length - 1]!;
+      if (f.i >= f.kids.length) {
+        frames.pop();
+        // Content after a tall child starts a new copy of its parent.
+        if (frames.length) frames[frames.length - 1]!.group = null;
+        continue;
+      }
+      const c = f.kids[f.i++]!;
+      if (c.nodeType === 1 && (height.get(c as Element) ?? 0) > KEEP_HEIGHT) {
+        frames.push({ el: c as Element, kids: Array.from(c.childNodes), i: 0, group: null });
+        continue;
+      }
+      if (f.el === top) { out.push(c); continue; }
+      if (!f.group) {
+        f.group = f.el.cloneNode(false) as Element;
+        out.push(f.group);
+      }
+      f.group.appendChild(c);
+    }
+    for (const c of Array.from(top.childNodes)) top.removeChild(c);
+    for (const c of out) top.appendChild(c);
+  }
+  return deepest;
+}
+
+/** linkedom builds a proper tree only from a whole document: wrap fragments. Nesting is bounded (flattenDeep). */
+function parseDocument(html: string): { document: Document; depth: number } {
   const head = html.slice(0, 65536);
-  if (/<html[\s>]/i.test(head)) return parseHTML(html).document;
-  return parseHTML(/<body[\s>]/i.test(head) ? `<html>${html}</html>` : `<html><head></head><body>${html}</body></html>`).document;
+  const document = /<html[\s>]/i.test(head)
+    ? parseHTML(html).document
+    : parseHTML(/<body[\s>]/i.test(head) ? `<html>${html}</html>` : `<html><head></head><body>${html}</body></html>`).document;
+  const depth = document.documentElement ? flattenDeep(document.documentElement) : 0;
+  return { document, depth };
 }
 
 export function extractHtml(html: string, opts: { url?: string | null } = {}): HtmlExtraction {
   const warnings: string[] = [];
-  const document = parseDocument(html);
+  const { document, depth } = parseDocument(html);
+  if (depth > MAX_DEPTH + KEEP_HEIGHT) warnings.push(`the page nests elements ${depth} levels deep; flattened below level ${MAX_DEPTH}, text kept`);
   const meta = extractMetadata(document, opts.url ?? null);
 
   let root: Element | null = null;
@@ -305,7 +384,7 @@ export function extractHtml(html: string, opts: { url?: string | null } = {}): H
   }
   if (!root || collapse(root.textContent ?? '').length < 140) {
     // Not an article page (or a snippet): the whole body without its furniture.
-    const fresh = parseDocument(html);
+    const fresh = parseDocument(html).document;
     root = fresh.body ?? fresh.documentElement;
     if (root && collapse(root.textContent ?? '').length > 1000) warnings.push('no article container found; using the whole page body');
   }

@@ -133,7 +133,35 @@ export interface CleanOptions {
   lang?: string;
 }
 
+/** A document cleaning could not handle; the message names the cause and the stage ("cleaning failed: ..."). */
+export class CleanError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CleanError';
+  }
+}
+
+/**
+ * What went wrong while cleaning, in words: a stack overflow is the page's
+ * shape (nesting), not a read error.
+ */
+export function cleanFailure(err: unknown): string {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return 'cleaning failed: stack overflow (the page nests its elements too deeply)';
+  }
+  return `cleaning failed: ${(err as Error)?.message ?? String(err)}`;
+}
+
 export function cleanDocument(raw: RawDocument, options: CleanOptions = {}): CleanDocument {
+  try {
+    return cleanUnguarded(raw, options);
+  } catch (err) {
+    if (err instanceof CleanError) throw err;
+    throw new CleanError(cleanFailure(err), { cause: err });
+  }
+}
+
+function cleanUnguarded(raw: RawDocument, options: CleanOptions): CleanDocument {
   const st = fromFormat(raw);
   const warnings = [...(raw.warnings ?? []), ...st.warnings];
   let lines = normalizeLines(st.lines);

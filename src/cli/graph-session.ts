@@ -44,7 +44,8 @@ export function progressReporter(label: string): { onProgress: (e: ProgressEvent
     switch (e.phase) {
       case 'read':
         read++;
-        if (!tty && !e.ok) console.error(`${label}: could not read ${e.source}`);
+        // The real cause (a read error, or cleaning's), not a blanket "could not read".
+        if (!tty && !e.ok) console.error(`${label}: skipped ${e.source}${e.error ? `: ${e.error}` : ''}`);
         break;
       case 'plan':
         console.error(`${label}: ${e.total} documents read, ${e.toExtract} to extract${e.total - e.toExtract ? `, ${e.total - e.toExtract} unchanged` : ''}`);

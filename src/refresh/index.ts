@@ -21,7 +21,7 @@ export type RunMode = 'full' | 'refresh';
 export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'failed';
 
 export type ProgressEvent =
-  | { phase: 'read'; source: string; ok: boolean }
+  | { phase: 'read'; source: string; ok: boolean; error?: string }
   | { phase: 'plan'; total: number; toExtract: number }
   | { phase: 'extract'; id: string; ok: boolean }
   | { phase: 'write'; id: string; done: number; total: number };
@@ -74,7 +74,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     for await (const item of readInputs(options.paths)) {
       if (!item.ok) {
         fail(item.failure.source, item.failure.error);
-        progress({ phase: 'read', source: item.failure.source, ok: false });
+        progress({ phase: 'read', source: item.failure.source, ok: false, error: item.failure.error });
         continue;
       }
       try {
@@ -85,7 +85,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
         progress({ phase: 'read', source: item.doc.source, ok: true });
       } catch (err) {
         fail(item.doc.source, describe(err));
-        progress({ phase: 'read', source: item.doc.source, ok: false });
+        progress({ phase: 'read', source: item.doc.source, ok: false, error: describe(err) });
       }
     }
 
