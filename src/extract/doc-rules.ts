@@ -156,6 +156,8 @@ function bilateralSubjects(ctx: Ctx): RelationDraft[] {
       const after = ctx.text.slice(slot.end, Math.min(s.end, slot.end + 120));
       const cue = /^[^.;]{0,80}?\b(?:partner\w*|cooperat\w*|collaborat\w*|bilateral|jointly|signed|sign|agreed|establish\w*|launch\w*|alliance)\b/i.exec(after);
       if (!cue || /\b(?:not|n't|never|declined|refused|failed)\b/i.test(cue[0])) continue;
+      // "A and B sign MoUs": each signs its own, with someone else.
+      if (/^\s*(?:each\s+)?(?:signs?|signed|ink(?:s|ed)?)\s+(?:separate\s+)?(?:MoUs|MOUs|agreements|deals|contracts|memoranda)\b/i.test(after)) continue;
       if (/^\s*[,)]/.test(after) && !/^\s*,\s*(?:which|who)/.test(after)) continue;
       const [a, b] = slot.keys as [string, string];
       out.push({ type: 'PARTNERED_WITH', source: a, target: b, sentence: s, confidence: 0.6, role: null });

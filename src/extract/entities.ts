@@ -70,6 +70,8 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
 
 /** Each word's first letter in either case: "a Memorandum of Understanding" is as unnamed as "a memorandum of understanding". */
 const eitherCase = (phrase: string) => phrase.replace(/\b([a-z])/g, (_m, c: string) => `[${c.toUpperCase()}${c}]`);
+const DEMONYM_BEFORE_OFFICE = new RegExp(String.raw`\b([\p{Lu}][\p{Ll}]+)(?=\s+(?:(?:[\p{Lu}][\p{L}-]*|and)\s+){0,3}(?:delegation|delegations|delegates|government|officials|authorities|negotiators|leaders?|ministers?|Minister|Secretary|President|Prime Minister|Premier|Chancellor|Ambassador|Envoy|Foreign Minister|ministry)\b)`, 'gu');
+
 const LOWER_INSTITUTE_RE = /\b(?:[Nn]ational\s+)?(?:AI|[Aa]rtificial [Ii]ntelligence)\s+(?:[Ss]afety|[Ss]ecurity)\s+[Ii]nstitute(s?)\b/g;
 
 /**
@@ -105,7 +107,7 @@ function lowerCaseInstitutes(text: string, taken: Candidate[]): Candidate[] {
 const AGREEMENT_NOUN = [
   'memorandum of understanding', 'memoranda of understanding', 'memorandum of agreement', 'memorandum of cooperation',
   'letter of intent', 'letters of intent', 'framework agreement', 'partnership agreement', 'cooperation agreement',
-  'investment agreement', 'agreements', 'agreement', 'partnership', 'accord', 'pact', 'deals', 'deal', 'arrangement', 'contracts', 'contract',
+  'investment agreement', 'agreements', 'agreement', 'memorandum', 'partnership', 'accord', 'pact', 'deals', 'deal', 'arrangement', 'contracts', 'contract',
 ].map(eitherCase).join('|') + '|MoUs|MOUs|MoU|MOU|LOI';
 const UNNAMED_AGREEMENT_RE = new RegExp(
   String.raw`\b([Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Nn]ew|[Ss]eparate|[Tt]wo|[Tt]hree)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|multiyear|multi-year|year-long|five-year|\$[\d.,]+\s+(?:million|billion|bn|m)|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
@@ -220,6 +222,14 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
       if (occupied(m.index!, m.index! + m[0].length)) continue;
       mentions.push({ start, end: start + m[1]!.length, text: m[1]!, key, anaphoric: true });
     }
+  }
+  // "the Kenyan delegation", "French Digital Minister X": a demonym before an office or a state's people names the state.
+  const reg = registry();
+  for (const m of text.matchAll(DEMONYM_BEFORE_OFFICE)) {
+    const country = reg.countryByDemonym.get(m[1]!.toLowerCase());
+    if (!country || occupied(m.index!, m.index! + m[1]!.length)) continue;
+    addEntity(country.id, 'Country', country.name, country.id, m.index!);
+    mentions.push({ start: m.index!, end: m.index! + m[1]!.length, text: m[1]!, key: country.id, anaphoric: true });
   }
   const ofMentions = mentions;
   // Unnamed meetings: "the inaugural meeting of the working group".

@@ -445,6 +445,20 @@ function modelNames(text: string): Candidate[] {
   return out;
 }
 
+const DESCRIBED_COMPANY = /\b(?:company|firm|start-?up|developer|chipmaker|maker|giant|unicorn|lab)\s+((?:[\p{Lu}][\p{L}\p{N}]*|[\p{Lu}\p{N}]{2,})(?:[ \t]+(?:[\p{Lu}][\p{L}\p{N}]*|AI)){0,2})(?![\p{L}\p{N}])/gu;
+
+/** "the AI company Humain", "start-up Lumen Labs": a name the noun before it types as a company. */
+function describedCompanies(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(DESCRIBED_COMPANY)) {
+    const name = m[1]!;
+    if (words(name).some((w) => NON_NAME_WORDS.has(w.toLowerCase())) || MONTHS.test(words(name)[0]!)) continue;
+    const start = m.index! + m[0].length - name.length;
+    out.push({ start, end: start + name.length, text: name, type: 'Company', registryId: null, name, source: 'context' });
+  }
+  return out;
+}
+
 /** Keeps the longest of overlapping candidates; on a tie, the more trusted source. */
 export function resolveOverlaps(cands: Candidate[]): Candidate[] {
   const sorted = [...cands].sort(
@@ -478,7 +492,7 @@ export function recognize(text: string): Candidate[] {
   // A capitalized run that holds a titled name is a title, not an organization
   // ("Special Envoy for Core and Emerging Technology Seth Center").
   const patterns = patternNames(text).filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end));
-  cands.push(...patterns, ...undefinedAcronymNames(text), ...persons, ...modelNames(text));
+  cands.push(...patterns, ...undefinedAcronymNames(text), ...persons, ...modelNames(text), ...describedCompanies(text));
   let kept = resolveOverlaps(cands);
 
   // Names found once are names everywhere in the document: acronyms defined

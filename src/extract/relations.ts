@@ -32,6 +32,9 @@ export interface Slot {
   offices?: Array<{ body: string; person: string; role: string }>;
 }
 
+/** "the UAE-based technology holding company G42", "the Saudi company Humain": the place describes the name after it. */
+const DESCRIBED_BY_PLACE = /^(?:-based)?\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|start-?up|developer|lab|group|giant|maker|provider|conglomerate|operator|organi[sz]ation|university)\s+$/u;
+
 const OFFICE_HOLDERS: EntityType[] = ['Country', 'GovernmentBody', 'Organization', 'Company', 'Institute'];
 /** The title between a body and a person's name: capitalized words ending in an office, or a lower-case role noun. */
 const OFFICE_TITLE = new RegExp(String.raw`^(?:['’]s)?\s+((?:[\p{Lu}][\p{L}-]*\s+){0,3}?(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.]/g, '\\.')).join('|')})|(?:chief executive|chief|boss|head|founder|co-founder|president|chairman|chairwoman|minister|secretary|spokesperson|spokesman|spokeswoman|director|ambassador|envoy|commissioner|executive))\s+$`, 'u');
@@ -55,7 +58,8 @@ const CLASSES: Record<string, EntityType[]> = {
   summit: ['Summit'],
   model: ['AIModel'],
 };
-const COORDINATION = /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?$/i;
+/** Separators of a coordination, and a short description of the next member ("and the Saudi company Humain"). */
+const COORDINATION = /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?(?:(?:\p{L}+\s+){0,2}?(?:company|firm|start-?up|developer|lab|group|giant|maker|provider|institute|agency|ministry|government|organi[sz]ation|body|university|regulator)\s+)?$/iu;
 /** "X announced that the following organisations have agreed to Y": X is not the one who agreed. */
 const REPORTED = /\b(?:announced|said|stated|noted|reported|confirmed|added|explained|hoped|expects?|believes?|argued|claimed|welcomed)\s+that\b|\b(?:said|says|told)\b/i;
 const NEGATION = /\b(?:not|n't|never|declined|refused|failed|without|rather than|instead of)\b/i;
@@ -83,7 +87,8 @@ export function buildSlots(sentence: Sentence, mentions: MentionRef[], entities:
       /^(?:\s+(?:in|of|from)\s+|\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?$/.test(text.slice(lastEnd, m.start))) { lastEnd = m.end; continue; }
     if (m.start < lastEnd) continue; // nested in the previous mention
     const next = inSentence.slice(i + 1).find((x) => x.start >= m.end);
-    if (!pending && next && /^['’]s?\s+$/.test(text.slice(m.end, next.start)) && possessiveRelation(e.type, entities.get(next.key)!.type)) {
+    const described = (e.type === 'Country' || e.type === 'Location') && DESCRIBED_BY_PLACE.test(text.slice(m.end, next?.start ?? m.end));
+    if (!pending && next && (/^['’]s?\s+$/.test(text.slice(m.end, next.start)) || described) && possessiveRelation(e.type, entities.get(next.key)!.type)) {
       pending = m;
       lastEnd = m.end;
       continue;
@@ -168,7 +173,7 @@ const DESC = String.raw`(?:[a-z][\w-]*\s+){0,5}?`;
 const RULES: Rule[] = [
   // SIGNED
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.85 },
-  { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|agreed|ratified|concluded|adopted|backed|joined|supported|approved)\s+(?:by|between)\s+(?:the\s+)?(?:leaders\s+of\s+|representatives\s+of\s+|governments\s+of\s+)?{s:${PARTY}}`, confidence: 0.85 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|agreed|ratified|concluded|backed|joined|supported|approved)(?:\s+(?:on|in|last|this|at)\s+[\w,]+(?:\s+\d{1,2},?)?(?:\s+\d{4})?)?\s+(?:by|between)\s+(?:the\s+)?(?:leaders\s+of\s+|representatives\s+of\s+|governments\s+of\s+)?{s:${PARTY}}`, confidence: 0.85 },
   // "the 28 countries that signed the declaration, including A and B", "signatories to X such as A".
   { type: 'SIGNED', pattern: String.raw`\b(?:countries|nations|states|governments|companies|firms|signatories|parties)\s+(?:that|which|who)?\s*(?:have\s+|had\s+)?(?:signed|endorsed|joined|backed|adopted)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|among them|notably)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'SIGNED', pattern: String.raw`\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|are|were)\s*:?\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },

@@ -1,0 +1,127 @@
+// Constructions that recur across news about AI governance, each on sentences
+// made up for the test (no sentence of a real article).
+import { describe, expect, it } from 'vitest';
+import { registry } from '../../src/registry/index.ts';
+import type { DocumentExtraction } from '../../src/model/schemas.ts';
+import { entity, extractText, facts } from './helpers.ts';
+
+/** PARTNERED_WITH is symmetric: either direction states it. */
+function partnered(x: DocumentExtraction, a: string, b: string): boolean {
+  const f = facts(x);
+  return f.includes(`${a} -PARTNERED_WITH-> ${b}`) || f.includes(`${b} -PARTNERED_WITH-> ${a}`);
+}
+
+describe('names beyond the registry', () => {
+  it('national institutes written in lower case are qualified by their country', () => {
+    const x = extractText("Officials said Japan's AI safety institute will open a second office next year.");
+    expect(entity(x, 'Japan AI Safety Institute')?.type).toBe('Institute');
+  });
+  it('a plural with its countries names one institute per country, each based in its own', () => {
+    const x = extractText('The AI safety institutes of Singapore and Canada will run joint tests.');
+    expect(entity(x, 'Singapore AI Safety Institute')).toBeDefined();
+    expect(entity(x, 'Canadian AI Safety Institute')).toBeDefined();
+    expect(facts(x)).not.toContain('Singapore AI Safety Institute -BASED_IN-> Canada');
+  });
+  it('legislatures and parties are typed by their heads', () => {
+    const x = extractText('The bill passed the House of Lords with support from the Green Party and the Scottish Parliament.');
+    expect(entity(x, 'House of Lords')?.type).toBe('GovernmentBody');
+    expect(entity(x, 'Green Party')?.type).toBe('Organization');
+    expect(entity(x, 'Scottish Parliament')?.type).toBe('GovernmentBody');
+  });
+  it('cities of the world are places, but not a city named like an English word', () => {
+    const x = extractText('Ministers met in Trento and later in Kigali to discuss testing.');
+    expect(entity(x, 'Trento')?.type).toBe('Location');
+    expect(entity(x, 'Kigali')?.type).toBe('Location');
+    expect(registry().lookup('Reading').some((e) => e.type === 'Location')).toBe(false);
+  });
+  it("a possessive registry form splits into its owner and the thing owned", () => {
+    const x = extractText("Analysts compared Anthropic's Responsible Scaling Policy with other frameworks.");
+    expect(facts(x)).toContain('Anthropic -PUBLISHED-> Responsible Scaling Policy');
+  });
+  it('a title after an organization ends its name', () => {
+    const x = extractText('University of Lagos Professor Adaeze Okafor led the study.');
+    expect(entity(x, 'University of Lagos')).toBeDefined();
+    expect(x.entities.some((e) => e.name.endsWith('Professor'))).toBe(false);
+  });
+});
+
+describe('agreements described without a name', () => {
+  it('a capitalized Memorandum of Understanding with a described counterpart', () => {
+    const x = extractText('The Ministry of Digital Affairs has signed a Memorandum of Understanding (MoU) with AI start-up Cohere to test public services.');
+    const mou = x.entities.find((e) => e.type === 'Agreement')!;
+    expect(mou.name).toBe('Ministry of Digital Affairs–Cohere memorandum of understanding');
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      `Cohere -SIGNED-> ${mou.name}`,
+    ]));
+    expect(partnered(x, 'Cohere', 'Ministry of Digital Affairs')).toBe(true);
+  });
+  it('an award makes both sides parties', () => {
+    const x = extractText('The Ministry of Defence awarded a framework agreement to data company Palantir on Monday.');
+    const agreement = x.entities.find((e) => e.type === 'Agreement')!;
+    expect(agreement.aliases).toContain('framework agreement');
+    expect(facts(x)).toEqual(expect.arrayContaining([`Palantir -SIGNED-> ${agreement.name}`, `Ministry of Defence -SIGNED-> ${agreement.name}`]));
+  });
+  it('a definite deal with nothing before it is introduced by its parties', () => {
+    const x = extractText('The deal between Nvidia and the Saudi company Humain was announced on Tuesday.');
+    expect(partnered(x, 'Humain', 'Nvidia')).toBe(true);
+    expect(facts(x)).toContain('Humain -BASED_IN-> Saudi Arabia');
+  });
+  it('plural agreements with several counterparts are one agreement per pair', () => {
+    const x = extractText('The Singapore AI Safety Institute reached agreements with Cohere and Mistral AI to evaluate models.');
+    const names = x.entities.filter((e) => e.type === 'Agreement').map((e) => e.name).sort();
+    expect(names).toEqual(['Singapore AI Safety Institute–Cohere agreement', 'Singapore AI Safety Institute–Mistral AI agreement']);
+    expect(facts(x)).not.toContain('Cohere -SIGNED-> Singapore AI Safety Institute–Mistral AI agreement');
+  });
+  it('people who sign for their state make the state a party too, and the agreement is named after the states', () => {
+    const x = extractText("The memorandum was signed on Friday by France's Digital Minister Clara Chappaz and India's IT Minister Ashwini Vaishnaw.");
+    const f = facts(x);
+    const mou = x.entities.find((e) => e.type === 'Agreement')?.name;
+    expect(mou).toBe('France–India memorandum of understanding');
+    expect(f).toEqual(expect.arrayContaining([`France -SIGNED-> ${mou}`, `Clara Chappaz -SIGNED-> ${mou}`]));
+    expect(partnered(x, 'France', 'India')).toBe(true);
+  });
+  it('two sides signing plural MoUs with someone unnamed make no agreement between them', () => {
+    const x = extractText('Cohere and Mistral AI sign MoUs on safety testing.');
+    expect(partnered(x, 'Cohere', 'Mistral AI')).toBe(false);
+  });
+});
+
+describe('enumerations and membership', () => {
+  it('a bulleted list after an introduction applies the relation to every item', () => {
+    const x = extractText('The Andean Safety Network was formed this year. Its founding members are:\n- Peru\n- Bolivia\n- Ecuador\n');
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Peru -MEMBER_OF-> Andean Safety Network', 'Bolivia -MEMBER_OF-> Andean Safety Network', 'Ecuador -MEMBER_OF-> Andean Safety Network',
+    ]));
+  });
+  it('a signatories list that runs past the sentence naming the agreement', () => {
+    const x = extractText('The Quito Accord on Model Testing was agreed in March. Signatories include:\n• Colombia\n• Chile\n');
+    expect(facts(x)).toEqual(expect.arrayContaining(['Colombia -SIGNED-> Quito Accord on Model Testing', 'Chile -SIGNED-> Quito Accord on Model Testing']));
+  });
+  it('membership stated as being among the members', () => {
+    const x = extractText('Brazil and India were among the G20 members that backed the text.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['Brazil -MEMBER_OF-> G20', 'India -MEMBER_OF-> G20']));
+  });
+  it('attendance by delegations and by leaders from a state', () => {
+    const x = extractText('The Kenyan delegation at the AI Action Summit presented a plan. Leaders from Ghana and Chile gathered at the AI Action Summit.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['Kenya -ATTENDED-> AI Action Summit', 'Ghana -ATTENDED-> AI Action Summit', 'Chile -ATTENDED-> AI Action Summit']));
+  });
+  it('a summit in "City, Country" is held in the city and hosted by the country', () => {
+    const x = extractText('The three-day Lusaka Digital Summit in Lusaka, Zambia, drew ministers from the region.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['Lusaka Digital Summit -HELD_IN-> Lusaka', 'Lusaka Digital Summit -HOSTED_BY-> Zambia']));
+  });
+});
+
+describe('facts a name states and references back', () => {
+  it('a body named after its country is based there; one named after the UN is part of it', () => {
+    const x = extractText('Canada welcomed the work of the Canadian Institute for Robotics. The UN Scientific Advisory Board met at the United Nations.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['Canadian Institute for Robotics -BASED_IN-> Canada', 'UN Scientific Advisory Board -PART_OF-> United Nations']));
+  });
+  it('"both countries" stands for the last two countries named', () => {
+    const x = extractText('Ghana and Kenya met in Accra on Monday. Both countries signed a memorandum of understanding on AI testing.');
+    expect(partnered(x, 'Ghana', 'Kenya')).toBe(true);
+  });
+  it('"the company" stands for the last company named', () => {
+    const x = extractText('Officials met Cohere on Monday. The company signed a memorandum of understanding with the Ministry of Digital Affairs.');
+    expect(partnered(x, 'Cohere', 'Ministry of Digital Affairs')).toBe(true);
+  });
+});
