@@ -1,7 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +60,59 @@ describe('files and directories', () => {
     expect(failures(items)).toEqual([{ source: path.join(dir, 'no-such-file.txt'), error: 'input not found' }]);
     expect(docs(items).map((d) => d.body)).toEqual(['still read']);
   });
+
+  it('follows symbolic links to files and directories, reads a file reached twice once, and reports loops and broken links', async () => {
+    const root = path.join(dir, 'links');
+    file('links/a.txt', 'file a');
+    file('elsewhere/b.txt', 'file b');
+    symlinkSync(path.join(root, 'a.txt'), path.join(root, 'z-link-to-a.txt'));
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(root, 'linked-dir'));
+    file('links/sub/c.md', '# file c');
+    symlinkSync('..', path.join(root, 'sub', 'loop')); // links/sub/loop -> links
+    symlinkSync(path.join(dir, 'nowhere.txt'), path.join(root, 'broken.txt'));
+    const items = await collect([root]);
+    expect(docs(items).map((d) => [path.relative(dir, d.source), d.body, d.warnings ?? []])).toEqual([
+      ['links/a.txt', 'file a', [`the same file is also at ${path.join(root, 'z-link-to-a.txt')} (symbolic link); read once`]],
+      ['links/linked-dir/b.txt', 'file b', []],
+      ['links/sub/c.md', '# file c', []],
+    ]);
+    expect(failures(items)).toEqual([
+      { source: path.join(root, 'broken.txt'), error: 'broken symbolic link (its target does not exist)' },
+      { source: path.join(root, 'sub', 'loop'), error: `symbolic link loop (leads back to ${root}); not followed` },
+    ]);
+  });
+
+  it('reports a named pipe inside a directory instead of waiting on it forever', async () => {
+    file('pipe/ok.txt', 'read');
+    const fifo = path.join(dir, 'pipe', 'fifo.txt');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const items = await collect([path.join(dir, 'pipe')]);
+    expect(failures(items)).toEqual([{ source: fifo, error: 'not a regular file (a pipe, socket or device); skipped' }]);
+    expect(docs(items).map((d) => d.body)).toEqual(['read']);
+  });
+
+  it('reports an unreadable subdirectory and reads the rest', async () => {
+    // Permissions do not stop root: as root, the reading runs as user nobody.
+    const root = mkdtempSync(path.join(tmpdir(), 'kg-unreadable-'));
+    chmodSync(root, 0o755);
+    for (const [name, text] of [['a.txt', 'before'], ['locked/secret.txt', 'hidden'], ['z/after.txt', 'after']]) {
+      mkdirSync(path.dirname(path.join(root, name)), { recursive: true, mode: 0o755 });
+      writeFileSync(path.join(root, name), text, { mode: 0o644 });
+    }
+    chmodSync(path.join(root, 'locked'), 0o000);
+    const script = `import { readInputs } from ${JSON.stringify(path.join(import.meta.dirname, '..', 'src', 'ingest', 'index.ts'))};
+      const out = [];
+      for await (const i of readInputs([${JSON.stringify(root)}])) out.push(i.ok ? { doc: i.doc.source, body: i.doc.body } : i.failure);
+      console.log(JSON.stringify(out));`;
+    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script],
+      { cwd: path.join(import.meta.dirname, '..'), ...asNobody, env: { ...process.env, HOME: tmpdir() } });
+    expect(JSON.parse(stdout)).toEqual([
+      { source: path.join(root, 'locked'), error: 'directory could not be read (permission denied); its files were skipped' },
+      { doc: path.join(root, 'a.txt'), body: 'before' },
+      { doc: path.join(root, 'z', 'after.txt'), body: 'after' },
+    ]);
+  }, 120_000); // a child process that loads tsx
 });
 
 describe('bad input: one clear message per document, the rest still comes through', () => {

@@ -7,8 +7,8 @@
 // the run: each problem is a failure (or a warning on the document) naming the
 // document, and the next one is read. Memory stays bounded: a document is cut
 // at `maxBytes` (with a warning), and JSON Lines are streamed line by line.
-import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { createReadStream, type Dirent } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -49,24 +49,115 @@ export function kindOf(file: string): Kind | null {
 export async function listInputFiles(paths: string[]): Promise<string[]> {
   const { files, missing } = await listPaths(paths);
   if (missing.length) throw new Error(`input not found: ${missing[0]}`);
-  return files;
+  return files.map((f) => f.file);
 }
 
-async function listPaths(paths: string[]): Promise<{ files: string[]; missing: string[] }> {
-  const out: string[] = [];
+interface Listed {
+  file: string;
+  /** Said on its documents (another path to the same file). */
+  warnings: string[];
+}
+
+interface Listing {
+  files: Listed[];
+  missing: string[];
+  /** What could not be listed (an unreadable directory, a broken link, a loop), each reported and skipped. */
+  problems: InputFailure[];
+}
+
+const errnoText = (err: unknown): string => {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return (err as Error)?.message ?? String(err);
+};
+
+/**
+ * Walks the paths (directories recursively, in name order). Symbolic links
+ * are followed, to files and to directories; a link back into a directory
+ * being walked is a loop, reported and not followed; a file reached by two
+ * paths is read once (under its own path when one is not through a link),
+ * with a warning naming the other. A directory that cannot be read is
+ * reported and the walk goes on; so is a would-be input that is no regular
+ * file (a pipe would block the run).
+ */
+async function listPaths(paths: string[]): Promise<Listing> {
+  const byReal = new Map<string, { paths: string[] }>();
   const missing: string[] = [];
-  for (const p of paths) {
-    const info = await stat(p).catch(() => null);
-    if (!info) { missing.push(p); continue; }
-    if (info.isDirectory()) {
-      const entries = await readdir(p, { recursive: true, withFileTypes: true });
-      for (const e of entries) {
-        const full = path.join((e as { parentPath?: string; path?: string }).parentPath ?? (e as { path?: string }).path ?? p, e.name);
-        if (e.isFile() && kindOf(e.name)) out.push(full);
+  const problems: InputFailure[] = [];
+  const addFile = async (file: string) => {
+    const real = await realpath(file).catch(() => path.resolve(file));
+    const entry = byReal.get(real);
+    if (entry) { if (!entry.paths.includes(file)) entry.paths.push(file); } else byReal.set(real, { paths: [file] });
+  };
+  const walk = async (top: string) => {
+    // Directories being walked, by real path, with the path they were reached by (loops).
+    const stack: Array<{ dir: string; ancestors: Set<string> }> = [];
+    const topReal = await realpath(top).catch(() => path.resolve(top));
+    const seenDirs = new Set<string>([topReal]);
+    stack.push({ dir: top, ancestors: new Set([topReal]) });
+    while (stack.length) {
+      const { dir, ancestors } = stack.pop()!;
+      let entries: Dirent[];
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (err) {
+        problems.push({ source: displayName(dir), error: `directory could not be read (${errnoText(err)}); its files were skipped` });
+        continue;
       }
-    } else out.push(p);
+      entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+      const subdirs: string[] = [];
+      for (const e of entries) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) { subdirs.push(full); continue; }
+        if (e.isFile()) { if (kindOf(e.name)) await addFile(full); continue; }
+        if (e.isSymbolicLink()) {
+          const target = await stat(full).catch((err: unknown) => err as NodeJS.ErrnoException);
+          if (target instanceof Error) {
+            // A link to nowhere: worth a word only where an input was meant.
+            if (kindOf(e.name)) problems.push({ source: displayName(full), error: target.code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : errnoText(target) });
+            continue;
+          }
+          if (target.isDirectory()) { subdirs.push(full); continue; }
+          if (target.isFile()) { if (kindOf(e.name)) await addFile(full); continue; }
+        }
+        if (kindOf(e.name)) problems.push({ source: displayName(full), error: 'not a regular file (a pipe, socket or device); skipped' });
+      }
+      // Pushed in reverse so they are walked in name order.
+      for (const sub of subdirs.reverse()) {
+        const real = await realpath(sub).catch(() => path.resolve(sub));
+        if (ancestors.has(real)) {
+          problems.push({ source: displayName(sub), error: `symbolic link loop (leads back to ${displayName(real)}); not followed` });
+          continue;
+        }
+        // The same directory reached twice (two links to it): its files are read once, from the first.
+        if (seenDirs.has(real)) continue;
+        seenDirs.add(real);
+        stack.push({ dir: sub, ancestors: new Set([...ancestors, real]) });
+      }
+    }
+  };
+  for (const p of paths) {
+    const info = await stat(p).catch((err: unknown) => err as NodeJS.ErrnoException);
+    if (info instanceof Error) {
+      const dangling = info.code === 'ENOENT' && (await lstat(p).catch(() => null))?.isSymbolicLink();
+      if (info.code === 'ENOENT' && !dangling) missing.push(p);
+      else problems.push({ source: p, error: dangling ? 'broken symbolic link (its target does not exist)' : errnoText(info) });
+      continue;
+    }
+    if (info.isDirectory()) await walk(p);
+    else await addFile(p); // named by the user: a pipe too (kg clean <(curl ...))
   }
-  return { files: [...new Set(out)].sort(), missing };
+  const files: Listed[] = [];
+  for (const [real, { paths: all }] of byReal) {
+    // Its own path when one is not through a link, else the first in order.
+    const sorted = [...all].sort();
+    const own = sorted.find((f) => path.resolve(f) === real) ?? sorted[0]!;
+    const others = sorted.filter((f) => f !== own);
+    files.push({ file: own, warnings: others.length ? [`the same file is also at ${others.map(displayName).join(', ')} (symbolic link); read once`] : [] });
+  }
+  files.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+  return { files, missing, problems };
 }
 
 // ------------------------------------------------------------ byte streams
@@ -297,8 +388,9 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
   const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const seen = new Set<string>(); // JSON Lines ids (canonical URLs) already given out in this run
   const wantsStdin = paths.includes('-');
-  const { files, missing } = await listPaths(paths.filter((p) => p !== '-'));
+  const { files, missing, problems } = await listPaths(paths.filter((p) => p !== '-'));
   for (const m of missing) yield { ok: false, failure: { source: m, error: 'input not found' } };
+  for (const failure of problems) yield { ok: false, failure };
   if (wantsStdin) {
     const stdin = (options.stdin ?? process.stdin) as AsyncIterable<Buffer | string>;
     try {
@@ -307,12 +399,15 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       yield { ok: false, failure: { source: '-', error: describe(err) } };
     }
   }
-  for (const file of files) {
+  for (const { file, warnings } of files) {
     const name = displayName(file);
     try {
       const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
       try {
-        yield* readDocument(maybeGunzip(stream), name, kindOf(file), max, seen);
+        for await (const item of readDocument(maybeGunzip(stream), name, kindOf(file), max, seen)) {
+          if (item.ok && warnings.length) item.doc.warnings = [...(item.doc.warnings ?? []), ...warnings];
+          yield item;
+        }
       } finally {
         stream.destroy();
       }
