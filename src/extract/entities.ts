@@ -198,6 +198,8 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   // Simple references to something named earlier.
   const ANAPHORS: Array<[RegExp, string]> = [
     [/\b(?:the|this|that)\s+(summit|event|conference|dialogue)\b/gi, 'anaphor:type:Summit'],
+    // "the two-day summit", "this second summit": modifiers in lower case keep it a reference (a name is capitalized).
+    [/\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|two|three|four|five|one)-day\s+|annual\s+|inaugural\s+|first\s+|second\s+|third\s+|latest\s+|recent\s+|upcoming\s+|next\s+|global\s+|international\s+|high-level\s+|ministerial\s+|landmark\s+|[Aa][Ii]\s+){1,2}(summit|conference|dialogue)\b/g, 'anaphor:type:Summit'],
     [/\b(?:the|this)\s+(institute)\b/gi, 'anaphor:type:Institute'],
     [/\b(?:the|this)\s+(network)\b/gi, 'anaphor:name:network'],
     [/\b(?:the|this)\s+((?:bilateral\s+)?(?:AI\s+)?working group)\b/gi, 'anaphor:name:working group'],

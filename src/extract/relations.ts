@@ -173,7 +173,9 @@ const DESC = String.raw`(?:[a-z][\w-]*\s+){0,5}?`;
 const RULES: Rule[] = [
   // SIGNED
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.85 },
-  { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|agreed|ratified|concluded|backed|joined|supported|approved)(?:\s+(?:on|in|last|this|at)\s+[\w,]+(?:\s+\d{1,2},?)?(?:\s+\d{4})?)?\s+(?:by|between)\s+(?:the\s+)?(?:leaders\s+of\s+|representatives\s+of\s+|governments\s+of\s+)?{s:${PARTY}}`, confidence: 0.85 },
+  { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\b(?:signed|endorsed|agreed|ratified|concluded|backed|joined|supported|approved)(?:\s+(?:on|in|last|this|at)\s+[\w,]+(?:\s+\d{1,2},?)?(?:\s+\d{4})?)?\s+(?:by|between)\s+(?:the\s+)?(?:leaders\s+of\s+|representatives\s+of\s+|governments\s+of\s+)?(?:\d+\s+(?:other\s+)?(?:countries|nations|states|governments|companies|firms)\s*,?\s*(?:and|as well as|plus|including)\s+(?:the\s+)?)?{s:${PARTY}}`, confidence: 0.85 },
+  // "The UK government, through DSIT, has signed ...": the state acts through its department.
+  { type: 'SIGNED', pattern: String.raw`{s:Country}(?:\s+government)?,\s+(?:through|via|acting through)\s+(?:the\s+|its\s+)?⟦\d+:GovernmentBody⟧[^⟦⟧]{0,20}?,\s+{ACTIVE}(?:has\s+|have\s+|had\s+)?${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.75 },
   // "the 28 countries that signed the declaration, including A and B", "signatories to X such as A".
   { type: 'SIGNED', pattern: String.raw`\b(?:countries|nations|states|governments|companies|firms|signatories|parties)\s+(?:that|which|who)?\s*(?:have\s+|had\s+)?(?:signed|endorsed|joined|backed|adopted)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|among them|notably)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'SIGNED', pattern: String.raw`\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|are|were)\s*:?\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
@@ -188,6 +190,8 @@ const RULES: Rule[] = [
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\bsignator(?:y|ies)\s+(?:include|included|are|were)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   // PARTNERED_WITH
   { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}{_}\b(?:partner(?:s|ed|ing)?|teamed up|teams up|team up|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?(?:\s+(?:closely|together|jointly))?|signed \w+ (?:\w+ )?(?:agreement|MoU|memorandum|partnership)|(?:formal |new )?partnership)\s+with\s+(?:the\s+|its\s+)?{o:${PARTY}}`, confidence: 0.8 },
+  // "DSIT and Anthropic, in collaboration with the AI Safety Institute, will ...": the subject works with the other.
+  { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}},?\s+(?:in (?:close )?(?:collaboration|cooperation|partnership|conjunction) with|together with|jointly with|alongside)\s+(?:the\s+|its\s+)?${DESC}{o:${PARTY}}`, confidence: 0.7 },
   { type: 'PARTNERED_WITH', pattern: String.raw`\b(?:partnership|collaboration|cooperation|alliance)\s+between\s+(?:the\s+)?{s:${PARTY}}\s+and\s+(?:the\s+)?{o:${PARTY}}`, confidence: 0.8 },
   { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}{_}\b(?:partnerships?|agreements?|MoUs?)\s+with\s+(?:the\s+)?{o:Country|Institute|Company|Organization|GovernmentBody}`, confidence: 0.65 },
   { type: 'PARTNERED_WITH', pattern: String.raw`{s:${PARTY}}\s+(?:signs?|signed|announced|announces|reached|reaches|concluded|concludes|struck|strikes)\s+(?:\w+\s+){0,2}?(?:agreements?|MoUs?|memorand\w+|partnerships?|deals?)\b[^⟦⟧.;]{0,80}?\bwith\s+(?:both\s+)?(?:the\s+)?{o:${PARTY}}`, confidence: 0.7 },
@@ -214,7 +218,7 @@ const RULES: Rule[] = [
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:signed|joined|endorsed|announced|launched|unveiled|presented|spoke|speaking|agreed|pledged|committed|addressed|told delegates|delivered|represented|met)\b[^.;]{0,80}?\b(?:at|during)\s+(?:the\s+|its\s+|their\s+)?{o:Summit}`, confidence: 0.6 },
   // PRODUCED, ESTABLISHED
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}{ACTIVE}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
-  { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon)\b[^.;]{0,60}?\b(?:at|during)\s+(?:the\s+)?{s:Summit}`, confidence: 0.75 },
+  { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon|outlined|presented|drawn up|negotiated)\b[^.;]{0,60}?\b(?:at|during|in)\s+(?:the\s+|this\s+|that\s+)?{s:Summit}`, confidence: 0.75 },
   { type: 'PRODUCED', pattern: String.raw`{o:Agreement|Policy},\s+(?:the\s+)?{s:Summit}`, confidence: 0.6 },
   { type: 'PRODUCED', pattern: String.raw`{s:Summit}{_}\b(?:outcomes?|results?|deliverables?)\b[^⟦⟧]{0,30}?\b(?:include|included|were|was|are|is)\b\s*(?:the\s+)?{o:Agreement|Policy|Organization}`, confidence: 0.7 },
   { type: 'ESTABLISHED', pattern: String.raw`{s:Country|GovernmentBody|Summit|Agreement|Person|Organization|Institute}{_}{ACTIVE}\b(?:establish|established|establishes|create|created|creates|set up|sets up|found|founded|founds|launch|launched|launches|form|formed|forms|formali[sz]ed|inaugurated|stood up)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?{o:Institute|Organization}`, confidence: 0.8 },
@@ -296,7 +300,11 @@ export function allowed(type: RelationType, s: EntityType, o: EntityType): boole
 export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: Map<string, EntityDraft>, text: string): RelationDraft[] {
   const out: RelationDraft[] = [];
   for (const slot of slots) {
-    for (const o of slot.offices ?? []) out.push({ type: 'WORKS_FOR', source: o.person, target: o.body, sentence, confidence: 0.8, role: o.role });
+    for (const o of slot.offices ?? []) {
+      out.push({ type: 'WORKS_FOR', source: o.person, target: o.body, sentence, confidence: 0.8, role: o.role });
+      // "Current AI founder Martin Tisné": a founder established what they founded.
+      if (/\b(?:co-?)?founder\b/i.test(o.role)) out.push({ type: 'ESTABLISHED', source: o.person, target: o.body, sentence, confidence: 0.75, role: null });
+    }
     for (const place of slot.locatedIn ?? []) {
       for (const k of slot.keys) out.push({ type: 'BASED_IN', source: k, target: place, sentence, confidence: 0.85, role: null });
     }
