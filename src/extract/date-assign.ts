@@ -132,8 +132,9 @@ export function assignDates(text: string, sentences: Sentence[], mentions: Menti
   for (const s of sentences) {
     const inSentence = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
     const dated = inSentence.filter(datable);
+    if (!dated.length) continue;
     const dates = datesOf.get(s.index);
-    if (!dated.length || !dates.length) continue;
+    if (!dates.length) continue;
     for (const m of dated) {
       const e = entities.get(m.key)!;
       if (e.date) continue;
