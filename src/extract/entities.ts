@@ -212,6 +212,10 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
     [/\b(?:the|this)\s+(alliance|coalition|consortium|forum|partnership|panel|council|commission|taskforce|task force)\b/gi, 'anaphor:noun'],
     [/\b(?:the|this|that)\s+(law|act|bill|regulation|legislation|framework|policy|strategy|guidelines|executive order)\b/gi, 'anaphor:type:Policy'],
     [/\b(?:the|this)\s+(city)\b/gi, 'anaphor:type:Location'],
+    // "A, B and C signed it": the object pronoun of a verb of signing is the last agreement.
+    [/\b(?:signed|ratified|endorsed|joined|adopted|backed|sign|ratify|endorse|join|adopt)\s+(it)\b/g, 'anaphor:type:Agreement'],
+    // "The founding members comprise A, B and C": the members of the last network, alliance or group named.
+    [/\b(?:[Tt]he)\s+(?:founding\s+|initial\s+|current\s+|new\s+|other\s+)?(members)\b(?=\s+(?:comprise|include|are|were)\b)/g, 'anaphor:type:Organization'],
     // "both countries", "the two institutes": the last two of the kind.
     [/\b(?:both|the two)\s+(countries|nations|governments|sides)\b/gi, 'anaphor:pair:Country'],
     [/\b(?:both|the two)\s+(institutes|institutions|AI safety institutes|AI Safety Institutes|agencies)\b/gi, 'anaphor:pair:Institute'],

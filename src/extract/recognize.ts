@@ -42,6 +42,8 @@ const DOTTED: Record<string, string> = { US: 'U.S.', UK: 'U.K.', EU: 'E.U.', UN:
 function withDottedVariants(surface: string): string[] {
   const dotted = surface.replace(/\b(US|UK|EU|UN|UAE|USA)\b(?!\.)/g, (a) => DOTTED[a]!);
   const out = dotted === surface ? [surface] : [surface, dotted];
+  // "G-7", "G-20": the groups are written with a hyphen as often as without.
+  if (/\bG\d{1,2}\b/.test(surface)) out.push(surface.replace(/\bG(\d{1,2})\b/g, 'G-$1'));
   // News writes "the Paris summit", "the Bletchley declaration": a place-led name with its head in lower case.
   const lowerHead = /^([\p{Lu}][\p{L}]+) (Summit|Declaration|Statement|Commitments)$/u.exec(surface);
   if (lowerHead) out.push(`${lowerHead[1]} ${lowerHead[2]!.toLowerCase()}`);

@@ -214,6 +214,8 @@ const RULES: Rule[] = [
   { type: 'ATTENDED', pattern: String.raw`{o:Summit}{_}\bwhere\s+(?:world\s+)?(?:leaders|officials|delegates|delegations|ministers|representatives|heads of state)\s+(?:from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.75 },
   { type: 'ATTENDED', pattern: String.raw`{o:Summit}{_}\b(?:(?:was\s+)?attended by|brought together|brings together|bringing together|gathered|gathering|drew|drawing|welcomed|convened|convening|hosted delegations from|saw delegations from)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:from\s+|of\s+)?(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   { type: 'ATTENDED', pattern: String.raw`^\W*(?:At|During|On the sidelines of)\s+(?:the\s+)?{o:Summit}(?:\s+in\s+⟦\d+:(?:Location|Country)⟧)?\s*,\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
+  // "X emphasised trust at the summit": whoever does something at a summit was there.
+  { type: 'ATTENDED', pattern: String.raw`^(?:[^⟦⟧]{0,30})?{s:Person|Country}{_}{ACTIVE}\b[a-z]+(?:ed|s)\b[^.;⟦⟧]{0,80}?\b(?:at|during|on the sidelines of)\s+(?:the\s+|this\s+|its\s+)?{o:Summit}`, confidence: 0.65 },
   // "Kenya joined the network at its first meeting": who acts at a summit was there.
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:signed|joined|endorsed|announced|launched|unveiled|presented|spoke|speaking|agreed|pledged|committed|addressed|told delegates|delivered|represented|met)\b[^.;]{0,80}?\b(?:at|during)\s+(?:the\s+|its\s+|their\s+)?{o:Summit}`, confidence: 0.6 },
   // PRODUCED, ESTABLISHED
@@ -236,7 +238,7 @@ const RULES: Rule[] = [
   // "A and B were among the U.N. members", "X is a founding member of Y", "are initial members of the network".
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}\s+(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?{o:Organization}(?:['’]s)?\s+(?:\d+\s+)?(?:founding\s+|initial\s+|new\s+|full\s+)?(?:members|member states|member countries|member nations|member companies)\b`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?(?:founding|initial|new|full|first|permanent)\s+members?\s+of\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
-  { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}(?:['’]s?)?,?\s+(?:which|that|whose members)?\s*(?:includes|included|include|comprises|comprised|brings together|brought together|unites|united|is made up of|consists of|gathers|groups)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:such as\s+|like\s+)?{s:${PARTY}}`, confidence: 0.7 },
+  { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}(?:['’]s?)?,?\s+(?:which|that|whose members)?\s*(?:includes|included|include|comprises|comprised|comprise|brings together|brought together|unites|united|is made up of|consists of|gathers|groups)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:such as\s+|like\s+)?{s:${PARTY}}`, confidence: 0.7 },
   // "G7 member Japan", "the G20 countries (A, B and C)", "fellow G7 members A and B".
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}\s+(?:member|members|member states?|member countries|member nations|countries|nations|economies|partners)\s*(?:[(:—–,]\s*|\s+(?:such as|like|including|namely)\s+)?(?:the\s+)?{s:Country|Organization|Institute}`, confidence: 0.7 },
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}},\s+(?:a|an|one of the|both|all|the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?{o:Organization}`, confidence: 0.75 },

@@ -124,4 +124,20 @@ describe('facts a name states and references back', () => {
     const x = extractText('Officials met Cohere on Monday. The company signed a memorandum of understanding with the Ministry of Digital Affairs.');
     expect(partnered(x, 'Cohere', 'Ministry of Digital Affairs')).toBe(true);
   });
+  it('"signed it" refers to the last agreement named', () => {
+    const x = extractText('The Quito Accord on Model Testing opened for signature in May. Peru, Chile and the European Union signed it.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['Peru -SIGNED-> Quito Accord on Model Testing', 'European Union -SIGNED-> Quito Accord on Model Testing']));
+  });
+  it('"The founding members comprise ..." are members of the network named before', () => {
+    const x = extractText('Ministers launched the Andean Safety Network in Lima. The founding members comprise Peru, Bolivia and Ecuador.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['Peru -MEMBER_OF-> Andean Safety Network', 'Ecuador -MEMBER_OF-> Andean Safety Network']));
+  });
+  it('whoever acts at a summit attended it', () => {
+    const x = extractText('Kenyan President William Ruto stressed inclusion at the AI Action Summit.');
+    expect(facts(x)).toEqual(expect.arrayContaining(['William Ruto -ATTENDED-> AI Action Summit', 'Kenya -ATTENDED-> AI Action Summit']));
+  });
+  it('"G-7" is the G7', () => {
+    const x = extractText('The G-7 ministers met in Turin.');
+    expect(entity(x, 'G7')?.type).toBe('Organization');
+  });
 });
