@@ -4,7 +4,7 @@
 import { registry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
 import { firstSentenceWith, mentionsIn, PARTY_TYPES, sentenceOf, type Ctx } from './doc-context.ts';
-import { POLITICAL_TITLES } from './lexicon.ts';
+import { officeHolders } from './offices.ts';
 import { allowed, buildSlots, type RelationDraft } from './relations.ts';
 import type { EntityDraft, MentionRef } from './entities.ts';
 import type { Sentence } from './sentences.ts';
@@ -94,52 +94,6 @@ function summitOrder(ctx: Ctx): RelationDraft[] {
         out.push({ type: 'FOLLOWS', source: a.key, target: b.key, sentence: s, confidence: 0.6, role: null });
       }
     }
-  }
-  return out;
-}
-
-/** "President Yoon Suk Yeol", "then-Prime Minister Rishi Sunak": a person holding a state office works for that state. */
-function officeHolders(ctx: Ctx): RelationDraft[] {
-  const out: RelationDraft[] = [];
-  const reg = registry();
-  const countryNamed = (words: string) => {
-    for (const w of words.split(/[^\p{L}.'’-]+/u).filter(Boolean)) {
-      const c = reg.countryByDemonym.get(w.toLowerCase()) ?? reg.countryByName.get(normalizeName(w.replace(/['’]s$/, '')));
-      if (c) return c.id;
-    }
-    const two = /([\p{Lu}][\p{L}]+ [\p{Lu}][\p{L}]+)['’]s\b/u.exec(words);
-    return two ? reg.countryByName.get(normalizeName(two[1]!))?.id : undefined;
-  };
-  for (const m of ctx.mentions) {
-    const p = ctx.entities.get(m.key);
-    if (!p || p.type !== 'Person' || m.anaphoric) continue;
-    const before = ctx.text.slice(Math.max(0, m.start - 80), m.start);
-    const title = /((?:then-|former |acting |Acting |Deputy |deputy )?(?:[A-Z][a-z]+ )*(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary|Envoy|Ambassador|King|Queen|Senator|Governor|Mayor)(?: (?:of|for) [A-Z][\w ]*?)?)\s+$/.exec(before);
-    if (!title || !POLITICAL_TITLES.test(title[1]!)) continue;
-    const s = sentenceOf(ctx, m.start);
-    if (m.start - title[0].length < s.start) continue;
-    // Whose office: named in the title ("Japanese Foreign Minister", "Britain's Justice Secretary",
-    // "Prime Minister of India"), by the sentence ("From the United States, representatives included ..."),
-    // or by the one state body the sentence names ("the UK AISI ... under then-Prime Minister Rishi Sunak").
-    const lead = ctx.text.slice(Math.max(s.start, m.start - 80), m.start - title[0].length).split(/[,;:(]/).at(-1)!.split(/\s+/).slice(-3).join(' ');
-    let country = countryNamed(title[1]!) ?? countryNamed(lead);
-    if (!country) {
-      const from = /^(?:From|For|In) (?:the )?([^,]+),/.exec(s.text);
-      if (from && s.start + from[0].length <= m.start) country = countryNamed(from[1]!);
-    }
-    if (!country) {
-      const bodies = new Set(mentionsIn(ctx, s).map((x) => ctx.entities.get(x.key)!).filter((e) => e && (e.type === 'Institute' || e.type === 'GovernmentBody'))
-        .map((e) => (e.registryId ? reg.byId.get(e.registryId)?.country : null)).filter((c): c is string => !!c));
-      if (bodies.size === 1) country = reg.lookup([...bodies][0]!).find((c) => c.type === 'Country')?.id;
-    }
-    if (!country) continue;
-    if (!ctx.entities.has(country)) {
-      // The country is named ("Japanese") but not as a mention: it becomes one here.
-      const c = reg.byId.get(country)!;
-      ctx.entities.set(country, { key: country, type: 'Country', name: c.name, registryId: country, aliases: new Set(), date: null, firstMention: m.start });
-      ctx.mentions.push({ start: m.start, end: m.end, text: m.text, key: country, anaphoric: true });
-    }
-    out.push({ type: 'WORKS_FOR', source: p.key, target: country, sentence: s, confidence: 0.65, role: title[1]!.replace(/^then-|^former /i, '').trim() });
   }
   return out;
 }

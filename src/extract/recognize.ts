@@ -11,6 +11,7 @@ import {
   PERSON_TITLES, POLICY_HEADS, SUMMIT_HEADS,
 } from './lexicon.ts';
 import { nlpPlugin } from './nlp-plugin.ts';
+import { personSpans, shortForms, withoutTrailingTitle, type NameOracle } from './people.ts';
 import { noVerdicts, type WordVerdicts } from './verdicts.ts';
 
 nlp.plugin(nlpPlugin);
@@ -308,74 +309,36 @@ function patternNames(text: string): Candidate[] {
   return out;
 }
 
-const TITLE_RE = new RegExp(
-  String.raw`\b(?:then-|former |acting |Acting |deputy |Deputy )?(?:${[...PERSON_TITLES].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.]/g, '\\.')).join('|')})` +
-    String.raw`(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[\p{Lu}][\p{L}]+(?:[ \t]+(?:and|of|for|the))?){1,6}?)?[ \t]+` +
-    String.raw`((?:[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?)(?:[ \t]+[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?){1,2})(?![\p{L}])`,
-  'gu',
-);
-const APPOSITION_RE = /(?<![\p{L}])([\p{Lu}][\p{Ll}]+(?:[ \t]+[\p{Lu}][\p{Ll}]+){1,2}),[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?:[\p{Lu}][\p{L}-]*(?:['’]s)?[ \t]+){0,3}(?:Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|Founder|Co-founder|Chair|President|Spokesperson|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|spokesperson|founder|chief)\b/gu;
-const SPEECH_RE = /(?:\b(?:said|says|according to|stated|told|wrote)[ \t]+([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+)(?![\p{L}])|(?<![\p{L}])([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+),?[ \t]+(?:said|says|noted|added|stated|explained|argued|told)\b|\b(?:Written|Posted|Reported)[ \t]+by[ \t]+([\p{Lu}][\p{Ll}]+[ \t]+[\p{Lu}][\p{Ll}]+))/gu;
-
 const NOT_IN_NAMES = new Set([
   ...ORG_HEADS, ...POLICY_HEADS, ...SUMMIT_HEADS, ...AGREEMENT_HEADS, ...GOVERNMENT_HEADS, ...GOVERNMENT_FIRST_WORDS,
   'Officer', 'Officers', 'Affairs', 'Security', 'Tempore', 'Advisers', 'Advisors', 'Corporation', 'Ethics', 'Economic', 'Homeland',
   'Intelligence', 'Safety', 'Procurement', 'Technology', 'Finance', 'Regulatory', 'Government', 'Federal', 'National', 'State',
   'Public', 'General', 'Chief', 'Deputy', 'Senior', 'Executive', 'Commerce', 'Defense', 'Defence', 'Energy', 'Justice', 'Health',
   'Science', 'Digital', 'Information', 'Innovation', 'Research', 'Development', 'Affairs', 'Relations', 'Operations', 'Services',
+  // Office words: "Minister" never ends a name.
+  'Minister', 'Ministers', 'Secretary', 'President', 'Director', 'CEO', 'Chancellor', 'Premier', 'Senator', 'Governor', 'Mayor',
+  'Commissioner', 'Ambassador', 'Envoy', 'Chairman', 'Chairwoman', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Professor',
+  'Founder', 'Administrator', 'Researcher', 'Scientist', 'Adviser', 'Advisor', 'Commission', 'Parliament', 'Congress', 'Senate',
+  'Assembly', 'Court', 'House', 'Company', 'Group', 'Labs', 'Inc', 'Corp', 'Ltd', 'University', 'College', 'School',
 ]);
+
+/** What the people module needs to know about words and registered names. */
+const ORACLE: NameOracle = {
+  inRegistry: (text) => registryMatcher().gazetteer.find(text).length > 0,
+  tags: (word) => {
+    const t = LEXICON[word];
+    return t === undefined ? undefined : tagList(t);
+  },
+  notInNames: (word) => NOT_IN_NAMES.has(word) || COMPANY_SUFFIXES.has(word) || MONTHS.test(word),
+};
 
 function isFirstName(word: string): boolean {
   return isKnownFirstName(word); // cached: same verdict
 }
 
-function isNameLike(name: string): boolean {
-  const ws = words(name);
-  if (PERSON_TITLES.includes(ws[0]!) || (ws.some((w) => NOT_IN_NAMES.has(w)) && !isFirstName(ws[0]!))) return false;
-  if (ws.some((w) => NON_NAME_WORDS.has(w.toLowerCase()) || ORG_HEADS.has(w) || POLICY_HEADS.has(w) || SUMMIT_HEADS.has(w) || AGREEMENT_HEADS.has(w))) {
-    // A title already vouches for the name; only the last word may be a head
-    // noun by accident ("Seth Center").
-    return false;
-  }
-  return registryMatcher().gazetteer.find(name).length === 0;
-}
-
+/** People's names the text vouches for (see people.ts), honorifics left out. */
 function personNames(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  const add = (raw: string, at: number) => {
-    // Honorifics are not part of the name; "Mr Davies" alone is found again
-    // as the surname of a full name the document gives.
-    const honorific = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor)\.?[ \t]+/.exec(raw);
-    const name = honorific ? raw.slice(honorific[0].length) : raw;
-    if (words(name).length < 2) return;
-    const start = at + (honorific ? honorific[0].length : 0);
-    out.push({ start, end: start + name.length, text: name, type: 'Person', registryId: null, name, source: 'person' });
-  };
-  for (const m of text.matchAll(TITLE_RE)) {
-    let name = m[1]!;
-    // After "Envoy for Core and Emerging Technology" the name is the run's last two words.
-    const run = /^(?:[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?[ \t]+)*[\p{Lu}][\p{Ll}]+(?:-[\p{L}]+)?(?![\p{L}])/u.exec(text.slice(m.index! + m[0].length - name.length));
-    if (/\b(?:of|for)\s/.test(m[0].slice(0, m[0].length - name.length)) && run) name = run[0].split(/[ \t]+/).slice(-2).join(' ');
-    const ws = words(name);
-    if (ws.some((w) => NON_NAME_WORDS.has(w.toLowerCase()))) continue;
-    // "Director of the National Security Agency": the words after a title are an office, unless a first name vouches for them ("Seth Center").
-    if (ws.some((w) => NOT_IN_NAMES.has(w)) && !isFirstName(ws[0]!)) continue;
-    if (registryMatcher().gazetteer.find(name).length) continue;
-    const at = text.indexOf(name, m.index!);
-    add(name, at);
-  }
-  for (const m of text.matchAll(APPOSITION_RE)) if (isNameLike(m[1]!)) add(m[1]!, m.index!);
-  for (const m of text.matchAll(SPEECH_RE)) {
-    const name = m[1] ?? m[2] ?? m[3];
-    if (name && isNameLike(name)) add(name, m.index! + m[0].indexOf(name));
-  }
-  // First names compromise knows ("Dario Amodei") vouch for a following surname.
-  for (const m of text.matchAll(/(?<![\p{L}])([\p{Lu}][\p{Ll}]+)[ \t]+([\p{Lu}][\p{Ll}]+(?:-[\p{Lu}][\p{Ll}]+)?)(?![\p{L}])/gu)) {
-    const [first, last] = [m[1]!, m[2]!];
-    if (NON_NAME_WORDS.has(first.toLowerCase()) || !isNameLike(`${first} ${last}`)) continue;
-    if (isKnownFirstName(first) && !isCommonNoun(last)) add(`${first} ${last}`, m.index!);
-  }
-  return out;
+  return personSpans(text, ORACLE).map(({ start, end, name }) => ({ start, end, text: name, type: 'Person', registryId: null, name, source: 'person' }));
 }
 
 /** "Full Name (ACR)": the acronym becomes a name of the same entity. */
@@ -493,7 +456,15 @@ export function recognize(text: string): Candidate[] {
   const persons = personNames(text);
   // A capitalized run that holds a titled name is a title, not an organization
   // ("Special Envoy for Core and Emerging Technology Seth Center").
-  const patterns = patternNames(text).filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end));
+  const personStarts = new Set(persons.map((q) => q.start));
+  const patterns = patternNames(text).filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end)).flatMap((p) => {
+    // "University of Tokyo Prof. Ana Ruiz": the body without the title.
+    const end = withoutTrailingTitle(text, p.start, p.end, personStarts);
+    if (end === null) return [p];
+    const body = text.slice(p.start, end);
+    const type = typeByHead(body);
+    return type ? [{ ...p, end, text: body, name: body, type }] : [];
+  });
   cands.push(...patterns, ...undefinedAcronymNames(text), ...persons, ...modelNames(text), ...describedCompanies(text));
   let kept = resolveOverlaps(cands);
 
@@ -508,8 +479,7 @@ export function recognize(text: string): Candidate[] {
     if (c.source === 'person') {
       c.link ??= c.name;
       docForms.push({ surface: c.text, value: c, caseSensitive: true });
-      const surname = words(c.name).at(-1)!;
-      if (surname.length >= 3 && !NON_NAME_WORDS.has(surname.toLowerCase())) docForms.push({ surface: surname, value: c, caseSensitive: true });
+      for (const form of shortForms(c.name, text)) docForms.push({ surface: form, value: c, caseSensitive: true });
     } else if (c.source === 'pattern') {
       docForms.push({ surface: c.text, value: c, caseSensitive: true });
     }

@@ -249,12 +249,7 @@ const RULES: Rule[] = [
   { type: 'BASED_IN', pattern: String.raw`{s:GovernmentBody|Institute}\s+(?:from|of)\s+(?:the\s+)?{o:Country}`, confidence: 0.75 },
   { type: 'BASED_IN', pattern: String.raw`^(?:From|In)\s+(?:the\s+)?{o:Country},{__}{s:GovernmentBody|Institute}`, confidence: 0.65 },
   { type: 'BASED_IN', pattern: String.raw`{o:Country}{__}\b(?:home to|headquarters of|home of)\s+(?:the\s+)?(?:companies\s+(?:like|such as)\s+)?{s:Company|Organization|Institute}`, confidence: 0.75 },
-  // WORKS_FOR
-  { type: 'WORKS_FOR', pattern: String.raw`{o:Company|Organization|Institute|GovernmentBody|Country}(?:['’]s)?\s+(?:CEO|chief executive|founder|co-founder|cofounder|president|chair|chairman|director|head|spokesperson|minister|secretary|chief scientist|researcher)\s+{s:Person}`, confidence: 0.85 },
-  // "Jiyeon Cho, Senior Researcher in AI Safety Policy at K-AISI": an apposition that names a role.
-  { type: 'WORKS_FOR', pattern: String.raw`{s:Person},\s+(?:the\s+|a\s+|an\s+)?(?=[^⟦⟧]{0,80}?\b(?:${ROLE_WORDS})\b)(?![^⟦⟧]{0,80}?\b(?:along|together|officials|representatives|as well)\b)[^⟦⟧]{0,80}?\b(?:at|of|for|with)\s+(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.75 },
-  { type: 'WORKS_FOR', pattern: String.raw`{s:Person},\s+(?:the\s+)?{o:Country|Company|Organization|Institute|GovernmentBody}['’]s\s+(?:[\w-]+\s+){0,3}?(?:${ROLE_WORDS})\b`, confidence: 0.75 },
-  { type: 'WORKS_FOR', pattern: String.raw`{s:Person}\s+\((?:[^⟦⟧()]{0,40}?\b(?:at|of)\s+)?(?:the\s+)?{o:Company|Organization|Institute|GovernmentBody}`, confidence: 0.7 },
+  // WORKS_FOR: offices.ts reads titles, appositions and copulas around a person's name.
   // EVALUATED, DEVELOPED, PUBLISHED
   { type: 'EVALUATED', pattern: String.raw`{s:Institute|Organization}{__}\b(?:evaluat\w+|test\w*|assess\w*|red-team\w*|audit\w*)\b{__}{o:AIModel}`, confidence: 0.7 },
   { type: 'DEVELOPED', pattern: String.raw`{o:AIModel}{_}\b(?:developed|built|made|created|released|trained|launched)\s+by\s+(?:the\s+)?{s:Company}`, confidence: 0.85 },
