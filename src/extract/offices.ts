@@ -32,7 +32,7 @@ const CORE_RE = new RegExp(String.raw`(?:${CORE})$`, 'u');
 const MOD = String.raw`(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*,?|and|of|for|the|&|then-|former|acting|deputy|vice|senior|executive|chief|interim|digital|national|security|foreign)`;
 /** The title right before a name, with its qualifiers and the office it names ("Minister of Innovation, Science and Industry"). */
 const PRE_TITLE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.'’-])(?:${MOD}[ \t]+)*?(?:${CORE})(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[\p{Lu}][\p{L}]+(?:,?[ \t]+(?:and|of|for|the))?){1,6}?)?(?:[ \t]*,)?[ \t]+$`,
+  String.raw`(?<![\p{L}\p{N}.'’-])(?:${MOD}[ \t]+)*?(?:${CORE})(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[\p{Lu}][\p{L}]+(?:,?[ \t]+(?:and|of|for|the))?){1,6}?)?(?:[ \t]*,)?[ \t]+(?:(?:Sir|Dame|Dr|Mr|Ms|Mrs|Sheikh|Sheikha)\.?[ \t]+)?$`,
   'u',
 );
 const ROLE_NOUNS = String.raw`(?:${CORE}|member|official|lawyer|journalist|expert|professor|lecturer|owner|partner)s?`;
@@ -203,14 +203,13 @@ function stateOf(ctx: Ctx, s: Sentence, m: MentionRef, role: string, docCountry:
     .map((e) => (e.registryId ? reg.byId.get(e.registryId)?.country : null)).filter((c): c is string => !!c));
   if (bodies.size === 1) country = reg.lookup([...bodies][0]!).find((c) => c.type === 'Country')?.id;
   if (country) return { country, confidence: 0.65 };
-  // A country named elsewhere in the sentence is not the office's; the document's own country is.
-  if (mentionsIn(ctx, s).some((x) => ctx.entities.get(x.key)?.type === 'Country')) return undefined;
+  // The country the document is about (a country named elsewhere in the sentence says nothing of the office).
   country = docCountry();
   return country ? { country, confidence: 0.55 } : undefined;
 }
 
 /** The department a portfolio title names ("Commerce Secretary" -> "Department of Commerce"), if the document names it. */
-function departmentOf(ctx: Ctx, role: string, country: string): string | undefined {
+function departmentOf(ctx: Ctx, role: string, country: string | null): string | undefined {
   const reg = registry();
   const portfolio = role.split(/[^\p{L}]+/u)
     .filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w) && !/^(?:Deputy|Prime|First|Vice|Acting|Minister|Secretary|State|Under|Assistant|Permanent|Special|Foreign)$/.test(w) && !countryIn(w));
@@ -219,7 +218,7 @@ function departmentOf(ctx: Ctx, role: string, country: string): string | undefin
     if (e.type !== 'GovernmentBody') continue;
     const entry = e.registryId ? reg.byId.get(e.registryId) : undefined;
     const ofCountry = entry?.country ? reg.countryByName.get(normalizeName(entry.country))?.id : countryIn(e.name);
-    if (ofCountry && ofCountry !== country) continue;
+    if (ofCountry && country && ofCountry !== country) continue;
     if (portfolio.some((w) => new RegExp(String.raw`\b${w}\b`).test(e.name) || [...e.aliases].some((a) => new RegExp(String.raw`\b${w}\b`).test(a)))) return e.key;
   }
   return undefined;
@@ -265,7 +264,12 @@ export function officeHolders(ctx: Ctx): RelationDraft[] {
       if (o.owner && ownerType !== 'Country') { push(m, s, o.owner, o.role, o.confidence); continue; }
       if (o.owner || o.state) {
         const st = o.owner ? { country: o.owner, confidence: o.confidence } : stateOf(ctx, s, m, o.role, docCountry);
-        if (!st || (!o.state && !o.owner)) continue;
+        if (!st) {
+          // "Commerce Secretary X said" in a text that names the Department of Commerce: the department's office.
+          const dept = o.state ? departmentOf(ctx, o.role, null) : undefined;
+          if (dept) push(m, s, dept, o.role, 0.6);
+          continue;
+        }
         ensureCountry(st.country, m);
         // "French President": the demonym named the country; the role is "President".
         const role = o.role.split(/[ \t]+/).length > 1 && countryIn(o.role.split(/[ \t]+/)[0]!) ? o.role.replace(/^\S+[ \t]+/, '') : o.role;
