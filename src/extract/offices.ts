@@ -32,7 +32,7 @@ const CORE_RE = new RegExp(String.raw`(?:${CORE})$`, 'u');
 const MOD = String.raw`(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*,?|and|of|for|the|&|then-|former|acting|deputy|vice|senior|executive|chief|interim|digital|national|security|foreign)`;
 /** The title right before a name, with its qualifiers and the office it names ("Minister of Innovation, Science and Industry"). */
 const PRE_TITLE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.'’-])(?:${MOD}[ \t]+)*?(?:${CORE})(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[\p{Lu}][\p{L}]+(?:,?[ \t]+(?:and|of|for|the))?){1,6}?)?(?:[ \t]*,)?[ \t]+(?:(?:Sir|Dame|Dr|Mr|Ms|Mrs|Sheikh|Sheikha)\.?[ \t]+)?$`,
+  String.raw`(?<![\p{L}\p{N}.'’-])(?:${MOD}[ \t]+)*?(?:${CORE})(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:,?[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[\p{Lu}][\p{L}-]+){1,8}?)?(?:[ \t]*,)?[ \t]+(?:(?:Sir|Dame|Dr|Mr|Ms|Mrs|Sheikh|Sheikha)\.?[ \t]+)?$`,
   'u',
 );
 const ROLE_NOUNS = String.raw`(?:${CORE}|member|official|lawyer|journalist|expert|professor|lecturer|owner|partner)s?`;
@@ -48,6 +48,7 @@ interface Office { owner: string | null; role: string; confidence: number; state
 
 function cleanRole(role: string): string {
   return role
+    .trim()
     .replace(/[ \t]*,$/, '')
     .replace(/^(?:the|a|an|its|their)[ \t]+/i, '')
     .replace(/^(?:then-|former[ \t]+)/i, '')

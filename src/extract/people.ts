@@ -85,7 +85,8 @@ const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.lengt
 
 /** One word of a name: "Smith", "O'Brien", "McCarthy", "LeCun", "Myuhng-joo", "François-Philippe", "Pejčinović". */
 const NAME_TOKEN = String.raw`\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+)(?:-\p{L}\p{Ll}*)*`;
-const INITIAL = String.raw`\p{Lu}\.`;
+/** "J. D. Vance", and initials written without points before a surname ("S Krishnan", "JD Vance"). */
+const INITIAL = String.raw`(?:\p{Lu}\.|\p{Lu}{1,2}(?=[ \t]+\p{Lu}\p{Ll}))`;
 const PARTICLE = alt(NAME_PARTICLES);
 /** A run of name words, particles and initials: "Sheikh Tahnoon bin Zayed Al Nahyan", "J. D. Vance". */
 export const NAME_RUN = String.raw`(?:${NAME_TOKEN}|${INITIAL})(?:[ \t]+(?:(?:${PARTICLE})[ \t]+){0,2}(?:${NAME_TOKEN}|${INITIAL}(?![\p{L}])))*`;
@@ -211,7 +212,7 @@ const TITLE_ALT = alt([...STATE_TITLES, ...ORG_TITLES]);
 const LOWER_ALT = alt(LOWER_ROLES);
 /** A title before a name, with the office it may name: "Special Envoy for Core and Emerging Technology Seth Center". */
 const TITLE_CUE = new RegExp(
-  String.raw`(?<![\p{L}])(?:then-|former |acting |Acting |deputy |Deputy |interim |Interim )?(?:(?:${TITLE_ALT})(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[\p{Lu}][\p{L}]+(?:,?[ \t]+(?:and|of|for|the))?){1,6}?)?|(?:${LOWER_ALT}))[ \t]+(?=\p{Lu})`,
+  String.raw`(?<![\p{L}])(?:then-|former |acting |Acting |deputy |Deputy |interim |Interim )?(?:(?:${TITLE_ALT})(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:[ \t]+[\p{Lu}][\p{L}]+(?:,?[ \t]+(?:and|of|for|the))?){1,6}?)?|(?:${LOWER_ALT}))(?:[ \t]+|,[ \t]+(?=[\p{Lu}][^,]{0,60},[ \t]+\p{Lu}))(?=\p{Lu})`,
   'gu',
 );
 const HONORIFIC_CUE = new RegExp(String.raw`(?<![\p{L}])(?:${alt(HONORIFICS.filter((h) => h !== 'HE'))})\.?[ \t]+(?=\p{Lu})`, 'gu');
@@ -266,6 +267,14 @@ export function personSpans(text: string, o: NameOracle): NameSpan[] {
     const run = runAt(text, pos);
     if (!run) continue;
     const office = /[ \t](?:of|for)[ \t]/.test(m[0]);
+    // "Minister of Communications, Innovation and Digital Economy, Ana Ruiz": the office's list, then the name after a comma.
+    const afterList = office ? new RegExp(String.raw`^(?:[ \t]*,?[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[\p{Lu}][\p{L}-]+){0,8}?,[ \t]+(?=\p{Lu})`, 'u').exec(text.slice(pos - 1, pos + 160)) : null;
+    if (afterList) {
+      const at = pos - 1 + afterList[0].length;
+      const listed = runAt(text, at);
+      const n = listed ? nameAt(listed, at, o) : null;
+      if (n && n.end === at + listed!.length) { add(n); continue; }
+    }
     if (office) {
       // The office's words and the name form one capitalized run: the name is its tail.
       const tail = text.slice(m.index!, m.index! + m[0].length + run.length).split(/[ \t]+/);

@@ -50,6 +50,10 @@ describe('person names', () => {
     expect(people('Figures such as Cohere chief Ravi Menon and fund boss Lydia Kross attended.')).toEqual(['Ravi Menon', 'Lydia Kross']);
     expect(people('In a statement, spokesperson Dana Whitcombe declined to comment.')).toEqual(['Dana Whitcombe']);
   });
+  it('reads initials written without points and a name after an office that lists its portfolio', () => {
+    expect(people('Vice President KD Marlow and Secretary S Raghunathan spoke.')).toEqual(['KD Marlow', 'S Raghunathan']);
+    expect(people("Ghana's Minister of Communications, Innovation and Digital Economy, Kwesi Boateng, opened it.")).toEqual(['Kwesi Boateng']);
+  });
   it('keeps the title out of the body before it', () => {
     const found = recognize('The council is chaired by Alan Turing Institute Prof. Helen Marsh.').map((c) => `${c.text}:${c.type}`);
     expect(found).toEqual(['Alan Turing Institute:Organization', 'Helen Marsh:Person']);
@@ -62,6 +66,11 @@ describe('WORKS_FOR with the role', () => {
       'Ravi Menon -> Cohere (chief)', 'Lena Park -> Anthropic (CEO)',
     ]));
     expect(offices('The pact was signed by British Digital Secretary Amelia Hartley.')).toEqual(['Amelia Hartley -> United Kingdom (Digital Secretary)']);
+  });
+  it('from an office that lists its portfolio, after the country that holds it', () => {
+    expect(offices("Ghana's Minister of Communications, Innovation and Digital Economy, Kwesi Boateng, opened it.")).toEqual([
+      'Kwesi Boateng -> Ghana (Minister of Communications, Innovation and Digital Economy)',
+    ]);
   });
   it('from a country title, with the department the title names when the text names it', () => {
     const f = offices('U.S. Energy Secretary Marcus Bell visited Seoul. The U.S. Department of Energy will fund the work.');
