@@ -39,6 +39,7 @@ const BARE_YEAR = /\b(?:(early|mid|late|in|since|of|by|from|during|until|through
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+const MONTH_QUALIFIER = /\b(?:early|mid|late)[- ](?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/g;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 const pad = (n: number): string => String(n).padStart(2, '0');
@@ -235,7 +236,10 @@ export function findDates(text: string, publishedAt: string | Reference | null):
   }
 
   const instant = ref ? new Date(Date.UTC(ref.year, (ref.month ?? 7) - 1, ref.day ?? 15, 12)) : undefined;
-  for (const r of chrono.en.parse(text, instant ? { instant } : undefined, { forwardDate: false })) {
+  // Spellings chrono misses, rewritten at the same length so offsets hold: a dash between days
+  // ("May 21–22, 2024" lost its year), "mid-May", "late May" (the month, as the text gives no day).
+  const plain = text.replace(/(\d)[–—](\d)/g, '$1-$2').replace(MONTH_QUALIFIER, (m) => ' '.repeat(m.length));
+  for (const r of chrono.en.parse(plain, instant ? { instant } : undefined, { forwardDate: false })) {
     const c = r.start;
     let start = r.index;
     let end = r.index + r.text.length;
@@ -263,13 +267,13 @@ export function findDates(text: string, publishedAt: string | Reference | null):
       } else {
         year = resolveYear(ref, month, dayCertain ? day : null, future(text, start), false);
       }
-    } else if (/\b(?:last|next|this|ago|yesterday|today|tomorrow|previous|coming|past)\b/i.test(r.text)) {
+    } else if (/\b(?:last|next|this|ago|yesterday|today|tomorrow|previous|coming|past|earlier|later|before|after|following|prior)\b/i.test(r.text)) {
       continue; // relative phrasing the table above does not resolve: no guess
     }
     if (year == null) continue;
     // "January next year" takes in the "next year" read above.
     for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= start && out[i]!.end <= end) out.splice(i, 1);
-    end = start + text.slice(start, end).replace(/[\s,.;:]+$/, '').length;
+    end = start + plain.slice(start, end).replace(/[\s,.;:]+$/, '').length;
     const iso = dayCertain ? `${year}-${pad(month!)}-${pad(day!)}` : c.isCertain('month') ? `${year}-${pad(month!)}` : `${year}`;
     out.push({ start, end, text: text.slice(start, end), iso });
   }

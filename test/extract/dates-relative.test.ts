@@ -43,6 +43,13 @@ describe('relative dates against the publication date', () => {
     expect(iso('The firms signed the pledge yesterday.', '2025-03-12')).toEqual(['2025-03-11']);
     expect(iso('A draft was tabled in April last year.', '2025-03-12')).toEqual(['2024-04']);
   });
+  it('keeps the written year of a range with a dash, and months qualified "mid-" or "late"', () => {
+    expect(iso('The forum ran May 21–22, 2023 in Lagos.', '2025-03-12')).toEqual(['2023-05-21']);
+    expect(iso('Talks resume in mid-May and end in late June.', '2025-08-01')).toEqual(['2025-05', '2025-06']);
+  });
+  it('gives no date to what is relative to another event', () => {
+    expect(iso('The draft had leaked a day earlier; the vote came the following day.', '2025-03-12')).toEqual([]);
+  });
   it('gives no day to "next week"', () => {
     expect(iso('The group meets next week in Oslo.', '2025-03-12')).toEqual(['2025-03']);
   });
