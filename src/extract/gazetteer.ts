@@ -110,7 +110,8 @@ function matchesAt<T>(text: string, tokens: Token[], i: number, c: CompiledForm<
     if ((c.form.caseSensitive ? t.text : t.lower) !== c.tokens[k]) return false;
     // Ignoring case stops at capitals: "AI safety commitments" and "a partnership on AI" are no names,
     // "AI Safety Commitments" and "Partnership on AI" are; a name may be capitalized more than its form.
-    if (!c.form.caseSensitive && c.capitalized[k] && !/^[\p{Lu}\p{N}]/u.test(t.text)) return false;
+    // Past its first three words a long official name may lose a capital ("... and the Rule of law").
+    if (!c.form.caseSensitive && c.capitalized[k] && !/^[\p{Lu}\p{N}]/u.test(t.text) && !(c.tokens.length >= 5 && k >= 3)) return false;
     if (k > 0) {
       const between = text.slice(tokens[i + k - 1]!.end, t.start);
       if (c.gaps[k] ? !/^[ \t]+$/.test(between) && !/^ ?[-‐‑–] ?$/.test(between) : between !== '') return false;
