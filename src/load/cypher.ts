@@ -236,3 +236,13 @@ MATCH (e:Entity {id: row[1]})
 CREATE (d)-[:MENTIONS {starts: [x IN $starts[row[2]..row[3]] | toInteger(x)], ends: [x IN $ends[row[2]..row[3]] | toInteger(x)], count: row[3] - row[2],
   forms: $forms[row[4]..row[5]]}]->(e)
 RETURN count(*) AS n`;
+
+/**
+ * The first statement of every write transaction of a lock holder: the lock
+ * must still be its own (else the transaction is rolled back: LockLostError),
+ * and is renewed. It locks the Lock node, so a takeover waits for the
+ * transaction to end.
+ */
+export const FENCE = `MATCH (l:Lock {id: $id}) WHERE l.owner = $owner
+SET l.expiresAt = $expiresAt, l.expiresAtIso = $expiresAtIso
+RETURN count(l) AS n`;

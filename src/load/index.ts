@@ -34,6 +34,21 @@ export function schemaStatements(file = SCHEMA_FILE): string[] {
 /** Internal: an entity a batch skipped (written earlier in the sequence) is gone. */
 class StaleEntitiesError extends Error {}
 
+/** A write of a lock holder found the writer lock taken over by another writer: nothing of it was committed. */
+export class LockLostError extends Error {
+  constructor(owner: string) {
+    super(`the graph lock was taken over by another writer while this one (${owner}) was not renewing it (frozen or starved past its expiry); this write was rolled back, stopping`);
+    this.name = 'LockLostError';
+  }
+}
+
+/** The writer lock a store's writes are fenced with (see lock.ts). */
+export interface Fence {
+  lockId: string;
+  owner: string;
+  ttlMs: number;
+}
+
 export class Neo4jUnavailableError extends Error {
   constructor(uri: string, retrySeconds: number, cause: unknown) {
     super(`Neo4j at ${uri} is unavailable (gave up after retrying for ${retrySeconds} s): ${(cause as Error).message}`);
@@ -128,6 +143,8 @@ export interface StoreOptions {
 export class GraphStore {
   readonly driver: Driver;
   readonly retryMs: number;
+  /** Set while this store's process holds the writer lock: every write transaction then checks and renews it first. */
+  fence: Fence | null = null;
 
   constructor(readonly connection: Connection, options: StoreOptions = {}) {
     this.retryMs = options.maxRetryTimeMs ?? Number(process.env.KG_NEO4J_RETRY_MS || 30_000);
@@ -176,8 +193,17 @@ export class GraphStore {
 
   private async unitOfWork<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.session(mode);
+    const fence = mode === 'WRITE' ? this.fence : null;
+    const fenced = fence ? async (tx: ManagedTransaction) => {
+      // Sent first (pipelined before the work's statements), checked before commit.
+      const now = Date.now();
+      const check = tx.run(Q.FENCE, { id: fence.lockId, owner: fence.owner, expiresAt: now + fence.ttlMs, expiresAtIso: new Date(now + fence.ttlMs).toISOString() });
+      const result = await work(tx);
+      if (((await check).records[0]?.get('n') as number) !== 1) throw new LockLostError(fence.owner);
+      return result;
+    } : work;
     try {
-      return await (mode === 'WRITE' ? session.executeWrite(work) : session.executeRead(work));
+      return await (mode === 'WRITE' ? session.executeWrite(fenced) : session.executeRead(work));
     } catch (err) {
       if (isUnavailable(err)) throw new Neo4jUnavailableError(this.connection.uri, this.retryMs / 1000, err);
       throw err;
@@ -210,7 +236,10 @@ export class GraphStore {
       }
       if (names.every((n) => n !== undefined && existing.has(n))) return;
       // Schema statements must run in their own (auto-commit) transactions.
-      for (const statement of statements) await session.run(statement);
+      // Another run may be creating the same schema right now (two runs on a
+      // fresh database): its index already there is ours too, and a deadlock
+      // between the two creations is tried again.
+      for (const statement of statements) await createSchemaItem(session, statement);
       await session.run('CALL db.awaitIndexes(300)');
     } catch (err) {
       if (isUnavailable(err)) throw new Neo4jUnavailableError(this.connection.uri, 0, err);
@@ -370,7 +399,7 @@ export class GraphStore {
         const prepareNext = i >= 0 && following ? () => { if (next?.batch !== following) next = prepareBatch(following); } : undefined;
         results = await this.writeBatch(batch, ingestedAt, entitiesWritten, prepared, prepareNext);
       } catch (err) {
-        if (err instanceof Neo4jUnavailableError) throw err;
+        if (err instanceof Neo4jUnavailableError || err instanceof LockLostError) throw err;
         if (batch.length === 1) {
           if (!options.onFailed) throw err;
           await options.onFailed(batch[0]!, err);
@@ -455,6 +484,23 @@ export class GraphStore {
       });
       return Graph.parse({ documents: docs, entities, relations });
     });
+  }
+}
+
+async function createSchemaItem(session: Session, statement: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await session.run(statement);
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (/AlreadyExists/i.test(code)) return;
+      if (attempt < 10 && /Deadlock|TransientError/i.test(code)) {
+        await new Promise((r) => setTimeout(r, 100 * (attempt + 1)));
+        continue;
+      }
+      throw err;
+    }
   }
 }
 
