@@ -145,7 +145,7 @@ export function assignDates(text: string, sentences: Sentence[], mentions: Menti
         if (d.start >= m.end && d.start - m.end <= 45 && DATE_AFTER_GAP.test(text.slice(m.end, d.start).replace(PLACE_IN_GAP, '')) && !between(m.end, d.start)) { pick = d.iso; break; }
         if (d.end <= m.start && m.start - d.end <= 3 && DATE_BEFORE_GAP.test(text.slice(d.end, m.start).replace(/^'s/, ''))) { pick = d.iso; break; }
         // "In February 2023, the first summit ...": a date that opens the sentence dates the event that follows it.
-        if (d.end <= m.start && /^(?:(?:In|On|During|By)\s+)?$/.test(text.slice(s.start, d.start)) && /^,\s*(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$/i.test(text.slice(d.end, m.start))) { pick = d.iso; break; }
+        if (d.end <= m.start && /^(?:(?:In|On|During|By)\s+)?$/.test(text.slice(s.start, d.start)) && /^,\s*(?:(?:the|a|an|its|their|this|that)\s+)?(?:[a-z][a-z-]*\s+){0,2}$/.test(text.slice(d.end, m.start))) { pick = d.iso; break; }
       }
       if (!pick && dates.length === 1 && (e.type === 'Institute' || e.type === 'Organization') && establishedHere(text, m)) pick = dates[0]!.iso;
       // One date in a sentence that says the thing was signed, held, opened: the date of that.

@@ -87,6 +87,11 @@ describe('which entity a date belongs to', () => {
     const x = extractText('In May 2026, the Lagos AI Summit brought together ministers from twelve countries.', '2026-09-01');
     expect(entity(x, 'Lagos AI Summit')?.date).toBe('2026-05');
   });
+  it('dates the summit a reference names after a date opening the sentence, and the declaration it resulted in', () => {
+    const x = extractText('Delegates praised the Lagos AI Summit. In March 2024, the first Lagos AI Summit brought together delegates. The summit resulted in the Lagos Declaration on Compute.', '2026-09-01');
+    expect(entity(x, 'Lagos AI Summit')?.date).toBe('2024-03');
+    expect(entity(x, 'Lagos Declaration on Compute')?.date).toBe('2024-03');
+  });
   it('dates an organization the sentence says opened on a weekday', () => {
     const x = extractText('The West African AI Observatory officially opened its doors on Tuesday in Accra.', '2026-03-05');
     expect(entity(x, 'West African AI Observatory')?.date).toBe('2026-03-03');
