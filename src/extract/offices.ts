@@ -76,7 +76,14 @@ function titleBefore(ctx: Ctx, s: Sentence, m: MentionRef): Office | null {
     }
   }
   // The body named with the title: a mention inside the phrase or right before it ("Cohere CEO", "Britain's Justice Secretary").
-  const owner = owners(ctx, s, m).filter((x) => x.end <= phraseEnd && x.end >= phraseStart - 1 && /^(?:['’]s?)?[ \t]/.test(ctx.text.slice(x.end, x.end + 3))).at(-1);
+  let owner = owners(ctx, s, m).filter((x) => x.end <= phraseEnd && (x.end >= phraseStart - 1 || /^['’]s?[ \t]+$/.test(ctx.text.slice(x.end, phraseStart))) &&
+    /^(?:['’]s?)?[ \t]/.test(ctx.text.slice(x.end, x.end + 3))).at(-1);
+  // "its chief executive, Ana Ruiz": the body the text just named.
+  if (!owner && /\b(?:its|their)[ \t]+$/i.test(ctx.text.slice(Math.max(s.start, phraseStart - 8), phraseStart))) {
+    const prev = ctx.sentences[s.index - 1];
+    const earlier = [...(prev ? mentionsIn(ctx, prev) : []), ...mentionsIn(ctx, s)].filter((x) => x.end <= phraseStart && ORG_TYPES.includes(ctx.entities.get(x.key)?.type ?? 'Person'));
+    owner = earlier.at(-1);
+  }
   const hasCore = (r: string) => {
     const words = r.trim().split(/[ \t]+/);
     return words.some((_w, i) => CORE_RE.test(words.slice(0, i + 1).join(' ')));
@@ -99,7 +106,9 @@ function coreOf(role: string): string {
   return m ? m[0] : head;
 }
 
-const GAPS: Array<{ re: RegExp; ownerThen?: RegExp; confidence: number }> = [
+const GAPS: Array<{ re: RegExp; ownerThen?: RegExp; confidence: number; roleOptional?: boolean }> = [
+  // "Ana Ruiz (OpenAI)", "Ana Ruiz (head of policy, OpenAI)", "Ana Ruiz (director at the Institute)"
+  { re: /^[ \t]*\((?:(?<role>[^()]{1,60}?)(?:,|[ \t]+(?:at|of|for))[ \t]+)?(?:the[ \t]+)?$/u, ownerThen: /^[ \t]*[),]/u, confidence: 0.7, roleOptional: true },
   // ", director of the Institute", ", a professor at the University", ", Senior Researcher in X at Y"
   { re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with|from)[ \t]+(?:the[ \t]+)?$/u, confidence: 0.8 },
   // ", the lab's chief scientist", ", a Microsoft spokesperson"
@@ -110,7 +119,7 @@ const GAPS: Array<{ re: RegExp; ownerThen?: RegExp; confidence: number }> = [
   { re: new RegExp(String.raw`^,?[ \t]+who[ \t]+(?:also[ \t]+)?(?<verb>${Object.keys(OFFICE_VERBS).map(esc).join('|')})[ \t]+(?:the[ \t]+)?$`, 'u'), confidence: 0.75 },
   // " is head of safety at the Institute", ", the lab's founder, serves as chair of the Board"
   {
-    re: /^(?<app>,[^,;]{1,100},)?[ \t]+(?:is|was|has been|had been|will be|will become|became|becomes|serves as|served as|remains|(?:has been|was|is|will be|had been)[ \t]+(?:appointed|named|elected|nominated|chosen|tapped)(?:[ \t]+as)?)[ \t]+(?:also[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with)[ \t]+(?:the[ \t]+)?$/u,
+    re: /^(?:(?<app>,[^,;]{1,100},)|,[ \t]+who)?[ \t]+(?:(?:has been|was|is|will be|had been)[ \t]+(?:appointed|named|elected|nominated|chosen|tapped)(?:[ \t]+as)?|is|was|has been|had been|will be|will become|became|becomes|serves as|served as|remains)[ \t]+(?:also[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with)[ \t]+(?:the[ \t]+)?$/u,
     confidence: 0.75,
   },
   // " is the lab's chief scientist"
@@ -141,6 +150,7 @@ function officesAfter(ctx: Ctx, s: Sentence, m: MentionRef): Office[] {
         if (!om) continue;
         role = om.groups?.role ?? gm.groups?.role;
       } else role = gm.groups?.role;
+      if (!role && g.roleOptional) { out.push({ owner: o.key, role: '', confidence: g.confidence, state: false }); break; }
       if (!role || !ROLE_PHRASE.test(role.trim()) || VERBISH.test(role) || role.length > 90) continue;
       role = cleanRole(role);
       out.push({ owner: o.key, role, confidence: g.confidence, state: STATE_OFFICES.test(coreOf(role)) });

@@ -88,6 +88,13 @@ describe('WORKS_FOR with the role', () => {
       'Omar Haddad -> G42 (chairman)',
     ]));
   });
+  it('from "its" before a title, a parenthesis after the name and "who was appointed"', () => {
+    expect(offices('Anthropic released a report. Its chief executive, Dario Ruiz, said more.')).toEqual(['Dario Ruiz -> Anthropic (chief executive)']);
+    expect(offices('The panel heard Lena Okafor (head of policy, Cohere) and Omar Sayed (Hugging Face).')).toEqual([
+      'Lena Okafor -> Cohere (head of policy)', 'Omar Sayed -> Hugging Face (null)',
+    ]);
+    expect(offices('Mara Lind, who was appointed director of the Alan Turing Institute in 2023, spoke.')).toEqual(['Mara Lind -> Alan Turing Institute (director)']);
+  });
   it('an office in an organization with none named with it belongs to the one organization of the sentence', () => {
     expect(offices('Researchers from Mila will help, with Executive Director Anneke Vos leading them.')).toEqual(['Anneke Vos -> Mila (Executive Director)']);
     // Not a word that names no office.
