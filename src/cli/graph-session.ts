@@ -98,6 +98,9 @@ export function runLines(label: string, summary: RunSummary): string[] {
   ];
   for (const e of r.errors.slice(0, 20)) lines.push(`  failed: ${e}`);
   if (r.errors.length > 20) lines.push(`  ... and ${r.errors.length - 20} more (see the Run node's errors)`);
+  // Documents loaded with a warning (other language, decoding guessed, truncated, no text left).
+  for (const w of r.warnings.slice(0, 20)) lines.push(`  warning: ${w}`);
+  if (r.warnings.length > 20) lines.push(`  ... and ${r.warnings.length - 20} more warnings (see the Run node's warnings and each Document node's)`);
   return lines;
 }
 

@@ -547,7 +547,7 @@ async function deleteOrphans(tx: ManagedTransaction, ids: string[]): Promise<num
 interface PreparedBatch {
   batch: DocumentFacts[];
   rows: BatchRows;
-  docs: Array<Record<string, string | null>>;
+  docs: Array<Record<string, string | string[] | null>>;
   /** Retraction of the documents' old facts. */
   retractions: Array<[string, Record<string, unknown>]>;
   /** MENTIONS, then relationships. */
@@ -560,7 +560,7 @@ function prepareBatch(batch: DocumentFacts[]): PreparedBatch {
   const rows = batchRows(batch);
   const docs = batch.map((f) => {
     const doc = f.document;
-    return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash };
+    return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash, warnings: doc.warnings ?? [] };
   });
   const retractions: PreparedBatch['retractions'] = [
     [Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys }],

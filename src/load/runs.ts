@@ -22,6 +22,8 @@ export interface RunRecord extends RunCounts {
   endedAt: string | null;
   status: 'running' | 'done' | 'failed' | 'interrupted';
   errors: string[];
+  /** "source: warning" for each document read with a warning (other language, decoding guessed, truncated, no text). */
+  warnings: string[];
 }
 
 /**
@@ -36,11 +38,11 @@ export async function startRun(store: GraphStore, kind: string, pipeline: string
   ));
   const run: RunRecord = {
     id: randomUUID(), kind, pipeline, startedAt: new Date().toISOString(), endedAt: null, status: 'running',
-    new: 0, changed: 0, unchanged: 0, failed: 0, errors: [],
+    new: 0, changed: 0, unchanged: 0, failed: 0, errors: [], warnings: [],
   };
   await store.write((tx) => tx.run(
     `CREATE (r:Run {id: $id, kind: $kind, pipeline: $pipeline, startedAt: $startedAt, status: 'running',
-       new: 0, changed: 0, unchanged: 0, failed: 0, errors: []})`,
+       new: 0, changed: 0, unchanged: 0, failed: 0, errors: [], warnings: []})`,
     run,
   ));
   return run;
@@ -48,7 +50,7 @@ export async function startRun(store: GraphStore, kind: string, pipeline: string
 
 const FINISH_RUN = `MATCH (r:Run {id: $id})
 SET r.endedAt = $endedAt, r.status = $status, r.new = $new, r.changed = $changed,
-    r.unchanged = $unchanged, r.failed = $failed, r.errors = $errors, r.removed = $removed`;
+    r.unchanged = $unchanged, r.failed = $failed, r.errors = $errors, r.warnings = $warnings, r.removed = $removed`;
 
 /** Records the run's end. `once`: a single attempt (on the failure path, where Neo4j may be gone). */
 export async function finishRun(store: GraphStore, run: RunRecord, once = false): Promise<void> {
@@ -69,7 +71,7 @@ export async function listRuns(store: GraphStore, limit = 20): Promise<RunRecord
       return {
         id: p.id, kind: p.kind, pipeline: p.pipeline ?? null, startedAt: p.startedAt, endedAt: p.endedAt ?? null,
         status: p.status, new: p.new, changed: p.changed, unchanged: p.unchanged, failed: p.failed,
-        removed: p.removed ?? undefined, errors: p.errors ?? [],
+        removed: p.removed ?? undefined, errors: p.errors ?? [], warnings: p.warnings ?? [],
       } as RunRecord;
     });
   });

@@ -116,6 +116,8 @@ export const ExportDocument = z.object({
   title: z.string().nullable(),
   publishedAt: IsoDate.nullable(),
   contentHash: z.string(),
+  /** What reading and cleaning said about it (decoding guessed, truncated, other language, no text); stored on its Document node. */
+  warnings: z.array(z.string()).optional(),
 });
 export type ExportDocument = z.infer<typeof ExportDocument>;
 

@@ -23,6 +23,7 @@ import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.t
 import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
 import { ExtractPool, processDocument } from '../pipeline/index.ts';
 import { resolveDocuments } from '../resolve/index.ts';
+import { withWarnings } from '../refresh/index.ts';
 import { connect } from './redis.ts';
 
 export const DOCUMENTS = 'kg-documents';
@@ -34,12 +35,15 @@ const jobId = (doc: RawDocument) => createHash('sha256').update(doc.id).update('
 export interface EnqueueSummary {
   queued: number;
   failures: InputFailure[];
+  /** What reading said about queued documents (decoding guessed, truncated); cleaning's come with the writer's Run. */
+  warnings: Array<{ source: string; warning: string }>;
 }
 
 export async function enqueuePaths(paths: string[], url?: string): Promise<EnqueueSummary> {
   const connection: Redis = connect(url);
   const queue = new Queue<RawDocument>(DOCUMENTS, { connection, prefix: PREFIX });
   const failures: InputFailure[] = [];
+  const warnings: EnqueueSummary['warnings'] = [];
   let queued = 0;
   try {
     let batch: RawDocument[] = [];
@@ -54,6 +58,7 @@ export async function enqueuePaths(paths: string[], url?: string): Promise<Enque
     };
     for await (const item of readInputs(paths)) {
       if (!item.ok) { failures.push(item.failure); continue; }
+      for (const warning of item.doc.warnings ?? []) warnings.push({ source: item.doc.source, warning });
       batch.push(item.doc);
       if (batch.length >= 200) await flush();
     }
@@ -62,7 +67,7 @@ export async function enqueuePaths(paths: string[], url?: string): Promise<Enque
     await queue.close();
     connection.disconnect();
   }
-  return { queued, failures };
+  return { queued, failures, warnings };
 }
 
 /** Jobs not finished yet: waiting, running or due for a retry. */
@@ -226,6 +231,8 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
     const list = [...byDoc.values()].sort((a, b) => a.extraction.document.id.localeCompare(b.extraction.document.id));
     const stored = await store.documentHashes(list.map((x) => x.extraction.document.id));
     const { graph, forms } = resolveDocuments(list.map((x) => x.extraction), await store.knownEntities());
+    withWarnings(graph.documents, list.map((x) => x.extraction));
+    for (const { extraction: { document: d } } of list) for (const w of d.warnings) run.warnings.push(`${d.source}: ${w}`);
     const ingestedAt = new Date().toISOString();
     const jobOf = new Map(list.map((x) => [x.extraction.document.id, x.job]));
     // Batches of documents, one transaction each (as `kg run` writes); a
@@ -267,7 +274,9 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
     await finishRun(store, run);
     summary.batches++;
     summary.runs.push(run);
-    log(`kg writer: batch of ${list.length} — ${run.new} new, ${run.changed} changed, ${run.unchanged} unchanged, ${run.failed} failed`);
+    log(`kg writer: batch of ${list.length} — ${run.new} new, ${run.changed} changed, ${run.unchanged} unchanged, ${run.failed} failed`
+      + `${run.warnings.length ? `; ${run.warnings.length} warnings (on the Run node and each Document node)` : ''}`);
+    for (const w of run.warnings.slice(0, 20)) log(`kg writer:   warning: ${w}`);
   } catch (err) {
     if (run) {
       run.status = 'failed';

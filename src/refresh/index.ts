@@ -13,7 +13,7 @@ import { cleanDocument } from '../clean/index.ts';
 import { readInputs } from '../ingest/index.ts';
 import { Neo4jUnavailableError, sliceByDocument, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
-import type { CleanDocument, DocumentExtraction } from '../model/schemas.ts';
+import type { CleanDocument, DocumentExtraction, ExportDocument } from '../model/schemas.ts';
 import { extractCleaned, type Workers } from '../pipeline/index.ts';
 import { resolveDocuments } from '../resolve/index.ts';
 
@@ -55,6 +55,15 @@ export interface RunSummary {
 
 const describe = (err: unknown) => (err as Error)?.message ?? String(err);
 
+/** Gives each document of a resolved graph its warnings, for its Document node. */
+export function withWarnings(documents: ExportDocument[], extractions: DocumentExtraction[]): void {
+  const byId = new Map(extractions.map((x) => [x.document.id, x.document.warnings]));
+  for (const d of documents) {
+    const w = byId.get(d.id);
+    if (w?.length) d.warnings = w;
+  }
+}
+
 export async function runPipeline(store: GraphStore, options: RunOptions): Promise<RunSummary> {
   const t0 = Date.now();
   const progress = options.onProgress ?? (() => {});
@@ -82,6 +91,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
         if (statuses.has(doc.id)) throw new Error(`duplicate document id ${doc.id} (already read in this run)`);
         statuses.set(doc.id, 'unchanged');
         cleaned.push(doc);
+        for (const w of doc.warnings) run.warnings.push(`${doc.source}: ${w}`);
         progress({ phase: 'read', source: item.doc.source, ok: true });
       } catch (err) {
         fail(item.doc.source, describe(err));
@@ -119,6 +129,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     if (extractions.length > 0) {
       // New documents reuse the ids of entities the graph already has.
       const { graph, forms } = resolveDocuments(extractions, await store.knownEntities());
+      withWarnings(graph.documents, extractions);
       const slices = sliceByDocument(graph, forms);
       let done = 0;
       // Batches of documents, one transaction each: a batch is written whole

@@ -44,7 +44,7 @@ export function sourcesFor(gold: string, named?: string | null): string | null {
  * from a scraper) and every document is mapped back to its file by URL; other
  * inputs (a scraper's .jsonl) go in as they are and are mapped by URL too.
  */
-export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Promise<{ report: EvalReport; failures: Array<{ source: string; error: string }> }> {
+export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Promise<{ report: EvalReport; failures: Array<{ source: string; error: string }>; warnings: Array<{ source: string; warning: string }> }> {
   let golds = await readGold(opts.gold);
   const sourcesFile = sourcesFor(opts.gold, opts.sources);
   const half = opts.half ?? 'all';
@@ -77,7 +77,7 @@ export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Prom
     const run = await extractPaths(inputs);
     if (half !== 'all') golds = golds.filter((g) => chosen.has(g.doc));
     const report = evaluate(resolveGraph(run.extractions), golds, sourcesFile ? { docName: fileNamer(all) } : {});
-    return { report, failures: run.failures };
+    return { report, failures: run.failures, warnings: run.warnings };
   } finally {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
@@ -95,8 +95,9 @@ export function registerEval(program: Command): void {
     .argument('[paths...]', 'documents the gold files annotate (files, folders, or a scraper\'s .jsonl)', ['seeds'])
     .action(async (paths: string[], opts: { gold: string; sources?: string; half: string; json?: boolean; summary?: boolean }) => {
       if (!['odd', 'even', 'all'].includes(opts.half)) throw new Error(`--half is odd, even or all, not ${opts.half}`);
-      const { report, failures } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half as 'odd' | 'even' | 'all' });
+      const { report, failures, warnings } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half as 'odd' | 'even' | 'all' });
       for (const f of failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
+      for (const w of warnings) console.error(`kg: ${w.source}: ${w.warning}`);
       console.log(opts.json ? JSON.stringify(report, null, 1) : formatReport(report, { details: !opts.summary }));
     });
 }

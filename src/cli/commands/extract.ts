@@ -11,6 +11,7 @@ export function registerExtract(program: Command): void {
     .action(async (paths: string[], opts: { workers: string }) => {
       const run = await extractPaths(paths, { workers: parseWorkers(opts.workers) });
       for (const f of run.failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
+      for (const w of run.warnings) console.error(`kg: ${w.source}: ${w.warning}`);
       const graph = resolveGraph(run.extractions);
       process.stdout.write(JSON.stringify(graph, null, 1) + '\n');
       if (run.extractions.length === 0 && run.failures.length > 0) process.exitCode = 1;

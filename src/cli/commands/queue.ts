@@ -26,6 +26,7 @@ export function registerQueue(program: Command): void {
     .action(async (paths: string[]) => {
       const r = await enqueuePaths(paths);
       for (const f of r.failures) console.error(`kg enqueue: skipped ${f.source}: ${f.error}`);
+      for (const w of r.warnings) console.error(`kg enqueue: ${w.source}: ${w.warning}`);
       console.log(`kg enqueue: ${r.queued} documents queued on ${redisUrl()}`);
       if (r.queued === 0 && r.failures.length) process.exitCode = 1;
     });
