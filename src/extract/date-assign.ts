@@ -47,6 +47,11 @@ function wholePhrase(text: string, m: MentionRef): boolean {
   return !/^(?:['’]s\b|\s+(?:of\s+)?\p{Lu})/u.test(text.slice(m.end, m.end + 20));
 }
 
+/** "the first summit", "the next meeting": a reference that may be another of a series than the one it was linked to. */
+function otherInstance(text: string, m: MentionRef): boolean {
+  return m.anaphoric && /\b(?:first|second|third|fourth|fifth|next|previous|last|earlier|prior|inaugural|upcoming|following|former|original)\s+$/i.test(text.slice(Math.max(0, m.start - 25), m.start));
+}
+
 /** The sentence says this organization was created: "the establishment of X", "X was launched", "launched X". */
 function establishedHere(text: string, m: MentionRef): boolean {
   if (!wholePhrase(text, m)) return false;
@@ -137,7 +142,7 @@ export function assignDates(text: string, sentences: Sentence[], mentions: Menti
     if (!dates.length) continue;
     for (const m of dated) {
       const e = entities.get(m.key)!;
-      if (e.date) continue;
+      if (e.date || otherInstance(text, m)) continue;
       const between = (a: number, b: number) => inSentence.some((o) => o !== m && o.key !== m.key && o.start >= a && o.end <= b && !['Location', 'Country'].includes(entities.get(o.key)?.type ?? ''));
       let pick: string | null = null;
       // A date next to an organization's name is rarely its founding; only creation wording dates one.

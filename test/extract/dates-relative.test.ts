@@ -92,6 +92,11 @@ describe('which entity a date belongs to', () => {
     expect(entity(x, 'Lagos AI Summit')?.date).toBe('2024-03');
     expect(entity(x, 'Lagos Declaration on Compute')?.date).toBe('2024-03');
   });
+  it('does not give a series\' earlier instance\'s date to the one a reference was linked to', () => {
+    const x = extractText('The Lagos AI Summit opened in Lagos. This is the second Lagos AI Summit. In March 2024, the first summit in Ghana brought together delegates.', '2026-09-01');
+    expect(entity(x, 'Lagos AI Summit')).toBeDefined();
+    expect(entity(x, 'Lagos AI Summit')!.date).toBeNull();
+  });
   it('dates an organization the sentence says opened on a weekday', () => {
     const x = extractText('The West African AI Observatory officially opened its doors on Tuesday in Accra.', '2026-03-05');
     expect(entity(x, 'West African AI Observatory')?.date).toBe('2026-03-03');
