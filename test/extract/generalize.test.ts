@@ -140,4 +140,15 @@ describe('facts a name states and references back', () => {
     const x = extractText('The G-7 ministers met in Turin.');
     expect(entity(x, 'G7')?.type).toBe('Organization');
   });
+  it('an instrument carrying a summit\'s distinctive name was produced by it', () => {
+    const x = extractText('Leaders met at the Lusaka AI Summit in March. The Lusaka Declaration on Trustworthy AI was welcomed by observers.');
+    expect(facts(x)).toContain('Lusaka AI Summit -PRODUCED-> Lusaka Declaration on Trustworthy AI');
+  });
+  it('"located within" a body is part of it; taking part in a network is membership', () => {
+    const x = extractText('The Andean AI Safety Institute is located within the Ministry of Digital Affairs. It will take part in the International Network of AI Safety Institutes.');
+    expect(facts(x)).toEqual(expect.arrayContaining([
+      'Andean AI Safety Institute -PART_OF-> Ministry of Digital Affairs',
+      'Andean AI Safety Institute -MEMBER_OF-> International Network of AI Safety Institutes',
+    ]));
+  });
 });
