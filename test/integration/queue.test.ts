@@ -78,7 +78,7 @@ describe('kg enqueue / kg worker / kg writer', () => {
     const workers = await Promise.all([startWorker(), startWorker()]);
     try {
       const queued = await enqueuePaths([dir], URL_);
-      expect(queued).toEqual({ queued: 15, failures: [] });
+      expect(queued).toEqual({ queued: 15, failures: [], warnings: [] });
       const summary = await runWriter(store, { untilEmpty: true, log: () => {} }, URL_);
       expect(summary.written).toBe(15);
       expect(summary.failed).toBe(0);
