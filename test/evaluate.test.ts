@@ -57,14 +57,18 @@ describe('kg eval on a set fed as a scraper delivers it', () => {
     writeFileSync(path.join(dir, 'gold', 'x1.txt.json'), gold('x1.txt', 'Lagos AI Summit', '2025-03-10'));
     writeFileSync(path.join(dir, 'gold', 'x2.txt.json'), gold('x2.txt', 'Nairobi AI Summit', null));
 
-    const { report, failures } = await evaluatePaths([path.join(dir, 'docs')], { gold: path.join(dir, 'gold') });
+    const { report, failures, absent: absentAll } = await evaluatePaths([path.join(dir, 'docs')], { gold: path.join(dir, 'gold') });
     expect(failures).toEqual([]);
     expect(report.misses.filter((m) => m.includes('entity'))).toEqual([]);
     expect(report.dates).toMatchObject({ right: 1, total: 1 });
     expect(report.calibration.reduce((n, b) => n + b.tp + b.fp, 0)).toBe(report.relations.tp + report.relations.fp);
 
+    expect(absentAll).toEqual([]);
     const odd = await evaluatePaths([path.join(dir, 'docs')], { gold: path.join(dir, 'gold'), half: 'odd' });
     expect(odd.report.entities.tp + odd.report.entities.fn).toBe(2);
+    // One document given, both gold files kept: the other's annotations count as misses, and are named.
+    const one = await evaluatePaths([path.join(dir, 'docs', 'x1.txt')], { gold: path.join(dir, 'gold') });
+    expect(one.absent).toEqual(['x2.txt']);
   }, 60_000);
   it('writes the scraper lines score-set.sh writes', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kg-evalset-'));

@@ -44,7 +44,7 @@ export function sourcesFor(gold: string, named?: string | null): string | null {
  * from a scraper) and every document is mapped back to its file by URL; other
  * inputs (a scraper's .jsonl) go in as they are and are mapped by URL too.
  */
-export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Promise<{ report: EvalReport; failures: Array<{ source: string; error: string }>; warnings: Array<{ source: string; warning: string }> }> {
+export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Promise<{ report: EvalReport; failures: Array<{ source: string; error: string }>; warnings: Array<{ source: string; warning: string }>; absent: string[] }> {
   let golds = await readGold(opts.gold);
   const sourcesFile = sourcesFor(opts.gold, opts.sources);
   const half = opts.half ?? 'all';
@@ -76,8 +76,11 @@ export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Prom
     if (!inputs.length) throw new Error(`no documents of the ${half} half in ${paths.join(' ')}`);
     const run = await extractPaths(inputs);
     if (half !== 'all') golds = golds.filter((g) => chosen.has(g.doc));
-    const report = evaluate(resolveGraph(run.extractions), golds, sourcesFile ? { docName: fileNamer(all) } : {});
-    return { report, failures: run.failures, warnings: run.warnings };
+    const graph = resolveGraph(run.extractions);
+    const docName = sourcesFile ? fileNamer(all) : (d: { source: string }) => path.basename(d.source);
+    const present = new Set(graph.documents.map((d) => docName(d)));
+    const report = evaluate(graph, golds, sourcesFile ? { docName } : {});
+    return { report, failures: run.failures, warnings: run.warnings, absent: golds.map((g) => g.doc).filter((d) => !present.has(d)) };
   } finally {
     if (tmp) await rm(tmp, { recursive: true, force: true });
   }
@@ -95,9 +98,10 @@ export function registerEval(program: Command): void {
     .argument('[paths...]', 'documents the gold files annotate (files, folders, or a scraper\'s .jsonl)', ['seeds'])
     .action(async (paths: string[], opts: { gold: string; sources?: string; half: string; json?: boolean; summary?: boolean }) => {
       if (!['odd', 'even', 'all'].includes(opts.half)) throw new Error(`--half is odd, even or all, not ${opts.half}`);
-      const { report, failures, warnings } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half as 'odd' | 'even' | 'all' });
+      const { report, failures, warnings, absent } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half as 'odd' | 'even' | 'all' });
       for (const f of failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
       for (const w of warnings) console.error(`kg: ${w.source}: ${w.warning}`);
+      if (absent.length) console.error(`kg: ${absent.length} gold file(s) have no document in the input and count as misses: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', ...' : ''} (--half odd|even scores one half)`);
       console.log(opts.json ? JSON.stringify(report, null, 1) : formatReport(report, { details: !opts.summary }));
     });
 }
