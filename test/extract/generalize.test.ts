@@ -151,4 +151,13 @@ describe('facts a name states and references back', () => {
       'Andean AI Safety Institute -MEMBER_OF-> International Network of AI Safety Institutes',
     ]));
   });
+  it('names with a plural possessive, a campus, a place head, a legal suffix or a "-led" tail', () => {
+    const x = extractText("Researchers at Seoul Women's University and the University of California, Berkeley met officials of Gyeonggi Province. " +
+      'The Green Party-led coalition thanked Nvidia Corp for its support.');
+    expect(entity(x, "Seoul Women's University")?.type).toBe('Organization');
+    expect(entity(x, 'University of California, Berkeley')).toBeDefined();
+    expect(entity(x, 'Gyeonggi Province')?.type).toBe('Location');
+    expect(entity(x, 'Green Party')).toBeDefined();
+    expect(entity(x, 'Nvidia')?.aliases).toContain('Nvidia Corp');
+  });
 });
