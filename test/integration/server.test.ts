@@ -1,6 +1,6 @@
 // The local Neo4j server that src/server runs (the test instance).
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -65,6 +65,9 @@ describe.skipIf(external())('local Neo4j server', () => {
     expect(statSync(path.join(cfg.home, 'password')).mode & 0o777).toBe(0o600);
     expect(statSync(cfg.home).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(cfg.home, 'data')).mode & 0o777).toBe(0o700);
+    const open = readdirSync(path.join(cfg.home, 'data'), { recursive: true, withFileTypes: true })
+      .map((e) => path.join(e.parentPath, e.name)).filter((p) => (statSync(p).mode & 0o077) !== 0);
+    expect(open).toEqual([]);
     // Nothing of the password on any command line of the server's process.
     const pid = Number(readFileSync(path.join(cfg.home, 'run', 'kg-neo4j.pid'), 'utf8'));
     expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(inject('neo4j').password!);
@@ -133,6 +136,10 @@ describe.skipIf(external())('local Neo4j server', () => {
       expect(r.connection.password).toMatch(/^[\w-]{32}$/);
       expect(readFileSync(path.join(cfg.home, 'password'), 'utf8').trim()).toBe(r.connection.password);
       expect(statSync(path.join(cfg.home, 'password')).mode & 0o777).toBe(0o600);
+      // The old store's files (auth.ini was made 0644) are their user's only now.
+      const open = readdirSync(path.join(cfg.home, 'data'), { recursive: true, withFileTypes: true })
+        .map((e) => path.join(e.parentPath, e.name)).filter((p) => (statSync(p).mode & 0o077) !== 0);
+      expect(open).toEqual([]);
       expect(await probeBolt(r.connection)).toBe('up');
       expect(await probeBolt({ ...r.connection, password: LEGACY_PASSWORD })).toBe('unauthorized');
       // And the next start reads it from the file.
