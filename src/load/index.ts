@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j, { type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { Graph, type EntityType, type RelationType } from '../model/schemas.ts';
 import type { KnownEntity } from '../resolve/index.ts';
 import { authFor, type Connection } from '../server/index.ts';
@@ -150,7 +150,8 @@ export class GraphStore {
     this.retryMs = options.maxRetryTimeMs ?? Number(process.env.KG_NEO4J_RETRY_MS || 30_000);
     this.driver = neo4j.driver(connection.uri, authFor(connection), {
       disableLosslessIntegers: true,
-      maxTransactionRetryTime: this.retryMs,
+      // Units of work are retried by unitOfWork, within retryMs.
+      maxTransactionRetryTime: 0,
       connectionTimeout: 5_000,
       connectionAcquisitionTimeout: 10_000,
       userAgent: 'ai-governance-kg',
@@ -192,7 +193,6 @@ export class GraphStore {
   }
 
   private async unitOfWork<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.session(mode);
     const fence = mode === 'WRITE' ? this.fence : null;
     const fenced = fence ? async (tx: ManagedTransaction) => {
       // Sent first (pipelined before the work's statements), checked before commit.
@@ -202,13 +202,33 @@ export class GraphStore {
       if (((await check).records[0]?.get('n') as number) !== 1) throw new LockLostError(fence.owner);
       return result;
     } : work;
-    try {
-      return await (mode === 'WRITE' ? session.executeWrite(fenced) : session.executeRead(work));
-    } catch (err) {
-      if (isUnavailable(err)) throw new Neo4jUnavailableError(this.connection.uri, this.retryMs / 1000, err);
-      throw err;
-    } finally {
-      await session.close().catch(() => {});
+    // Retried here, not by the driver: its exponential backoff overshoots the
+    // window it is given (for 30 s it gave up after 31 to 56 s, a last delay
+    // of 16 s +/- 20% jitter landing before or after the limit). Here no
+    // attempt starts later than retryMs after the first failure, and delays
+    // are capped, so giving up comes retryMs (plus one failing attempt) after
+    // the server went away, as the message says.
+    let firstFailure: number | null = null;
+    let delay = 250;
+    for (;;) {
+      const session = this.session(mode);
+      const tx = session.beginTransaction();
+      try {
+        const result = await fenced(tx as unknown as ManagedTransaction);
+        await tx.commit();
+        return result;
+      } catch (err) {
+        if (tx.isOpen()) await tx.rollback().catch(() => {});
+        const unavailable = isUnavailable(err);
+        if (!unavailable && !isRetryableError(err)) throw err;
+        firstFailure ??= Date.now();
+        const left = firstFailure + this.retryMs - Date.now();
+        if (left <= 0) throw unavailable ? new Neo4jUnavailableError(this.connection.uri, this.retryMs / 1000, err) : err;
+        await new Promise((r) => setTimeout(r, Math.min(delay, left)));
+        delay = Math.min(delay * 2, 2000);
+      } finally {
+        await session.close().catch(() => {});
+      }
     }
   }
 

@@ -6,7 +6,7 @@
 // intervalMs, flag }; `flag` (Int32Array on a SharedArrayBuffer) is set to 1
 // once a renewal finds the lock owned by someone else, readable by the main
 // thread without waiting for a message.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import neo4j from 'neo4j-driver';
 
 const { uri, auth, database, owner, lockId, ttlMs, intervalMs, flag } = workerData;
@@ -35,12 +35,5 @@ async function beat() {
   }
 }
 
-const timer = setInterval(beat, intervalMs);
-parentPort.on('message', async (m) => {
-  if (m !== 'stop') return;
-  clearInterval(timer);
-  while (busy) await new Promise((r) => setTimeout(r, 20));
-  await driver.close().catch(() => {});
-  parentPort.postMessage('stopped');
-  parentPort.close();
-});
+// The main thread ends this thread (Worker.terminate) when it releases the lock.
+setInterval(beat, intervalMs);
