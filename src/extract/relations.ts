@@ -59,7 +59,7 @@ const CLASSES: Record<string, EntityType[]> = {
   model: ['AIModel'],
 };
 /** Separators of a coordination, and a short description of the next member ("and the Saudi company Humain"). */
-const COORDINATION = /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?(?:(?:\p{L}+\s+){0,2}?(?:company|firm|start-?up|developer|lab|group|giant|maker|provider|institute|agency|ministry|government|organi[sz]ation|body|university|regulator)\s+)?$/iu;
+const COORDINATION = /^(?:\.com)?\.?(?:,?\s+(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|GmbH)\b\.?)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?(?:(?:\p{L}+\s+){0,2}?(?:company|firm|start-?up|developer|lab|group|giant|maker|provider|institute|agency|ministry|government|organi[sz]ation|body|university|regulator)\s+)?$/iu;
 /** "X announced that the following organisations have agreed to Y": X is not the one who agreed. */
 const REPORTED = /\b(?:announced|said|stated|noted|reported|confirmed|added|explained|hoped|expects?|believes?|argued|claimed|welcomed)\s+that\b|\b(?:said|says|told)\b/i;
 const NEGATION = /\b(?:not|n't|never|declined|refused|failed|without|rather than|instead of)\b/i;
@@ -177,7 +177,7 @@ const RULES: Rule[] = [
   // "The UK government, through DSIT, has signed ...": the state acts through its department.
   { type: 'SIGNED', pattern: String.raw`{s:Country}(?:\s+government)?,\s+(?:through|via|acting through)\s+(?:the\s+|its\s+)?⟦\d+:GovernmentBody⟧[^⟦⟧]{0,20}?,\s+{ACTIVE}(?:has\s+|have\s+|had\s+)?${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.75 },
   // "the 28 countries that signed the declaration, including A and B", "signatories to X such as A".
-  { type: 'SIGNED', pattern: String.raw`\b(?:countries|nations|states|governments|companies|firms|signatories|parties)\s+(?:that|which|who)?\s*(?:have\s+|had\s+)?(?:signed|endorsed|joined|backed|adopted)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|among them|notably)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
+  { type: 'SIGNED', pattern: String.raw`\b(?:countries|nations|states|governments|companies|firms|signatories|parties)\s+(?:that|which|who)?\s*(?:have\s+|had\s+)?(?:now\s+|already\s+|since\s+|also\s+)?(?:signed|endorsed|joined|backed|adopted)\s+(?:the\s+|this\s+|that\s+|these\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|among them|notably)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'SIGNED', pattern: String.raw`\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|are|were)\s*:?\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:backed|backs|supported|supports|approved|approves|put (?:their|its) names? to|agreed to abide by|pledged to uphold|is party to|are parties to|became (?:a )?part(?:y|ies) to)\b{_}{o:Agreement}`, confidence: 0.75 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}${ASIDE}\s+(?:between|among)\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.75 },

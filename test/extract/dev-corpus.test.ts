@@ -22,7 +22,7 @@ const DEV_FLOORS = {
   typedF1: 0.82, // main 0.845 (target 0.88)
   relationF1: 0.55, // main 0.572 (target 0.70)
   relationP: 0.9, // main 0.922 (target 0.85)
-  dates: 0.85, // main 20/23 = 0.870 (target 0.90)
+  dates: 0.8, // main 20/24 = 0.833: a newly matched pledge has no date yet (target 0.90)
 };
 
 /** The summary line of score.mjs: "entity P .. R .. F1 .. | typed F1 .. | relation P .. R .. F1 .. | dates x/y". */

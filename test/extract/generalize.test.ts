@@ -160,4 +160,10 @@ describe('facts a name states and references back', () => {
     expect(entity(x, 'Green Party')).toBeDefined();
     expect(entity(x, 'Nvidia')?.aliases).toContain('Nvidia Corp');
   });
+  it('a pledge joined by a list of companies written with their legal suffixes', () => {
+    const x = extractText('Regulators praised the scheme. Firms that have now joined this pledge include Cohere Inc., Mistral AI SA, Nvidia Corp. and Aleph Alpha.');
+    const pledge = x.entities.find((e) => e.type === 'Agreement')!;
+    expect(pledge.aliases).toContain('pledge');
+    for (const party of ['Cohere', 'Mistral AI', 'Nvidia', 'Aleph Alpha']) expect(facts(x)).toContain(`${party} -SIGNED-> ${pledge.name}`);
+  });
 });
