@@ -332,7 +332,7 @@ const NOT_IN_NAMES = new Set([
   'Minister', 'Ministers', 'Secretary', 'President', 'Director', 'CEO', 'Chancellor', 'Premier', 'Senator', 'Governor', 'Mayor',
   'Commissioner', 'Ambassador', 'Envoy', 'Chairman', 'Chairwoman', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Professor',
   'Founder', 'Administrator', 'Researcher', 'Scientist', 'Adviser', 'Advisor', 'Commission', 'Parliament', 'Congress', 'Senate',
-  'Assembly', 'Court', 'House', 'Company', 'Group', 'Labs', 'Inc', 'Corp', 'Ltd', 'University', 'College', 'School',
+  'Assembly', 'Court', 'House', 'Company', 'Group', 'Labs', 'Inc', 'Corp', 'Ltd', 'University', 'College', 'School', 'MP', 'MPs', 'MEP',
 ]);
 
 /** What the people module needs to know about words and registered names. */

@@ -54,6 +54,11 @@ describe('person names', () => {
     expect(people('Vice President KD Marlow and Secretary S Raghunathan spoke.')).toEqual(['KD Marlow', 'S Raghunathan']);
     expect(people("Ghana's Minister of Communications, Innovation and Digital Economy, Kwesi Boateng, opened it.")).toEqual(['Kwesi Boateng']);
   });
+  it('leaves out a word before a first name, a title read as initials, and a head noun after a first name with no title', () => {
+    expect(people('Composer Marcello Bianchi, director of the festival, spoke.')).toEqual(['Marcello Bianchi']);
+    expect(people('Backbench MP Tobias Renfrew said the vote was close.')).toEqual(['Tobias Renfrew']);
+    expect(people('Students from Clare College said the vote was close.')).toEqual([]);
+  });
   it('keeps the title out of the body before it', () => {
     const found = recognize('The council is chaired by Alan Turing Institute Prof. Helen Marsh.').map((c) => `${c.text}:${c.type}`);
     expect(found).toEqual(['Alan Turing Institute:Organization', 'Helen Marsh:Person']);
