@@ -254,7 +254,7 @@ describe('stdin', () => {
 
   it('reads "-" as one document and sniffs HTML, Markdown and text', async () => {
     const [h] = docs(await collect(['-'], { stdin: stdin('<!DOCTYPE html><html><body><p>from stdin</p></body></html>') }));
-    expect(h).toMatchObject({ id: '-', source: '-', format: 'html' });
+    expect(h).toMatchObject({ id: expect.stringMatching(/^stdin:[0-9a-f]{16}$/), source: '-', format: 'html' }); // named by its content (test/ingest-stdin-id.test.ts)
     expect(docs(await collect(['-'], { stdin: stdin('# Title\n\nSome *text*') }))[0].format).toBe('markdown');
     expect(docs(await collect(['-'], { stdin: stdin('Just words.') }))[0].format).toBe('text');
   });

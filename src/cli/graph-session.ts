@@ -1,12 +1,13 @@
 // What the graph commands (run, refresh, remove, export, start, schedule)
 // share: opening the graph (starting the local Neo4j when NEO4J_URI is unset),
 // progress display and the closing summary.
-import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
 import { GraphStore, total, type GraphCounts } from '../load/index.ts';
 import { runPipeline, type ProgressEvent, type RunMode, type RunSummary } from '../refresh/index.ts';
 import { parseWorkers } from '../pipeline/index.ts';
 import { loadPipeline } from '../refresh/pipelines.ts';
 import { ensureNeo4j, type Connection, type StartResult } from '../server/index.ts';
+import { Progress } from './progress.ts';
 
 export interface OpenGraph {
   store: GraphStore;
@@ -22,48 +23,39 @@ export async function openGraph(log: (line: string) => void = (l) => console.err
   return { store, connection, start };
 }
 
-/** A bar on a terminal, plain lines otherwise (logs, CI). Both on stderr. */
-export function progressReporter(label: string): { onProgress: (e: ProgressEvent) => void; stop: () => void } {
-  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
-  let bar: cliProgress.SingleBar | null = null;
+/** Progress of a run (read, extract, write) on stderr: see progress.ts. */
+export function progressReporter(label: string, quiet = false): { onProgress: (e: ProgressEvent) => void; stop: () => void } {
+  const progress = new Progress({ label, quiet });
   let phase = '';
-  let read = 0;
-  const startBar = (name: string, totalSteps: number) => {
-    bar?.stop();
+  const enter = (name: string, total: number | null) => {
+    if (phase === name) return;
     phase = name;
-    if (!tty || totalSteps === 0) return;
-    bar = new cliProgress.SingleBar({
-      format: `${label} ${name.padEnd(8)} [{bar}] {value}/{total} {item}`,
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: false,
-    }, cliProgress.Presets.shades_classic);
-    bar.start(totalSteps, 0, { item: '' });
+    progress.phase(name, total);
   };
   const onProgress = (e: ProgressEvent) => {
     switch (e.phase) {
       case 'read':
-        read++;
+        enter('read', null);
+        progress.tick(e.ok);
         // The real cause (a read error, or cleaning's), not a blanket "could not read".
-        if (!tty && !e.ok) console.error(`${label}: skipped ${e.source}${e.error ? `: ${e.error}` : ''}`);
+        if (!e.ok) progress.note(`skipped ${e.source}${e.error ? `: ${e.error}` : ''}`);
         break;
       case 'plan':
-        console.error(`${label}: ${e.total} documents read, ${e.toExtract} to extract${e.total - e.toExtract ? `, ${e.total - e.toExtract} unchanged` : ''}`);
-        startBar('extract', e.toExtract);
+        progress.end();
+        progress.note(`${e.total} documents read, ${e.toExtract} to extract${e.total - e.toExtract ? `, ${e.total - e.toExtract} unchanged` : ''}`);
+        enter('extract', e.toExtract);
         break;
       case 'extract':
-        if (phase !== 'extract') startBar('extract', 0);
-        if (bar) bar.increment(1, { item: e.id.slice(-40) });
-        else console.error(`${label}: extracted ${e.id}${e.ok ? '' : ' (failed)'}`);
+        enter('extract', null);
+        progress.tick(e.ok);
         break;
       case 'write':
-        if (phase !== 'write') startBar('write', e.total);
-        if (bar) bar.update(e.done, { item: e.id.slice(-40) });
-        else console.error(`${label}: wrote ${e.done}/${e.total} ${e.id}`);
+        enter('write', e.total);
+        progress.tick(true);
         break;
     }
   };
-  return { onProgress, stop: () => { bar?.stop(); bar = null; void read; } };
+  return { onProgress, stop: () => progress.end() };
 }
 
 const byType = (counts: Record<string, number>) =>
@@ -110,11 +102,34 @@ function countFailed(summary: RunSummary): number {
   return n;
 }
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends OutputOptions {
   pipeline?: string;
   concurrency?: string;
   /** --workers: a number or "auto" (the default). */
   workers?: string;
+  /** Exit 0 even when documents failed (the run itself completed). */
+  allowFailures?: boolean;
+  /** Id or URL of the document read from `-`. */
+  id?: string;
+  url?: string;
+}
+
+/** What --json prints for a run: the same facts as the text summary, no credentials. */
+export function runJson(command: string, summary: RunSummary, counts: GraphCounts, connection: Connection, seconds: number) {
+  const r = summary.run;
+  return {
+    command,
+    mode: summary.mode,
+    run: r.id,
+    status: r.status,
+    documents: { new: r.new, changed: r.changed, unchanged: r.unchanged, failed: r.failed },
+    extracted: summary.extracted,
+    written: summary.written.length,
+    errors: r.errors,
+    graph: counts,
+    neo4j: { uri: connection.uri, local: connection.local },
+    seconds,
+  };
 }
 
 /** The body of `kg run`, `kg refresh` and `kg start`: open, run, summarise. */
@@ -131,25 +146,58 @@ export async function runCommand(label: string, mode: RunMode, paths: string[], 
   }
   if (inputs.length === 0) inputs = ['seeds'];
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new Error('--concurrency must be a positive integer');
+  if ((opts.id || opts.url) && !inputs.includes('-')) throw new Error('--id and --url name the document read from standard input: give - as a path');
   const workers = parseWorkers(opts.workers);
   const t0 = Date.now();
-  const { store, connection } = await openGraph();
-  const progress = progressReporter(label);
+  const { store, connection } = await openGraph(opts.quiet ? () => {} : undefined);
+  const progress = progressReporter(label, opts.quiet);
   try {
-    const summary = await runPipeline(store, { paths: inputs, mode, concurrency, workers, pipeline, onProgress: progress.onProgress });
+    const summary = await runPipeline(store, {
+      paths: inputs, read: { stdinId: opts.id, stdinUrl: opts.url }, mode, concurrency, workers, pipeline, onProgress: progress.onProgress,
+    });
     progress.stop();
     const counts = await store.counts();
-    const lines = [...runLines(label, summary), ...graphLines(counts), `Time: ${((Date.now() - t0) / 1000).toFixed(1)} s in all`, ...connectionLines(connection)];
-    console.log(lines.join('\n'));
+    const seconds = (Date.now() - t0) / 1000;
     const r = summary.run;
-    if (r.failed > 0 && r.new + r.changed + r.unchanged === 0) {
-      // Nothing could be read or extracted: say so in the exit code.
-      console.error(`kg: all ${r.failed} inputs failed (first: ${r.errors[0]})`);
-      process.exitCode = 1;
-    }
+    if (opts.json) console.log(JSON.stringify(runJson(label.replace(/^kg /, ''), summary, counts, connection, seconds), null, 1));
+    else if (!opts.quiet) {
+      console.log([...runLines(label, summary), ...graphLines(counts), `Time: ${seconds.toFixed(1)} s in all`, ...connectionLines(connection)].join('\n'));
+    } else for (const e of r.errors) console.error(`${label}: failed: ${e}`);
+    process.exitCode = failureExitCode(label, r.failed, r.new + r.changed + r.unchanged, r.errors[0], opts);
     return summary;
   } finally {
     progress.stop();
     await store.close();
   }
+}
+
+/** Exit code when documents failed: see EXIT. */
+export const EXIT = { ok: 0, error: 1, documentsFailed: 2 } as const;
+
+/**
+ * A scheduler reads the exit code, not the log: a run where documents failed
+ * exits 2 (1 when nothing at all could be processed), unless --allow-failures
+ * says failed documents are expected. The line says which flag changes it.
+ */
+export function failureExitCode(label: string, failed: number, ok: number, first: string | undefined, opts: { allowFailures?: boolean }): number {
+  if (failed === 0) return EXIT.ok;
+  if (ok === 0) {
+    console.error(`kg: all ${failed} inputs failed (first: ${first})`);
+    return EXIT.error;
+  }
+  if (opts.allowFailures) return EXIT.ok;
+  console.error(`${label}: ${failed} of ${failed + ok} documents failed: exit code ${EXIT.documentsFailed} (--allow-failures to exit 0 when some documents fail)`);
+  return EXIT.documentsFailed;
+}
+
+export interface OutputOptions {
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** --json and --quiet, the same words on every command that writes. */
+export function outputOptions<T extends Command>(cmd: T, what = 'the summary'): T {
+  return cmd
+    .option('--json', `print ${what} as one JSON object on stdout (no credentials)`)
+    .option('-q, --quiet', 'no progress and no summary text: only failures, on stderr (for cron)');
 }

@@ -7,6 +7,7 @@
 // the run: each problem is a failure (or a warning on the document) naming the
 // document, and the next one is read. Memory stays bounded: a document is cut
 // at `maxBytes` (with a warning), and JSON Lines are streamed line by line.
+import { createHash } from 'node:crypto';
 import { createReadStream, type Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +28,10 @@ export interface ReadOptions {
   maxBytes?: number;
   /** What `-` reads; default process.stdin. */
   stdin?: NodeJS.ReadableStream;
+  /** The id of the document read from `-` (kg run --id); default: from its content, `stdin:<sha256 of the bytes, 16 hex>`. */
+  stdinId?: string;
+  /** The URL of the document read from `-` (kg run --url): its id (canonical) and url. */
+  stdinUrl?: string;
 }
 
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
@@ -394,7 +399,7 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
   if (wantsStdin) {
     const stdin = (options.stdin ?? process.stdin) as AsyncIterable<Buffer | string>;
     try {
-      yield* readDocument(maybeGunzip(stdin), '-', null, max, seen);
+      for await (const item of readDocument(maybeGunzip(stdin), '-', null, max, seen)) yield stdinIdentity(item, options);
     } catch (err) {
       yield { ok: false, failure: { source: '-', error: describe(err) } };
     }
@@ -415,6 +420,25 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
       yield { ok: false, failure: { source: name, error: describe(err) } };
     }
   }
+}
+
+/**
+ * Every text piped in used to be the document "-", so a second `kg run -`
+ * replaced the first one's facts. A stdin document without a URL of its own
+ * is named by its content (the same text piped twice is the same document) or
+ * by --id / --url; JSON Lines records keep their URLs, and line numbers
+ * ("-#3") become content names too.
+ */
+function stdinIdentity(item: InputItem, options: ReadOptions): InputItem {
+  if (!item.ok || !(item.doc.id === '-' || item.doc.id.startsWith('-#'))) return item;
+  const doc = item.doc;
+  const whole = doc.id === '-';
+  if (whole && options.stdinUrl) {
+    const url = canonicalUrl(options.stdinUrl) ?? options.stdinUrl;
+    return { ok: true, doc: { ...doc, id: url, url } };
+  }
+  if (whole && options.stdinId) return { ok: true, doc: { ...doc, id: options.stdinId } };
+  return { ok: true, doc: { ...doc, id: `stdin:${createHash('sha256').update(doc.body).digest('hex').slice(0, 16)}` } };
 }
 
 function describe(err: unknown): string {

@@ -167,7 +167,9 @@ export class GraphStore {
       await store.close();
       const code = (err as { code?: string }).code ?? '';
       if (code.includes('Unauthorized')) throw new Error(`Neo4j at ${connection.uri} refused user "${connection.user}": check NEO4J_USER / NEO4J_PASSWORD`);
-      throw new Error(`cannot reach Neo4j at ${connection.uri}: ${(err as Error).message}`);
+      // Say where the address came from and the way back to the local server.
+      const hint = connection.local ? '' : ' (NEO4J_URI points there): start that server, or unset NEO4J_URI to use the local one (`unset NEO4J_URI; kg neo4j start`)';
+      throw new Error(`cannot reach Neo4j at ${connection.uri}${hint}: ${(err as Error).message}`);
     }
     return store;
   }

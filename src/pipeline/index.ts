@@ -6,7 +6,7 @@
 import PQueue from 'p-queue';
 import { cleanDocument } from '../clean/index.ts';
 import { extractDocument } from '../extract/index.ts';
-import { readInputs, type InputFailure } from '../ingest/index.ts';
+import { readInputs, type InputFailure, type ReadOptions } from '../ingest/index.ts';
 import type { CleanDocument, DocumentExtraction, RawDocument } from '../model/schemas.ts';
 import { defaultWorkers, ExtractPool, MAX_BATCH } from './pool.ts';
 
@@ -37,6 +37,8 @@ export interface ExtractOptions {
   /** Documents in flight in this thread when no pool is used. */
   concurrency?: number;
   workers?: Workers;
+  /** How inputs are read (stdin's id, size cap); extractPaths only. */
+  read?: ReadOptions;
   /** Called once per document, done or failed, for progress display. */
   onDocument?: (source: string, ok: boolean) => void;
 }
@@ -152,7 +154,7 @@ async function runAll<T extends { source: string }>(
 export async function extractPaths(paths: string[], options: ExtractOptions = {}): Promise<ExtractRun> {
   const failures: DocumentFailure[] = [];
   async function* raws(): AsyncGenerator<RawDocument> {
-    for await (const item of readInputs(paths)) {
+    for await (const item of readInputs(paths, options.read)) {
       if (item.ok) yield item.doc;
       else {
         failures.push(item.failure);

@@ -24,7 +24,7 @@ import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
 import { ExtractPool, processDocument } from '../pipeline/index.ts';
 import { resolveDocuments } from '../resolve/index.ts';
 import { withWarnings } from '../refresh/index.ts';
-import { connect } from './redis.ts';
+import { connect, redisUrl, requireRedis, RedisUnavailableError } from './redis.ts';
 
 export const DOCUMENTS = 'kg-documents';
 export const EXTRACTIONS = 'kg-extractions';
@@ -40,6 +40,7 @@ export interface EnqueueSummary {
 }
 
 export async function enqueuePaths(paths: string[], url?: string): Promise<EnqueueSummary> {
+  await requireRedis(url ?? redisUrl());
   const connection: Redis = connect(url);
   const queue = new Queue<RawDocument>(DOCUMENTS, { connection, prefix: PREFIX });
   const failures: InputFailure[] = [];
@@ -82,8 +83,12 @@ export interface WorkerOptions {
   /** Exit when the document queue is empty instead of waiting for more. */
   untilEmpty?: boolean;
   log?: (line: string) => void;
-  /** Resolves to stop the worker (it finishes the documents it holds). */
+  /** Resolves to stop the worker: it finishes the documents it holds, or returns them to the queue after `graceMs`. */
   stop?: Promise<void>;
+  /** How long a stopping worker waits for its current documents (default 5,000 ms; KG_WORKER_GRACE_MS). */
+  graceMs?: number;
+  /** How long Redis may be gone while the worker runs before it gives up (default 30,000 ms; KG_REDIS_GIVE_UP_MS). */
+  giveUpMs?: number;
 }
 
 export interface WorkerSummary {
@@ -91,52 +96,123 @@ export interface WorkerSummary {
   failed: number;
 }
 
+/** The same message at most once per interval: a Redis that is gone is one line, not thousands. */
+export function throttledLog(log: (line: string) => void, intervalMs = 10_000, now = Date.now): (line: string) => void {
+  const last = new Map<string, number>();
+  return (line) => {
+    const t = now();
+    const at = last.get(line);
+    if (at !== undefined && t - at < intervalMs) return;
+    last.set(line, t);
+    log(line);
+  };
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
 export async function runWorker(options: WorkerOptions = {}, url?: string): Promise<WorkerSummary> {
   const log = options.log ?? ((l) => console.error(l));
+  const say = throttledLog(log);
+  const target = url ?? redisUrl();
+  if (!(await requireRedis(target, { stop: options.stop, log: (l) => log(`kg worker: ${l}`) }))) {
+    log('kg worker: stopped before Redis answered');
+    return { extracted: 0, failed: 0 };
+  }
+  const grace = options.graceMs ?? Number(process.env.KG_WORKER_GRACE_MS || 5_000);
+  const giveUp = options.giveUpMs ?? Number(process.env.KG_REDIS_GIVE_UP_MS || 30_000);
   const connection = connect(url);
+  connection.on('error', (err) => say(`kg worker: Redis: ${err.message}`));
   const results = new Queue<DocumentExtraction>(EXTRACTIONS, { connection, prefix: PREFIX });
   const documents = new Queue<RawDocument>(DOCUMENTS, { connection, prefix: PREFIX });
   const threads = options.threads ?? 0;
   const pool = threads > 0 ? new ExtractPool(threads) : null;
-  if (pool) await pool.start();
   const summary: WorkerSummary = { extracted: 0, failed: 0 };
   const blocking = connect(url);
+  blocking.on('error', (err) => say(`kg worker: Redis: ${err.message}`));
+  // The jobs this worker holds (from the moment BullMQ marks them active,
+  // before the processor runs): a stop that cannot wait returns them.
+  const active = new Map<string, Job<RawDocument>>();
+  let stopping = false;
   const worker = new Worker<RawDocument>(DOCUMENTS, async (job: Job<RawDocument>) => {
     const extraction = pool ? await pool.process(job.data) : processDocument(job.data);
     await results.add('extraction', extraction, { jobId: job.id, removeOnComplete: true, removeOnFail: 1000 });
     summary.extracted++;
     return { id: extraction.document.id, entities: extraction.entities.length, relations: extraction.relations.length };
   }, { connection: blocking, prefix: PREFIX, concurrency: Math.max(1, threads * 2), autorun: false });
+  worker.on('active', (job) => { active.set(job.id!, job); });
+  worker.on('completed', (job) => { active.delete(job.id!); });
   worker.on('failed', (job, err) => {
+    if (job) active.delete(job.id!);
+    if (stopping) return; // a document returned to the queue at a stop
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) summary.failed++;
     log(`kg worker: ${job?.data?.source ?? job?.id}: ${err.message}`);
   });
-  worker.on('error', (err) => log(`kg worker: ${err.message}`));
-  const running = worker.run();
-  await worker.waitUntilReady();
-  log(`kg worker: ready (${threads > 0 ? `${threads} threads` : 'in-process'}, queue ${DOCUMENTS})`);
-  const stops: Array<Promise<unknown>> = [running];
+  worker.on('error', (err) => say(`kg worker: ${err.message}`));
+
+  let lost: Error | null = null;
+  const stops: Array<Promise<unknown>> = [];
   if (options.stop) stops.push(options.stop);
+  // Redis gone for longer than giveUp: stop with an error instead of retrying for ever.
+  stops.push((async () => {
+    let downSince: number | null = null;
+    while (!stopping) {
+      await sleep(500);
+      const up = connection.status === 'ready' && blocking.status === 'ready';
+      if (up) { downSince = null; continue; }
+      downSince ??= Date.now();
+      if (Date.now() - downSince >= giveUp) {
+        lost = new RedisUnavailableError(target, process.env, ` for ${Math.round(giveUp / 1000)} s while working`);
+        return;
+      }
+    }
+  })());
   if (options.untilEmpty) {
     stops.push((async () => {
       // Done when nothing is waiting and nothing is being worked on, anywhere.
       for (;;) {
-        await new Promise((r) => setTimeout(r, 300));
+        await sleep(300);
+        if (stopping) return;
         if ((await pending(documents)) === 0) return;
       }
     })());
   }
+  let halted = false;
+  void Promise.race(stops).then(() => { halted = true; }, () => { halted = true; });
   try {
-    await Promise.race(stops);
+    if (pool) await Promise.race([pool.start(), ...stops]);
+    if (halted) return summary;
+    const running = worker.run();
+    stops.push(running);
+    // A stop before the worker is ready (Redis slow to answer) must still stop it.
+    const ready = await Promise.race([worker.waitUntilReady().then(() => true), ...stops.map((p) => p.then(() => false))]);
+    if (ready) {
+      log(`kg worker: ready (${threads > 0 ? `${threads} threads` : 'in-process'}, queue ${DOCUMENTS})`);
+      await Promise.race(stops);
+    }
   } finally {
-    await worker.close();
+    stopping = true;
+    // Take no new document; finish those in hand, but not for longer than the
+    // grace period: then they go back to the queue for another worker (while
+    // the connection is still open), and the worker stops.
+    await Promise.race([worker.pause(true).catch(() => {}), sleep(1_000)]);
+    // A job fetched just before the stop shows up as active a moment later: close() waits for it too.
+    const closing = worker.close().then(() => true, () => true);
+    const t0 = Date.now();
+    let closed = false;
+    while (!closed && Date.now() - t0 < grace) closed = await Promise.race([closing, sleep(50).then(() => false)]);
+    if (!closed) {
+      const unfinished = [...active.values()];
+      for (const job of unfinished) await Promise.race([job.moveToWait(job.token).catch(() => 0), sleep(2_000)]);
+      log(`kg worker: stopped after ${grace} ms with ${unfinished.length} document(s) unfinished; they are back on the queue`);
+      await Promise.race([worker.close(true).catch(() => {}), sleep(2_000)]);
+    }
     await pool?.close();
-    await results.close();
-    await documents.close();
+    await Promise.race([Promise.all([results.close(), documents.close()]).catch(() => {}), sleep(2_000)]);
     blocking.disconnect();
     connection.disconnect();
+    log(`kg worker: ${summary.extracted} documents extracted, ${summary.failed} failed`);
   }
-  log(`kg worker: ${summary.extracted} documents extracted, ${summary.failed} failed`);
+  if (lost) throw lost;
   return summary;
 }
 
@@ -171,6 +247,7 @@ export interface WriterSummary {
  */
 export async function runWriter(store: GraphStore, options: WriterOptions = {}, url?: string): Promise<WriterSummary> {
   const log = options.log ?? ((l) => console.error(l));
+  await requireRedis(url ?? redisUrl());
   const size = options.batch ?? 500;
   const linger = options.lingerMs ?? 1000;
   const connection = connect(url);

@@ -36,6 +36,36 @@ export function localRedis(url = redisUrl(), dir?: string): LocalRedis {
   return { url, port, dir: home, pidFile: path.join(home, 'redis.pid') };
 }
 
+/** No Redis answered at the queue's URL: one line that says what to do. */
+export class RedisUnavailableError extends Error {
+  constructor(url: string, env: NodeJS.ProcessEnv = process.env, detail = '') {
+    const from = env.REDIS_URL ? 'REDIS_URL points there' : `the default; REDIS_URL names another`;
+    super(`no Redis answers at ${url} (${from})${detail}: start the local one with \`kg redis start\` (needs redis-server: apt-get install redis-server) or set REDIS_URL to a running Redis`);
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+/**
+ * Waits for Redis to answer, a bounded number of times (KG_REDIS_ATTEMPTS,
+ * default 5, one second apart), then fails with RedisUnavailableError; false
+ * when `stop` came first.
+ * Without it BullMQ retries for ever and prints a stack trace per attempt.
+ */
+export async function requireRedis(url = redisUrl(), options: { attempts?: number; delayMs?: number; stop?: Promise<void>; log?: (line: string) => void } = {}): Promise<boolean> {
+  const attempts = Math.max(1, options.attempts ?? Number(process.env.KG_REDIS_ATTEMPTS || 5));
+  const delay = options.delayMs ?? 1000;
+  let stopped = false;
+  void options.stop?.then(() => { stopped = true; });
+  for (let i = 0; i < attempts; i++) {
+    if (await ping(url)) return true;
+    if (stopped) return false;
+    if (i === 0 && attempts > 1) options.log?.(`waiting for Redis at ${url} (${attempts} attempts, ${delay} ms apart)`);
+    if (i + 1 < attempts) await Promise.race([new Promise((r) => setTimeout(r, delay)), options.stop]);
+    if (stopped) return false;
+  }
+  throw new RedisUnavailableError(url, process.env, ` after ${attempts} attempt${attempts > 1 ? 's' : ''}`);
+}
+
 async function ping(url: string): Promise<boolean> {
   const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1000 });
   r.on('error', () => {});

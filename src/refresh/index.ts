@@ -10,7 +10,7 @@
 //                   already holds are skipped before extraction (the costly
 //                   step); new and changed ones are extracted and replaced
 import { cleanDocument } from '../clean/index.ts';
-import { readInputs } from '../ingest/index.ts';
+import { readInputs, type ReadOptions } from '../ingest/index.ts';
 import { Neo4jUnavailableError, sliceByDocument, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import type { CleanDocument, DocumentExtraction, ExportDocument } from '../model/schemas.ts';
@@ -28,6 +28,8 @@ export type ProgressEvent =
 
 export interface RunOptions {
   paths: string[];
+  /** How inputs are read (stdin's id, size cap). */
+  read?: ReadOptions;
   mode: RunMode;
   concurrency?: number;
   pipeline?: string | null;
@@ -80,7 +82,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
 
     // Read and clean everything: cheap, and gives the fingerprints.
     const cleaned: CleanDocument[] = [];
-    for await (const item of readInputs(options.paths)) {
+    for await (const item of readInputs(options.paths, options.read)) {
       if (!item.ok) {
         fail(item.failure.source, item.failure.error);
         progress({ phase: 'read', source: item.failure.source, ok: false, error: item.failure.error });

@@ -7,6 +7,7 @@ import { evaluate, formatReport, GoldFile, type EvalReport } from '../../evaluat
 import { fileNamer, pickHalf, readSources, scraperLines, type SourceRow } from '../../evaluate/sources.ts';
 import { extractPaths } from '../../pipeline/index.ts';
 import { resolveGraph } from '../../resolve/index.ts';
+import { Progress } from '../progress.ts';
 
 export async function readGold(dir: string): Promise<GoldFile[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
@@ -25,6 +26,8 @@ export interface EvalSetOptions {
   /** A sources.tsv; by default the one beside the gold folder, if there is one. */
   sources?: string | null;
   half?: 'odd' | 'even' | 'all';
+  /** Each document done or failed (progress on stderr). */
+  onDocument?: (source: string, ok: boolean) => void;
 }
 
 /** The sources.tsv an evaluation uses: the one named, else the one beside the gold folder. */
@@ -74,7 +77,7 @@ export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Prom
       inputs.push(jsonl);
     }
     if (!inputs.length) throw new Error(`no documents of the ${half} half in ${paths.join(' ')}`);
-    const run = await extractPaths(inputs);
+    const run = await extractPaths(inputs, { onDocument: opts.onDocument });
     if (half !== 'all') golds = golds.filter((g) => chosen.has(g.doc));
     const graph = resolveGraph(run.extractions);
     const docName = sourcesFile ? fileNamer(all) : (d: { source: string }) => path.basename(d.source);
@@ -95,10 +98,14 @@ export function registerEval(program: Command): void {
     .option('--half <half>', 'odd, even or all rows of the sources table (the development corpus is split so)', 'all')
     .option('--json', 'print the report as JSON')
     .option('--summary', 'figures only, no list of misses and false positives')
+    .option('-q, --quiet', 'no progress on stderr')
     .argument('[paths...]', 'documents the gold files annotate (files, folders, or a scraper\'s .jsonl)', ['seeds'])
-    .action(async (paths: string[], opts: { gold: string; sources?: string; half: string; json?: boolean; summary?: boolean }) => {
+    .action(async (paths: string[], opts: { gold: string; sources?: string; half: string; json?: boolean; summary?: boolean; quiet?: boolean }) => {
       if (!['odd', 'even', 'all'].includes(opts.half)) throw new Error(`--half is odd, even or all, not ${opts.half}`);
-      const { report, failures, warnings, absent } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half as 'odd' | 'even' | 'all' });
+      const progress = new Progress({ label: 'kg eval', quiet: opts.quiet });
+      progress.phase('extract', null);
+      const { report, failures, warnings, absent } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half as 'odd' | 'even' | 'all', onDocument: (_source, ok) => progress.tick(ok) });
+      progress.end();
       for (const f of failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
       for (const w of warnings) console.error(`kg: ${w.source}: ${w.warning}`);
       if (absent.length) console.error(`kg: ${absent.length} gold file(s) have no document in the input and count as misses: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', ...' : ''} (--half odd|even scores one half)`);

@@ -1,19 +1,33 @@
 import type { Command } from 'commander';
 import { extractPaths, parseWorkers } from '../../pipeline/index.ts';
 import { resolveGraph } from '../../resolve/index.ts';
+import { failureExitCode } from '../graph-session.ts';
+import { Progress } from '../progress.ts';
 
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('run clean -> extract -> resolve without Neo4j and print the JSON export')
+    .description('run clean -> extract -> resolve without Neo4j and print the JSON export (progress on stderr)')
     .argument('[paths...]', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)', ['seeds'])
     .option('-w, --workers <n>', 'worker threads for clean+extract: a number (0 = this thread) or "auto" (one per core past 300 documents)', 'auto')
-    .action(async (paths: string[], opts: { workers: string }) => {
-      const run = await extractPaths(paths, { workers: parseWorkers(opts.workers) });
-      for (const f of run.failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
-      for (const w of run.warnings) console.error(`kg: ${w.source}: ${w.warning}`);
+    .option('-q, --quiet', 'no progress; only failures on stderr')
+    .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2)')
+    .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')
+    .option('--url <url>', 'the URL of the document read from standard input (-)')
+    .action(async (paths: string[], opts: { workers: string; quiet?: boolean; allowFailures?: boolean; id?: string; url?: string }) => {
+      // stdout is the JSON export alone: progress and failures go to stderr.
+      const progress = new Progress({ label: 'kg extract', quiet: opts.quiet });
+      progress.phase('extract', null);
+      const run = await extractPaths(paths, {
+        workers: parseWorkers(opts.workers),
+        read: { stdinId: opts.id, stdinUrl: opts.url },
+        onDocument: (_source, ok) => progress.tick(ok),
+      });
+      progress.end();
+      for (const f of run.failures) console.error(`kg extract: skipped ${f.source}: ${f.error}`);
+      if (!opts.quiet) for (const w of run.warnings) console.error(`kg extract: ${w.source}: ${w.warning}`);
       const graph = resolveGraph(run.extractions);
       process.stdout.write(JSON.stringify(graph, null, 1) + '\n');
-      if (run.extractions.length === 0 && run.failures.length > 0) process.exitCode = 1;
+      process.exitCode = failureExitCode('kg extract', run.failures.length, run.extractions.length, run.failures[0]?.error, opts);
     });
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { enqueuePaths, runWorker, runWriter } from '../../queue/index.ts';
 import { localRedis, redisStatus, redisUrl, startRedis, stopRedis } from '../../queue/redis.ts';
-import { graphLines, openGraph } from '../graph-session.ts';
+import { failureExitCode, graphLines, openGraph, outputOptions, type OutputOptions } from '../graph-session.ts';
 
 const nonNegative = (v: string, name: string) => {
   const n = Number(v);
@@ -10,48 +10,68 @@ const nonNegative = (v: string, name: string) => {
   return n;
 };
 
-/** SIGINT/SIGTERM stop a worker or writer after the work it holds. */
+/**
+ * SIGINT/SIGTERM stop a worker or writer after the work it holds (a worker
+ * returns what it cannot finish within its grace period); a second signal
+ * exits at once.
+ */
 function stopSignal(): Promise<void> {
   return new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+    let signals = 0;
+    const on = (signal: NodeJS.Signals) => {
+      if (++signals > 1) process.exit(signal === 'SIGINT' ? 130 : 143);
+      resolve();
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
   });
 }
 
 export function registerQueue(program: Command): void {
-  program
+  outputOptions(program
     .command('enqueue')
     .description(`put documents on the Redis queue for \`kg worker\`s (REDIS_URL, default ${redisUrl({})})`)
-    .argument('<paths...>', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)')
-    .action(async (paths: string[]) => {
+    .argument('<paths...>', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)'))
+    .option('--allow-failures', 'exit 0 even when some documents could not be read (default: exit 2)')
+    .action(async (paths: string[], opts: OutputOptions & { allowFailures?: boolean }) => {
       const r = await enqueuePaths(paths);
       for (const f of r.failures) console.error(`kg enqueue: skipped ${f.source}: ${f.error}`);
-      for (const w of r.warnings) console.error(`kg enqueue: ${w.source}: ${w.warning}`);
-      console.log(`kg enqueue: ${r.queued} documents queued on ${redisUrl()}`);
-      if (r.queued === 0 && r.failures.length) process.exitCode = 1;
+      if (!opts.quiet) for (const w of r.warnings) console.error(`kg enqueue: ${w.source}: ${w.warning}`);
+      if (opts.json) console.log(JSON.stringify({ command: 'enqueue', queued: r.queued, failed: r.failures.length, errors: r.failures.map((f) => `${f.source}: ${f.error}`), warnings: r.warnings.map((w) => `${w.source}: ${w.warning}`), redis: redisUrl() }));
+      else if (!opts.quiet) console.log(`kg enqueue: ${r.queued} documents queued on ${redisUrl()}`);
+      process.exitCode = failureExitCode('kg enqueue', r.failures.length, r.queued, r.failures[0]?.error, opts);
     });
 
-  program
+  outputOptions(program
     .command('worker')
-    .description('clean and extract queued documents, putting the results on the queue for `kg writer` (run any number, anywhere)')
+    .description('clean and extract queued documents, putting the results on the queue for `kg writer` (run any number, anywhere); SIGTERM stops it within seconds')
     .option('-t, --threads <n>', 'worker threads (0: this thread)', '0')
-    .option('--until-empty', 'exit when no document is waiting or being processed')
-    .action(async (opts: { threads: string; untilEmpty?: boolean }) => {
-      await runWorker({ threads: nonNegative(opts.threads, '--threads'), untilEmpty: opts.untilEmpty, stop: stopSignal() });
+    .option('--until-empty', 'exit when no document is waiting or being processed'), 'the summary at exit')
+    .action(async (opts: OutputOptions & { threads: string; untilEmpty?: boolean }) => {
+      const log = opts.quiet || opts.json ? (l: string) => { if (!/: ready |documents extracted/.test(l)) console.error(l); } : undefined;
+      const s = await runWorker({ threads: nonNegative(opts.threads, '--threads'), untilEmpty: opts.untilEmpty, stop: stopSignal(), log });
+      if (opts.json) console.log(JSON.stringify({ command: 'worker', ...s }));
+      // Whatever a connection that did not close in time still holds open, the worker is done.
+      setTimeout(() => process.exit(), 2_000).unref();
     });
 
-  program
+  outputOptions(program
     .command('writer')
     .description('load extracted documents from the queue into Neo4j: one writer, batches resolved against the graph, one transaction per batch of documents')
     .option('-b, --batch <n>', 'extractions per batch', '500')
-    .option('--until-empty', 'exit once every queued document is written')
-    .action(async (opts: { batch: string; untilEmpty?: boolean }) => {
+    .option('--until-empty', 'exit once every queued document is written'), 'the summary at exit')
+    .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2)')
+    .action(async (opts: OutputOptions & { batch: string; untilEmpty?: boolean; allowFailures?: boolean }) => {
       const batch = nonNegative(opts.batch, '--batch');
       if (batch < 1) throw new Error('--batch must be at least 1');
-      const { store } = await openGraph();
+      const { store } = await openGraph(opts.quiet ? () => {} : undefined);
       try {
-        await runWriter(store, { batch, untilEmpty: opts.untilEmpty, stop: stopSignal() });
-        console.log(graphLines(await store.counts()).join('\n'));
+        const log = opts.quiet || opts.json ? () => {} : undefined;
+        const s = await runWriter(store, { batch, untilEmpty: opts.untilEmpty, stop: stopSignal(), log });
+        const counts = await store.counts();
+        if (opts.json) console.log(JSON.stringify({ command: 'writer', batches: s.batches, written: s.written, failed: s.failed, runs: s.runs.map((r) => r.id), errors: s.runs.flatMap((r) => r.errors), graph: counts }));
+        else if (!opts.quiet) console.log(graphLines(counts).join('\n'));
+        process.exitCode = failureExitCode('kg writer', s.failed, s.written, s.runs.flatMap((r) => r.errors)[0], opts);
       } finally {
         await store.close();
       }

@@ -1,17 +1,20 @@
 import type { Command } from 'commander';
 import type { RunMode } from '../../refresh/index.ts';
-import { runCommand } from '../graph-session.ts';
+import { outputOptions, runCommand, type RunCommandOptions } from '../graph-session.ts';
 
 /** `kg run` and `kg refresh`: the same inputs and options, a different mode. */
 function registerPipelineCommand(program: Command, name: 'run' | 'refresh', mode: RunMode, description: string): void {
-  program
+  outputOptions(program
     .command(name)
     .description(description)
-    .argument('[paths...]', 'files or directories (default: seeds)')
+    .argument('[paths...]', 'files or directories (default: seeds); - reads one document (or JSON Lines) from standard input'))
     .option('-p, --pipeline <file>', 'take inputs and concurrency from a pipeline definition (pipelines/NAME)')
     .option('-c, --concurrency <n>', 'documents extracted at once (in this thread)')
     .option('-w, --workers <n>', 'worker threads for extraction: a number (0 = this thread) or "auto" (one per core when there are many documents to extract)', 'auto')
-    .action(async (paths: string[], opts: { pipeline?: string; concurrency?: string; workers?: string }) => {
+    .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2 and say which)')
+    .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')
+    .option('--url <url>', 'the URL of the document read from standard input (-): its id and url')
+    .action(async (paths: string[], opts: RunCommandOptions) => {
       await runCommand(`kg ${name}`, mode, paths, opts);
     });
 }

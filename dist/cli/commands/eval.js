@@ -1,0 +1,108 @@
+import { existsSync, statSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { evaluate, formatReport, GoldFile } from "../../evaluate/index.js";
+import { fileNamer, pickHalf, readSources, scraperLines } from "../../evaluate/sources.js";
+import { extractPaths } from "../../pipeline/index.js";
+import { resolveGraph } from "../../resolve/index.js";
+import { Progress } from "../progress.js";
+export async function readGold(dir) {
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+    if (!files.length)
+        throw new Error(`no gold files (*.json) in ${dir}`);
+    return Promise.all(files.map(async (f) => {
+        try {
+            return GoldFile.parse(JSON.parse(await readFile(path.join(dir, f), 'utf8')));
+        }
+        catch (err) {
+            throw new Error(`gold file ${f} is not in the gold format: ${err.message.split('\n')[0]}`);
+        }
+    }));
+}
+/** The sources.tsv an evaluation uses: the one named, else the one beside the gold folder. */
+export function sourcesFor(gold, named) {
+    if (named) {
+        if (!existsSync(named))
+            throw new Error(`no sources table at ${named}`);
+        return named;
+    }
+    const beside = path.join(path.dirname(path.resolve(gold)), 'sources.tsv');
+    return existsSync(beside) ? beside : null;
+}
+/**
+ * Extracts the documents and scores them against the gold. With a sources
+ * table, the annotated files it lists are fed as a scraper would deliver them
+ * (JSON Lines with url, title and publication date: what `kg extract` gets
+ * from a scraper) and every document is mapped back to its file by URL; other
+ * inputs (a scraper's .jsonl) go in as they are and are mapped by URL too.
+ */
+export async function evaluatePaths(paths, opts) {
+    let golds = await readGold(opts.gold);
+    const sourcesFile = sourcesFor(opts.gold, opts.sources);
+    const half = opts.half ?? 'all';
+    if (!sourcesFile && half !== 'all')
+        throw new Error('--half needs a sources table (--sources, or sources.tsv beside the gold folder) to know the order of the set');
+    const all = sourcesFile ? readSources(sourcesFile) : [];
+    const setFiles = new Set(all.map((r) => r.file));
+    const chosen = new Set(pickHalf(all, half).map((r) => r.file));
+    const inputs = [];
+    const fed = [];
+    for (const p of paths) {
+        if (setFiles.size && p !== '-' && existsSync(p)) {
+            // A folder of the set's files, or one of them: fed as the scraper would.
+            const files = statSync(p).isDirectory() ? (await readdir(p)).filter((f) => setFiles.has(f)).map((f) => path.join(p, f)) : setFiles.has(path.basename(p)) ? [p] : [];
+            if (files.length) {
+                for (const f of files)
+                    if (chosen.has(path.basename(f)))
+                        fed.push({ ...all.find((r) => r.file === path.basename(f)), path: f });
+                continue;
+            }
+        }
+        inputs.push(p);
+    }
+    let tmp = null;
+    try {
+        if (fed.length) {
+            tmp = await mkdtemp(path.join(tmpdir(), 'kg-eval-'));
+            const jsonl = path.join(tmp, 'set.jsonl');
+            await writeFile(jsonl, scraperLines(fed));
+            inputs.push(jsonl);
+        }
+        if (!inputs.length)
+            throw new Error(`no documents of the ${half} half in ${paths.join(' ')}`);
+        const run = await extractPaths(inputs, { onDocument: opts.onDocument });
+        if (half !== 'all')
+            golds = golds.filter((g) => chosen.has(g.doc));
+        const report = evaluate(resolveGraph(run.extractions), golds, sourcesFile ? { docName: fileNamer(all) } : {});
+        return { report, failures: run.failures };
+    }
+    finally {
+        if (tmp)
+            await rm(tmp, { recursive: true, force: true });
+    }
+}
+export function registerEval(program) {
+    program
+        .command('eval')
+        .description('extract the documents and score them against gold annotations, per entity and relationship type, with precision per confidence band')
+        .requiredOption('--gold <dir>', 'folder of gold files, one <document file name>.json each')
+        .option('--sources <file>', 'sources.tsv (file, url, title, publishedAt) of the annotated set; default: the one beside the gold folder, if any. The files it lists are fed as a scraper delivers them (JSON Lines with url, title, publication date) and documents are matched to gold files by URL')
+        .option('--half <half>', 'odd, even or all rows of the sources table (the development corpus is split so)', 'all')
+        .option('--json', 'print the report as JSON')
+        .option('--summary', 'figures only, no list of misses and false positives')
+        .option('-q, --quiet', 'no progress on stderr')
+        .argument('[paths...]', 'documents the gold files annotate (files, folders, or a scraper\'s .jsonl)', ['seeds'])
+        .action(async (paths, opts) => {
+        if (!['odd', 'even', 'all'].includes(opts.half))
+            throw new Error(`--half is odd, even or all, not ${opts.half}`);
+        const progress = new Progress({ label: 'kg eval', quiet: opts.quiet });
+        progress.phase('extract', null);
+        const { report, failures } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half, onDocument: (_source, ok) => progress.tick(ok) });
+        progress.end();
+        for (const f of failures)
+            console.error(`kg: skipped ${f.source}: ${f.error}`);
+        console.log(opts.json ? JSON.stringify(report, null, 1) : formatReport(report, { details: !opts.summary }));
+    });
+}
+//# sourceMappingURL=eval.js.map

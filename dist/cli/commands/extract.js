@@ -1,0 +1,38 @@
+import { planCopies } from "../../pipeline/duplicates.js";
+import { extractPaths, parseWorkers } from "../../pipeline/index.js";
+import { resolveGraph } from "../../resolve/index.js";
+import { failureExitCode } from "../graph-session.js";
+import { Progress } from "../progress.js";
+export function registerExtract(program) {
+    program
+        .command('extract')
+        .description('run clean -> extract -> resolve without Neo4j and print the JSON export (progress on stderr)')
+        .argument('[paths...]', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)', ['seeds'])
+        .option('-w, --workers <n>', 'worker threads for clean+extract: a number (0 = this thread) or "auto" (one per core past 300 documents)', 'auto')
+        .option('-q, --quiet', 'no progress; only failures on stderr')
+        .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2)')
+        .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')
+        .option('--url <url>', 'the URL of the document read from standard input (-)')
+        .action(async (paths, opts) => {
+        // stdout is the JSON export alone: progress and failures go to stderr.
+        const progress = new Progress({ label: 'kg extract', quiet: opts.quiet });
+        progress.phase('extract', null);
+        const run = await extractPaths(paths, {
+            workers: parseWorkers(opts.workers),
+            read: { stdinId: opts.id, stdinUrl: opts.url },
+            onDocument: (_source, ok) => progress.tick(ok),
+        });
+        progress.end();
+        for (const f of run.failures)
+            console.error(`kg extract: skipped ${f.source}: ${f.error}`);
+        // A syndicated copy (the same text under another id) adds no evidence: its first copy's counts once.
+        const { copies } = planCopies(run.extractions.map((x) => x.document));
+        for (const [copy, of] of copies)
+            if (!opts.quiet)
+                console.error(`kg extract: ${copy} is a copy of ${of}: counted once`);
+        const graph = resolveGraph(run.extractions.filter((x) => !copies.has(x.document.id)));
+        process.stdout.write(JSON.stringify(graph, null, 1) + '\n');
+        process.exitCode = failureExitCode('kg extract', run.failures.length, run.extractions.length, run.failures[0]?.error, opts);
+    });
+}
+//# sourceMappingURL=extract.js.map

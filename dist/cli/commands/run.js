@@ -1,0 +1,24 @@
+import { outputOptions, runCommand } from "../graph-session.js";
+/** `kg run` and `kg refresh`: the same inputs and options, a different mode. */
+function registerPipelineCommand(program, name, mode, description) {
+    outputOptions(program
+        .command(name)
+        .description(description)
+        .argument('[paths...]', 'files or directories (default: seeds); - reads one document (or JSON Lines) from standard input'))
+        .option('-p, --pipeline <file>', 'take inputs and concurrency from a pipeline definition (pipelines/NAME)')
+        .option('-c, --concurrency <n>', 'documents extracted at once (in this thread)')
+        .option('-w, --workers <n>', 'worker threads for extraction: a number (0 = this thread) or "auto" (one per core when there are many documents to extract)', 'auto')
+        .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2 and say which)')
+        .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')
+        .option('--url <url>', 'the URL of the document read from standard input (-): its id and url')
+        .action(async (paths, opts) => {
+        await runCommand(`kg ${name}`, mode, paths, opts);
+    });
+}
+export function registerRun(program) {
+    registerPipelineCommand(program, 'run', 'full', 'read -> clean -> extract -> resolve -> load into Neo4j (starts the local Neo4j unless NEO4J_URI is set); every document is extracted and its facts replaced');
+}
+export function registerRefresh(program) {
+    registerPipelineCommand(program, 'refresh', 'refresh', 'like run, but documents whose cleaned text is unchanged (same contentHash) are skipped before extraction; changed ones have their facts replaced');
+}
+//# sourceMappingURL=run.js.map

@@ -1,0 +1,184 @@
+import { GraphStore, total } from "../load/index.js";
+import { runPipeline } from "../refresh/index.js";
+import { parseWorkers } from "../pipeline/index.js";
+import { loadPipeline } from "../refresh/pipelines.js";
+import { ensureNeo4j } from "../server/index.js";
+import { Progress } from "./progress.js";
+export async function openGraph(log = (l) => console.error(l)) {
+    if (!process.env.NEO4J_URI)
+        log('kg: starting the local Neo4j (or reusing the running one)...');
+    const { connection, start } = await ensureNeo4j();
+    if (start?.started)
+        log(`kg: local Neo4j started in ${start.seconds.toFixed(1)} s (pid ${start.pid})`);
+    const store = await GraphStore.open(connection);
+    return { store, connection, start };
+}
+/** Progress of a run (read, extract, write) on stderr: see progress.ts. */
+export function progressReporter(label, quiet = false) {
+    const progress = new Progress({ label, quiet });
+    let phase = '';
+    const enter = (name, total) => {
+        if (phase === name)
+            return;
+        phase = name;
+        progress.phase(name, total);
+    };
+    const onProgress = (e) => {
+        switch (e.phase) {
+            case 'read':
+                enter('read', null);
+                progress.tick(e.ok);
+                // The real cause (a read error, or cleaning's), not a blanket "could not read".
+                if (!e.ok)
+                    progress.note(`skipped ${e.source}${e.error ? `: ${e.error}` : ''}`);
+                break;
+            case 'plan':
+                progress.end();
+                progress.note(`${e.total} documents read, ${e.toExtract} to extract${e.total - e.toExtract ? `, ${e.total - e.toExtract} unchanged` : ''}`);
+                enter('extract', e.toExtract);
+                break;
+            case 'extract':
+                enter('extract', null);
+                progress.tick(e.ok);
+                break;
+            case 'write':
+                enter('write', e.total);
+                progress.tick(true);
+                break;
+            case 'copy':
+                break; // counted in the summary
+        }
+    };
+    return { onProgress, stop: () => progress.end() };
+}
+const byType = (counts) => Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
+export function connectionLines(connection) {
+    if (connection.local) {
+        return [
+            `Neo4j Browser: ${connection.browserUrl}`,
+            // Never the password itself: summaries end up in logs.
+            `  connect URL ${connection.uri.replace('127.0.0.1', 'localhost')}, user ${connection.user}, password in ${connection.passwordFile ?? 'the password file'}`,
+            '  (for a shell: eval "$(npx kg neo4j env)")',
+            '  (the local server keeps running; stop it with `kg neo4j stop`)',
+        ];
+    }
+    return [`Neo4j: ${connection.uri}, user ${connection.user}${connection.database ? `, database ${connection.database}` : ''}`];
+}
+export function graphLines(counts) {
+    return [
+        `Graph: ${counts.documents} documents, ${total(counts.entities)} entities, ${total(counts.relations)} relationships (${counts.provenance} evidence entries), ${counts.mentions} MENTIONS`,
+        `  entities by type:      ${byType(counts.entities)}`,
+        `  relationships by type: ${byType(counts.relations)}`,
+    ];
+}
+export function runLines(label, summary) {
+    const r = summary.run;
+    const lines = [
+        `${label}: ${summary.documents.size + (r.failed - countFailed(summary))} documents — ${r.new} new, ${r.changed} changed, ${r.unchanged} unchanged, ${r.failed} failed; `
+            + `${summary.extracted} extracted, ${summary.written.length} written in ${summary.seconds.toFixed(1)} s (run ${r.id})`,
+    ];
+    if (r.duplicates)
+        lines.push(`  ${r.duplicates} syndicated ${r.duplicates === 1 ? 'copy' : 'copies'} (the same text under another id) linked to ${r.duplicates === 1 ? 'its' : 'their'} first copy, not extracted: each fact counts once`);
+    for (const e of r.errors.slice(0, 20))
+        lines.push(`  failed: ${e}`);
+    if (r.errors.length > 20)
+        lines.push(`  ... and ${r.errors.length - 20} more (see the Run node's errors)`);
+    return lines;
+}
+function countFailed(summary) {
+    let n = 0;
+    for (const s of summary.documents.values())
+        if (s === 'failed')
+            n++;
+    return n;
+}
+/** What --json prints for a run: the same facts as the text summary, no credentials. */
+export function runJson(command, summary, counts, connection, seconds) {
+    const r = summary.run;
+    return {
+        command,
+        mode: summary.mode,
+        run: r.id,
+        status: r.status,
+        documents: { new: r.new, changed: r.changed, unchanged: r.unchanged, failed: r.failed, duplicates: r.duplicates ?? 0 },
+        extracted: summary.extracted,
+        written: summary.written.length,
+        errors: r.errors,
+        graph: counts,
+        neo4j: { uri: connection.uri, local: connection.local },
+        seconds,
+    };
+}
+/** The body of `kg run`, `kg refresh` and `kg start`: open, run, summarise. */
+export async function runCommand(label, mode, paths, opts) {
+    let inputs = paths;
+    let concurrency = opts.concurrency ? Number(opts.concurrency) : undefined;
+    let pipeline = null;
+    if (opts.pipeline) {
+        const def = loadPipeline(opts.pipeline);
+        if (paths.length)
+            throw new Error('give either --pipeline or paths, not both');
+        inputs = def.inputs;
+        concurrency ??= def.concurrency;
+        pipeline = def.name;
+    }
+    if (inputs.length === 0)
+        inputs = ['seeds'];
+    if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1))
+        throw new Error('--concurrency must be a positive integer');
+    if ((opts.id || opts.url) && !inputs.includes('-'))
+        throw new Error('--id and --url name the document read from standard input: give - as a path');
+    const workers = parseWorkers(opts.workers);
+    const t0 = Date.now();
+    const { store, connection } = await openGraph(opts.quiet ? () => { } : undefined);
+    const progress = progressReporter(label, opts.quiet);
+    try {
+        const summary = await runPipeline(store, {
+            paths: inputs, read: { stdinId: opts.id, stdinUrl: opts.url }, mode, concurrency, workers, pipeline, onProgress: progress.onProgress,
+        });
+        progress.stop();
+        const counts = await store.counts();
+        const seconds = (Date.now() - t0) / 1000;
+        const r = summary.run;
+        if (opts.json)
+            console.log(JSON.stringify(runJson(label.replace(/^kg /, ''), summary, counts, connection, seconds), null, 1));
+        else if (!opts.quiet) {
+            console.log([...runLines(label, summary), ...graphLines(counts), `Time: ${seconds.toFixed(1)} s in all`, ...connectionLines(connection)].join('\n'));
+        }
+        else
+            for (const e of r.errors)
+                console.error(`${label}: failed: ${e}`);
+        process.exitCode = failureExitCode(label, r.failed, r.new + r.changed + r.unchanged, r.errors[0], opts);
+        return summary;
+    }
+    finally {
+        progress.stop();
+        await store.close();
+    }
+}
+/** Exit code when documents failed: see EXIT. */
+export const EXIT = { ok: 0, error: 1, documentsFailed: 2 };
+/**
+ * A scheduler reads the exit code, not the log: a run where documents failed
+ * exits 2 (1 when nothing at all could be processed), unless --allow-failures
+ * says failed documents are expected. The line says which flag changes it.
+ */
+export function failureExitCode(label, failed, ok, first, opts) {
+    if (failed === 0)
+        return EXIT.ok;
+    if (ok === 0) {
+        console.error(`kg: all ${failed} inputs failed (first: ${first})`);
+        return EXIT.error;
+    }
+    if (opts.allowFailures)
+        return EXIT.ok;
+    console.error(`${label}: ${failed} of ${failed + ok} documents failed: exit code ${EXIT.documentsFailed} (--allow-failures to exit 0 when some documents fail)`);
+    return EXIT.documentsFailed;
+}
+/** --json and --quiet, the same words on every command that writes. */
+export function outputOptions(cmd, what = 'the summary') {
+    return cmd
+        .option('--json', `print ${what} as one JSON object on stdout (no credentials)`)
+        .option('-q, --quiet', 'no progress and no summary text: only failures, on stderr (for cron)');
+}
+//# sourceMappingURL=graph-session.js.map

@@ -1,0 +1,2 @@
+import { DocumentExtraction, type CleanDocument } from '../model/schemas.ts';
+export declare function extractDocument(doc: CleanDocument): DocumentExtraction;

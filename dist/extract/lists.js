@@ -1,0 +1,56 @@
+const INTRO_END = /(?::|\b(?:include|includes|included|including|are|were|comprise|comprises|following))\s*$/i;
+const BULLET = /^\s*(?:[-–—•*·▪●◦]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*/;
+/** An item line: short, and not a sentence of its own (a bullet may carry one). */
+const MAX_ITEM_WORDS = 14;
+export function listBlocks(text, sentences, mentions, entities) {
+    const out = [];
+    for (let i = 0; i < sentences.length; i++) {
+        const intro = sentences[i];
+        if (!INTRO_END.test(intro.text) || text[intro.end] !== '\n')
+            continue;
+        const keys = [];
+        let type = null;
+        let j = i + 1;
+        let end = intro.end;
+        let firstStart = -1;
+        for (; j < sentences.length; j++) {
+            const item = sentences[j];
+            // Items are whole lines of their own, one after the other.
+            if (text.slice(end, item.start).split('\n').length !== 2)
+                break;
+            const bulleted = BULLET.test(item.text);
+            if (!bulleted && (item.text.split(/\s+/).length > MAX_ITEM_WORDS || /[.!?]$/.test(item.text)))
+                break;
+            const first = mentions.find((m) => m.start >= item.start && m.end <= item.end && entities.has(m.key));
+            const e = first && entities.get(first.key);
+            if (!first || !e || (type && e.type !== type && !(isParty(e.type) && isParty(type))))
+                break;
+            type ??= e.type;
+            if (!keys.includes(first.key))
+                keys.push(first.key);
+            if (firstStart < 0)
+                firstStart = item.start;
+            end = item.end;
+        }
+        if (keys.length < 2 || !type)
+            continue;
+        // "The Quito Accord was signed in March. Signatories include:": an introduction that names nothing continues the
+        // sentence before it.
+        const before = sentences[i - 1];
+        const named = mentions.some((m) => m.start >= intro.start && m.end <= intro.end && entities.has(m.key));
+        const lead = !named && before ? { ...intro, start: before.start, text: text.slice(before.start, intro.end) } : intro;
+        // The colon goes into the list's slot, so the introduction reads "Signatories include <list>".
+        const colon = /:\s*$/.exec(intro.text);
+        out.push({
+            intro: lead,
+            sentence: { index: intro.index, start: lead.start, end, text: text.slice(lead.start, end) },
+            items: { keys, type, start: colon ? intro.start + colon.index : firstStart, end },
+        });
+        i = j - 1;
+    }
+    return out;
+}
+function isParty(t) {
+    return ['Institute', 'Company', 'GovernmentBody', 'Organization', 'Country', 'Person'].includes(t);
+}
+//# sourceMappingURL=lists.js.map

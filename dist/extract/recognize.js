@@ -1,0 +1,511 @@
+// Entity recognition: registry gazetteer first, then name patterns (head
+// nouns, titles, acronym definitions) for the things no list can know.
+// Pure: text in, typed mention candidates out.
+import nlp from 'compromise';
+import { registry } from "../registry/index.js";
+import { normalizeName } from "../resolve/normalize.js";
+import { Gazetteer, defaultCaseSensitivity, tokenize } from "./gazetteer.js";
+import { AGREEMENT_HEADS, COMPANY_SUFFIXES, GOVERNMENT_FIRST_WORDS, GOVERNMENT_HEADS, NAME_CONNECTORS, NON_NAME_WORDS, ORG_HEADS, PERSON_TITLES, POLICY_HEADS, SUMMIT_HEADS, } from "./lexicon.js";
+import { nlpPlugin } from "./nlp-plugin.js";
+import { personSpans, shortForms, withoutTrailingTitle } from "./people.js";
+import { noVerdicts } from "./verdicts.js";
+nlp.plugin(nlpPlugin);
+const SOURCE_PRIORITY = { registry: 5, acronym: 4, person: 3, pattern: 2, unnamed: 1, nested: 0, context: 0 };
+let registryGazetteer;
+let registryForms;
+/** "U.K. AI Safety Institute" is written as often as "UK AI Safety Institute". */
+const DOTTED = { US: 'U.S.', UK: 'U.K.', EU: 'E.U.', UN: 'U.N.', UAE: 'U.A.E.', USA: 'U.S.A.' };
+function withDottedVariants(surface) {
+    const dotted = surface.replace(/\b(US|UK|EU|UN|UAE|USA)\b(?!\.)/g, (a) => DOTTED[a]);
+    const out = dotted === surface ? [surface] : [surface, dotted];
+    // "G-7", "G-20": the groups are written with a hyphen as often as without.
+    if (/\bG\d{1,2}\b/.test(surface))
+        out.push(surface.replace(/\bG(\d{1,2})\b/g, 'G-$1'));
+    // News writes "the Paris summit", "the Bletchley declaration": a place-led name with its head in lower case.
+    const lowerHead = /^([\p{Lu}][\p{L}]+) (Summit|Declaration|Statement|Commitments)$/u.exec(surface);
+    if (lowerHead)
+        out.push(`${lowerHead[1]} ${lowerHead[2].toLowerCase()}`);
+    return out;
+}
+function formsOf(entries) {
+    const forms = [];
+    for (const e of entries) {
+        for (const surface of [e.name, ...e.aliases].flatMap(withDottedVariants)) {
+            // Possessive forms are handled by the possessive rule, which also
+            // records the country they name.
+            const possessor = /^(.+?)['’]s\s/.exec(surface)?.[1];
+            if (possessor && (registry().countryByName.has(normalizeName(possessor)) || registry().lookup(possessor).length))
+                continue;
+            forms.push({ surface, value: e, caseSensitive: defaultCaseSensitivity(surface) });
+        }
+    }
+    return forms;
+}
+export function registryMatcher() {
+    registryForms ??= formsOf(registry().entries);
+    registryGazetteer ??= new Gazetteer(registryForms);
+    return { gazetteer: registryGazetteer, forms: registryForms };
+}
+const WORD = String.raw `(?:(?:[\p{Lu}\p{N}][\p{L}\p{N}]*(?:[\-&][\p{L}\p{N}]+)*-)?(?:\p{Lu}\.){2,}|[\p{Lu}\p{N}][\p{L}\p{N}]*(?:['’\-&][\p{L}\p{N}]+)*)`;
+const CONNECTOR = String.raw `(?:of|for|and|on|the|de|du|des|la|le|toward|towards|&)`;
+const PHRASE_RE = new RegExp(String.raw `${WORD}(?:[ \t]+(?:${CONNECTOR}[ \t]+)*${WORD})*`, 'gu');
+const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'toward', 'towards', 'de']);
+/** Agreement nouns that name no particular agreement: the unnamed-agreement rules own them. */
+export const GENERIC_AGREEMENT = /^(?:the\s+|a\s+|an\s+)?(?:memorand(?:um|a) of (?:understanding|agreement|cooperation)|mous?|lois?|letters? of intent|(?:framework|cooperation|partnership|investment) agreements?|partnerships?|agreements?|deals?|contracts?|accords?|pacts?|arrangements?|joint statements?|declarations?|statements?|commitments?)$/i;
+const verbCache = new Map();
+/** Title-case headlines put verbs inside capitalized runs ("U.S. Establish Bilateral AI Working Group"). */
+function isPlainVerb(word) {
+    const w = word.toLowerCase();
+    let v = verbCache.get(w);
+    if (v === undefined) {
+        const doc = nlp(w);
+        v = doc.has('(#PresentTense|#Infinitive|#PastTense)') && !doc.has('#Noun') && !doc.has('#Gerund') && !doc.has('#Adjective');
+        verbCache.set(w, v);
+        fresh.verbs.push([w, v]);
+    }
+    return v;
+}
+// A first name is one compromise's lexicon knows as such: a look-up, not a
+// parse per word (one nlp() per distinct word was a third of a cold pass, and
+// every worker thread paid it again).
+const MODEL = nlp.model().one;
+/** compromise's lexicon: word (lower case) -> its tag or tags. */
+export const LEXICON = MODEL.lexicon;
+const tagList = (tags) => (Array.isArray(tags) ? tags : [tags]);
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+function isKnownFirstName(word) {
+    const tags = LEXICON[word.toLowerCase()];
+    return tags !== undefined && tagList(tags).some((t) => FIRST_NAME_TAGS.has(t));
+}
+const commonNounCache = new Map();
+const isOrUnder = (tag, ancestor) => tag === ancestor || (MODEL.tagSet[tag]?.parents?.includes(ancestor) ?? false);
+/** Lexicon tags that make a common noun: some noun tag, no proper-noun tag. */
+export function commonNounByTags(tags) {
+    const list = tagList(tags);
+    return list.some((t) => isOrUnder(t, 'Noun')) && !list.some((t) => isOrUnder(t, 'ProperNoun'));
+}
+/**
+ * Whether compromise parses the word alone as a common noun. A title-case
+ * word whose lexicon tags make no common noun never parses as one (checked
+ * over all 19,950 single words of the lexicon: the parse agrees each time;
+ * the converse does not hold, "Sounds" is a Plural that parses as a verb), so
+ * only the other words cost a parse: it was a fifth of a cold extraction
+ * pass, paid again by every worker thread.
+ */
+function isCommonNoun(word) {
+    let v = commonNounCache.get(word);
+    if (v !== undefined)
+        return v;
+    const tags = /^\p{Lu}\p{Ll}+$/u.test(word) ? LEXICON[word.toLowerCase()] : undefined;
+    if (tags !== undefined && !commonNounByTags(tags))
+        v = false;
+    else
+        fresh.commonNouns.push([word, (v = nlp(word).has('(#Noun && !#ProperNoun)'))]);
+    commonNounCache.set(word, v);
+    return v;
+}
+// Verdicts parsed here, for the pool's other threads (see verdicts.ts).
+let fresh = noVerdicts();
+/** The verdicts this thread parsed since the last call. */
+export function takeNewVerdicts() {
+    const out = fresh;
+    fresh = noVerdicts();
+    return out;
+}
+/** Verdicts another thread parsed (never overriding one of this thread's: they are equal). */
+export function learnVerdicts(v) {
+    for (const [w, x] of v.verbs)
+        if (!verbCache.has(w))
+            verbCache.set(w, x);
+    for (const [w, x] of v.commonNouns)
+        if (!commonNounCache.has(w))
+            commonNounCache.set(w, x);
+}
+function words(phrase) {
+    return phrase.split(/[ \t]+/);
+}
+/** Type of a capitalized phrase from its head noun, or null when it names nothing we know how to type. */
+/** Modifiers that make no name: "AI Summit", "Voluntary Commitments", "Executive Order" describe, they don't name. */
+const GENERIC_MODIFIERS = new Set(['AI', 'Artificial', 'Intelligence', 'Safety', 'Security', 'Global', 'International', 'Annual', 'Next',
+    'First', 'Second', 'Third', 'New', 'Joint', 'High-Level', 'Digital', 'Tech', 'Technology', 'National', 'Regional', 'Frontier',
+    'Responsible', 'Voluntary', 'Ethical', 'Executive', 'Public', 'Federal', 'Final', 'Draft', 'Interim', 'Expert', 'Advisory', 'Working', 'Government']);
+export function typeByHead(phrase) {
+    const ws = words(phrase);
+    if (ws.length < 2)
+        return null;
+    if (ws.slice(0, -1).every((w) => GENERIC_MODIFIERS.has(w)) && !/\bInstitute$|\bAI Office$/.test(phrase))
+        return null;
+    const last = ws.at(-1);
+    const firstConnector = ws.findIndex((w, i) => i > 0 && HEAD_CONNECTORS.has(w));
+    // The head is the last word, or the word before a connector, rightmost first:
+    // "Council of Europe Framework Convention on Artificial Intelligence" is a convention.
+    const preHeads = ws.filter((_w, i) => i + 1 < ws.length && HEAD_CONNECTORS.has(ws[i + 1])).reverse();
+    if (/\b(?:AI|Safety|Security) (?:Safety |Security )?Institute$|\bAI Office$/.test(phrase))
+        return 'Institute';
+    if (COMPANY_SUFFIXES.has(last))
+        return 'Company';
+    if (GOVERNMENT_FIRST_WORDS.has(ws[0]) && firstConnector === 1)
+        return 'GovernmentBody';
+    for (const head of [last, ...preHeads]) {
+        if (SUMMIT_HEADS.has(head))
+            return 'Summit';
+        if (AGREEMENT_HEADS.has(head))
+            return 'Agreement';
+        if (POLICY_HEADS.has(head))
+            return 'Policy';
+        if (GOVERNMENT_HEADS.has(head))
+            return 'GovernmentBody';
+        if (ORG_HEADS.has(head) || (head === 'Group' && ws.includes('Working')))
+            return 'Organization';
+    }
+    return null;
+}
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+const FUNCTION_WORDS = new Set(['with', 'on', 'in', 'at', 'for', 'to', 'and', 'the', 'of', 'from', 'by', 'as', 'its', 'their', 'into', 'over', 'after', 'before', 'about', 'a', 'an', 'vs', 'versus', 'is', 'are']);
+/** Titles and honorifics that end an organization's name when they follow it. */
+const TITLE_BREAKS = new Set(['Prof', 'Prof.', 'Professor', 'Dr', 'Dr.', 'Mr', 'Mr.', 'Mrs', 'Ms', 'Sir', 'Dame', 'Sheikh', 'President', 'Minister',
+    'Secretary', 'Chairman', 'Chairwoman', 'Chair', 'CEO', 'Founder', 'Co-founder', 'Chief', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Boss']);
+/** Splits a capitalized run where it stops being one name. */
+function segments(run, runStart, glued) {
+    const out = [];
+    const re = /\S+/g;
+    let cur = null;
+    const flush = () => { if (cur)
+        out.push(cur); cur = null; };
+    for (const m of run.matchAll(re)) {
+        let w = m[0];
+        let ws = runStart + m.index;
+        // Capitalized function words belong to title-case headlines, not names.
+        if ((/^[\p{Lu}]/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase())) || MONTHS.test(w) || (cur === null && /^\p{N}/u.test(w) && !/^\p{N}+\p{Lu}/u.test(w))) {
+            flush();
+            continue;
+        }
+        if (/^\p{N}/u.test(w) && /^\p{N}+$/u.test(w)) {
+            flush();
+            continue;
+        }
+        if (cur === null && NAME_CONNECTORS.has(w))
+            continue;
+        if (glued) {
+            // Table cells glued together: a name starts after the last case break.
+            const breaks = [...w.matchAll(/(?<=[\p{Ll}\p{N})%])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu)].map((b) => b.index);
+            const b = breaks.filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8)) && !/(?:^|[^\p{L}])Ma?c$/u.test(w.slice(0, i))).at(-1);
+            if (b !== undefined && b > 0) {
+                flush();
+                ws += b;
+                w = w.slice(b);
+            }
+        }
+        // "University of Tokyo Prof Yutaka Matsuo": a title after a complete name starts a person, not more of the name.
+        if (cur !== null && TITLE_BREAKS.has(w) && typeByHead(cur.text) !== null) {
+            flush();
+            continue;
+        }
+        if (cur === null)
+            cur = { text: w, start: ws };
+        else
+            cur = { text: run.slice(cur.start - runStart, ws - runStart + w.length), start: cur.start };
+        if (/['’]s$/.test(w)) {
+            flush();
+        }
+    }
+    flush();
+    return out.map((seg) => {
+        let { text, start } = seg;
+        for (;;) {
+            const m = /^(\S+)[ \t]+/.exec(text);
+            if (!m)
+                break;
+            const first = m[1].toLowerCase();
+            if (!NON_NAME_WORDS.has(first) && !NAME_CONNECTORS.has(first) && !/^\p{N}+(?:-\p{Ll}+)?$/u.test(m[1]))
+                break;
+            text = text.slice(m[0].length);
+            start += m[0].length;
+        }
+        text = text.replace(/['’]s$/, '').replace(/(?:[ \t]+(?:of|for|and|on|the|de|toward|towards|&))+$/u, '');
+        return { text, start };
+    }).filter((x) => x.text && !NON_NAME_WORDS.has(x.text.toLowerCase()));
+}
+/** A headline in title case ("Brazil and Chile Launch Andean Safety Research Network"): verbs are capitalized too. */
+const TITLE_START = new RegExp(String.raw `^(?:${PERSON_TITLES.map((t) => t.replace(/[.]/g, '\\.')).join('|')})(?:[ \t]+(?:of|for|to)\b)`);
+function isTitleCase(line) {
+    const ws = line.split(/\s+/).filter((w) => /^[\p{L}]{4,}/u.test(w));
+    return ws.length >= 3 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.8 && !/[.!?]\s*$/.test(line);
+}
+/** In a headline, a name starts after the verb: the first verb-like word whose remainder is a typed name. */
+function headlineName(seg) {
+    const ws = words(seg.text);
+    // "Japan to Establish AI Safety Institute": the segment may start with the verb; "OECD Updates AI Principles": a
+    // name, then a verb that is also a plural noun, then the name that is the object.
+    for (let i = 0; i < ws.length - 1; i++) {
+        const verb = isPlainVerb(ws[i]) || (i > 0 && /^\p{Lu}\p{Ll}+s$/u.test(ws[i]) && isPlainVerb(ws[i].slice(0, -1)) && registryMatcher().gazetteer.find(ws.slice(0, i).join(' ')).length > 0);
+        if (!verb || /^\p{Lu}{2,}/u.test(ws[i]))
+            continue;
+        const rest = ws.slice(i + 1).join(' ');
+        if (words(rest).length >= 2 && typeByHead(rest))
+            return { text: rest, start: seg.start + seg.text.lastIndexOf(rest) };
+    }
+    return seg;
+}
+function patternNames(text) {
+    const out = [];
+    let lineStart = 0;
+    for (const line of text.split('\n')) {
+        const glued = isGluedLine(line);
+        const headline = isTitleCase(line);
+        for (const m of line.matchAll(PHRASE_RE)) {
+            // "Operational Framework: ..." at the start of a line is a label.
+            if (m.index === 0 && line[m[0].length] === ':')
+                continue;
+            for (const seg0 of segments(m[0], lineStart + m.index, glued)) {
+                const seg = headline ? headlineName(seg0) : seg0;
+                if (!seg)
+                    continue;
+                let { text: phrase, start } = seg;
+                const type = typeByHead(phrase);
+                if (!type || GENERIC_AGREEMENT.test(phrase))
+                    continue;
+                // "Secretary General of the Council of Europe" is an office, not an organization.
+                if (TITLE_START.test(phrase))
+                    continue;
+                // "Jack Law", "Mr Law": a person, whatever the head noun says.
+                if (/^(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady)\.?\s/.test(phrase) || (words(phrase).length === 2 && isFirstName(words(phrase)[0])))
+                    continue;
+                // "building a Global Safety Testing Network": an indefinite article makes a description, not a name.
+                if (/\b(?:a|an)[ \t]+$/i.test(line.slice(0, start - lineStart)))
+                    continue;
+                // "Canada and the UK AI Safety Institute": the name is what follows the
+                // last coordination when the part before it is a name of its own.
+                const ands = [...phrase.matchAll(/ and /g)].map((x) => x.index).reverse();
+                const and = ands.find((i) => typeByHead(phrase.slice(i + 5).replace(/^the\s+/, '')) !== null) ?? ands[0] ?? -1;
+                if (and > 0) {
+                    const tail = phrase.slice(and + 5).replace(/^the\s+/, '');
+                    const before = phrase.slice(0, and).replace(/^the\s+/, '');
+                    const beforeHits = registryMatcher().gazetteer.find(before);
+                    // "AI Standards and Innovation Center" is one name: the part before "and" must name a thing of the same kind.
+                    const beforeType = typeByHead(before);
+                    const beforeIsName = (beforeHits.length === 1 && beforeHits[0].text === before) || beforeType === type ||
+                        (beforeType !== null && /^the\s/.test(phrase.slice(and + 5)));
+                    const tailHits = registryMatcher().gazetteer.find(tail);
+                    if (typeByHead(tail) === type && words(tail).length >= 2 && beforeIsName) {
+                        const beforeStart = start + phrase.indexOf(before);
+                        if (beforeType && !beforeHits.length)
+                            out.push({ start: beforeStart, end: beforeStart + before.length, text: before, type: beforeType, registryId: null, name: before, source: 'pattern' });
+                        start += phrase.length - tail.length;
+                        phrase = tail;
+                    }
+                    else if (tailHits.length === 1 && tailHits[0].text === tail && typeByHead(before)) {
+                        // "Ministry of Science and ICT and OpenAI": a known name after the last "and" is not part of this one.
+                        phrase = phrase.slice(0, and);
+                    }
+                }
+                // "Ministry of Science, Technology and Innovation": a list inside the name.
+                if (/\b(?:of|for)\s+[\p{Lu}][\p{L}]+$/u.test(phrase)) {
+                    const more = /^(?:,[ \t]+[\p{Lu}][\p{Ll}]+)+,?[ \t]+and[ \t]+[\p{Lu}][\p{Ll}]+/u.exec(text.slice(start + phrase.length));
+                    if (more)
+                        phrase += more[0];
+                }
+                out.push({ start, end: start + phrase.length, text: phrase, type: typeByHead(phrase) ?? type, registryId: null, name: phrase, source: 'pattern' });
+            }
+        }
+        lineStart += line.length + 1;
+    }
+    return out;
+}
+const NOT_IN_NAMES = new Set([
+    ...ORG_HEADS, ...POLICY_HEADS, ...SUMMIT_HEADS, ...AGREEMENT_HEADS, ...GOVERNMENT_HEADS, ...GOVERNMENT_FIRST_WORDS,
+    'Officer', 'Officers', 'Affairs', 'Security', 'Tempore', 'Advisers', 'Advisors', 'Corporation', 'Ethics', 'Economic', 'Homeland',
+    'Intelligence', 'Safety', 'Procurement', 'Technology', 'Finance', 'Regulatory', 'Government', 'Federal', 'National', 'State',
+    'Public', 'General', 'Chief', 'Deputy', 'Senior', 'Executive', 'Commerce', 'Defense', 'Defence', 'Energy', 'Justice', 'Health',
+    'Science', 'Digital', 'Information', 'Innovation', 'Research', 'Development', 'Affairs', 'Relations', 'Operations', 'Services',
+    // Office words: "Minister" never ends a name.
+    'Minister', 'Ministers', 'Secretary', 'President', 'Director', 'CEO', 'Chancellor', 'Premier', 'Senator', 'Governor', 'Mayor',
+    'Commissioner', 'Ambassador', 'Envoy', 'Chairman', 'Chairwoman', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Professor',
+    'Founder', 'Administrator', 'Researcher', 'Scientist', 'Adviser', 'Advisor', 'Commission', 'Parliament', 'Congress', 'Senate',
+    'Assembly', 'Court', 'House', 'Company', 'Group', 'Labs', 'Inc', 'Corp', 'Ltd', 'University', 'College', 'School',
+]);
+/** What the people module needs to know about words and registered names. */
+const ORACLE = {
+    inRegistry: (text) => registryMatcher().gazetteer.find(text).length > 0,
+    tags: (word) => {
+        const t = LEXICON[word];
+        return t === undefined ? undefined : tagList(t);
+    },
+    notInNames: (word) => NOT_IN_NAMES.has(word) || COMPANY_SUFFIXES.has(word) || MONTHS.test(word),
+};
+function isFirstName(word) {
+    return isKnownFirstName(word); // cached: same verdict
+}
+/** People's names the text vouches for (see people.ts), honorifics left out. */
+function personNames(text) {
+    return personSpans(text, ORACLE).map(({ start, end, name }) => ({ start, end, text: name, type: 'Person', registryId: null, name, source: 'person' }));
+}
+/** "Full Name (ACR)": the acronym becomes a name of the same entity. */
+export function acronymDefinitions(text, candidates) {
+    const out = [];
+    for (const c of candidates) {
+        const after = /^\s*\(([\p{Lu}][\p{L}\p{N}&.\-]{1,12})\)/u.exec(text.slice(c.end, c.end + 20));
+        if (after && (after[1].match(/\p{Lu}/gu)?.length ?? 0) >= 2 && after[1] !== c.text)
+            out.push({ acronym: after[1], target: c });
+    }
+    return out;
+}
+/** Acronyms defined for names that nothing else recognized: "Model Evaluation and Threat Research (METR)". */
+function undefinedAcronymNames(text) {
+    const out = [];
+    for (const m of text.matchAll(/((?:[\p{Lu}][\p{L}\p{N}-]*[ \t]+(?:(?:of|for|and|on|the|de)[ \t]+)*){1,8})\(([\p{Lu}][\p{L}\p{N}&\-]{1,10})\)/gu)) {
+        const acronym = m[2];
+        const phraseWords = words(m[1].trim());
+        const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+        if (letters.length < 2)
+            continue;
+        // Take as many trailing capitalized words as the acronym has letters.
+        const caps = phraseWords.filter((w) => /^[\p{Lu}]/u.test(w));
+        if (caps.length < letters.length)
+            continue;
+        let startWord = phraseWords.length;
+        let count = 0;
+        while (startWord > 0 && count < letters.length) {
+            startWord--;
+            if (/^[\p{Lu}]/u.test(phraseWords[startWord]))
+                count++;
+        }
+        const phrase = phraseWords.slice(startWord).join(' ');
+        const initials = words(phrase).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('');
+        if (initials !== letters)
+            continue;
+        if (NON_NAME_WORDS.has(phraseWords[startWord].toLowerCase()))
+            continue;
+        const start = m.index + m[1].indexOf(phrase);
+        // An acronym alone doesn't make a name an organization ("Liquid Crystal Display (LCD)").
+        const type = typeByHead(phrase);
+        // "a Memorandum of Understanding (MoU)" names no particular agreement: the unnamed-agreement rules own it.
+        if (type && !GENERIC_AGREEMENT.test(phrase))
+            out.push({ start, end: start + phrase.length, text: phrase, type, registryId: null, name: phrase, source: 'pattern' });
+    }
+    return out;
+}
+/** A line whose table cells lost their separators ("CohereCanadaNoneYes"). */
+export function isGluedLine(line) {
+    if (line.length > 400 || /[.!?]["')]?\s*$/.test(line) && line.split(' ').length > 12)
+        return false;
+    const masked = line.replace(/\b(?:Ma?c(?=\p{Lu})|O'(?=\p{Lu}))/gu, '').replace(/\b(?:OpenAI|DeepMind|LinkedIn|xAI|iFlytek|YouTube|ChatGPT|DeepSeek|MiniMax|SenseTime|ByteDance|SoftBank|PowerPoint|GitHub|HuggingFace|TikTok|WeChat|iPhone|McKinsey|MacBook)\b/g, 'X');
+    return (masked.match(/[\p{Ll})%][\p{Lu}]/gu)?.length ?? 0) >= 1;
+}
+function byRegistry(entry, start, end, text) {
+    return { start, end, text, type: entry.type, registryId: entry.id, name: entry.name, source: 'registry' };
+}
+const MODEL_FAMILY = /(?<![\p{L}\p{N}])(GPT|Claude|Gemini|Llama|LLaMA|Grok|Mistral|Mixtral|Qwen|DeepSeek|Phi|ERNIE|Ernie|HyperCLOVA X|EXAONE|Gemma|PaLM|Command|Codex|Sora|DALL-E|Kimi|GLM|Falcon|o1|o3|o4)(?:[- ]?(\d+(?:\.\d+)*[a-z]?|[A-Z]\d+|R1|V3|V2))?((?:[ \t]+(?:Sonnet|Opus|Haiku|Ultra|Pro|Flash|Nano|Turbo|mini|Mini|Max|Large|Medium|Small|Instant|Vision|Coder|Chat|Reasoner|\d+(?:\.\d+)*(?![\p{L}\p{N}]))){0,3})(?![\p{L}\p{N}])/gu;
+/** Named AI systems: a known family with its version ("Claude 3.5 Sonnet", "GPT-4o", "Gemini Ultra 2"). */
+function modelNames(text) {
+    const out = [];
+    for (const m of text.matchAll(MODEL_FAMILY)) {
+        const [all, family, version, suffix] = [m[0], m[1], m[2], m[3]];
+        // A bare family name that is also a company ("Mistral") is the company.
+        if (!version && !suffix?.trim() && !['Claude', 'Gemini', 'Llama', 'Grok', 'ChatGPT', 'Qwen', 'Gemma', 'Sora', 'Codex'].includes(family))
+            continue;
+        // "GPT" alone is a technology, not a model.
+        if (family === 'GPT' && !version)
+            continue;
+        const name = all.trim();
+        if (/^[ \t]+[\p{Lu}][\p{Ll}]/u.test(text.slice(m.index + name.length, m.index + name.length + 3)))
+            continue;
+        out.push({ start: m.index, end: m.index + name.length, text: name, type: 'AIModel', registryId: null, name, source: 'pattern' });
+    }
+    return out;
+}
+const DESCRIBED_COMPANY = /\b(?:company|firm|start-?up|developer|chipmaker|maker|giant|unicorn|lab)\s+((?:[\p{Lu}][\p{L}\p{N}]*|[\p{Lu}\p{N}]{2,})(?:[ \t]+(?:[\p{Lu}][\p{L}\p{N}]*|AI)){0,2})(?![\p{L}\p{N}])/gu;
+/** "the AI company Humain", "start-up Lumen Labs": a name the noun before it types as a company. */
+function describedCompanies(text) {
+    const out = [];
+    for (const m of text.matchAll(DESCRIBED_COMPANY)) {
+        const name = m[1];
+        if (words(name).some((w) => NON_NAME_WORDS.has(w.toLowerCase())) || MONTHS.test(words(name)[0]))
+            continue;
+        const start = m.index + m[0].length - name.length;
+        out.push({ start, end: start + name.length, text: name, type: 'Company', registryId: null, name, source: 'context' });
+    }
+    return out;
+}
+/** Keeps the longest of overlapping candidates; on a tie, the more trusted source. */
+export function resolveOverlaps(cands) {
+    const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || SOURCE_PRIORITY[b.source] - SOURCE_PRIORITY[a.source] || a.start - b.start);
+    const kept = [];
+    for (const c of sorted)
+        if (!kept.some((k) => c.start < k.end && c.end > k.start))
+            kept.push(c);
+    return kept.sort((a, b) => a.start - b.start);
+}
+/** Every candidate mention in a document's text, overlaps resolved. */
+export function recognize(text) {
+    const { gazetteer, forms } = registryMatcher();
+    const cands = [];
+    const tokens = tokenize(text);
+    for (const h of gazetteer.find(text, tokens)) {
+        // "Claude Juncker" is a person, not the model.
+        if (h.value.type === 'AIModel' && /^[ \t]+[\p{Lu}][\p{Ll}]/u.test(text.slice(h.end, h.end + 3)))
+            continue;
+        cands.push(byRegistry(h.value, h.start, h.end, h.text));
+    }
+    let lineStart = 0;
+    for (const line of text.split('\n')) {
+        if (isGluedLine(line)) {
+            for (const h of gazetteer.findGlued(line, forms.map((f) => ({ ...f, caseSensitive: true })))) {
+                cands.push(byRegistry(h.value, lineStart + h.start, lineStart + h.end, h.text));
+            }
+        }
+        lineStart += line.length + 1;
+    }
+    const persons = personNames(text);
+    // A capitalized run that holds a titled name is a title, not an organization
+    // ("Special Envoy for Core and Emerging Technology Seth Center").
+    const personStarts = new Set(persons.map((q) => q.start));
+    const patterns = patternNames(text).filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end)).flatMap((p) => {
+        // "University of Tokyo Prof. Ana Ruiz": the body without the title.
+        const end = withoutTrailingTitle(text, p.start, p.end, personStarts);
+        if (end === null)
+            return [p];
+        const body = text.slice(p.start, end);
+        const type = typeByHead(body);
+        return type ? [{ ...p, end, text: body, name: body, type }] : [];
+    });
+    cands.push(...patterns, ...undefinedAcronymNames(text), ...persons, ...modelNames(text), ...describedCompanies(text));
+    let kept = resolveOverlaps(cands);
+    // Names found once are names everywhere in the document: acronyms defined
+    // in parentheses, people's full names and surnames, pattern names.
+    const docForms = [];
+    for (const { acronym, target } of acronymDefinitions(text, kept)) {
+        target.link ??= `${target.registryId ?? target.name}`;
+        docForms.push({ surface: acronym, value: { ...target, source: 'acronym' }, caseSensitive: true });
+    }
+    for (const c of kept) {
+        if (c.source === 'person') {
+            c.link ??= c.name;
+            docForms.push({ surface: c.text, value: c, caseSensitive: true });
+            for (const form of shortForms(c.name, text))
+                docForms.push({ surface: form, value: c, caseSensitive: true });
+        }
+        else if (c.source === 'pattern') {
+            docForms.push({ surface: c.text, value: c, caseSensitive: true });
+        }
+    }
+    if (docForms.length) {
+        const docGazetteer = new Gazetteer(docForms);
+        const extra = [];
+        for (const h of docGazetteer.find(text, tokens)) {
+            extra.push({ ...h.value, start: h.start, end: h.end, text: h.text, source: h.value.source === 'acronym' ? 'acronym' : h.value.source });
+        }
+        // Acronyms inside glued table rows.
+        lineStart = 0;
+        for (const line of text.split('\n')) {
+            if (isGluedLine(line)) {
+                for (const h of docGazetteer.findGlued(line, docForms))
+                    extra.push({ ...h.value, start: lineStart + h.start, end: lineStart + h.end, text: h.text });
+            }
+            lineStart += line.length + 1;
+        }
+        kept = resolveOverlaps([...kept, ...extra]);
+    }
+    return kept;
+}
+//# sourceMappingURL=recognize.js.map

@@ -1,0 +1,57 @@
+// One thread of the extraction pool (see pool.ts): receives batches of
+// documents, runs the pure stages on each, posts the batch's results back in
+// order, one outcome per document. Same functions as the in-process path, so
+// the output is the same.
+import { parentPort } from 'node:worker_threads';
+import { cleanDocument } from "../clean/index.js";
+import { extractDocument } from "../extract/index.js";
+import { learnVerdicts, takeNewVerdicts } from "../extract/recognize.js";
+if (!parentPort)
+    throw new Error('src/pipeline/worker.ts runs only as a worker thread');
+const port = parentPort;
+/**
+ * Entities and relations of a document the caller already has. The document
+ * itself comes back only if validation changed it, so the caller's copy
+ * stands for it exactly (same keys, same order, same values).
+ */
+function extractOnly(doc) {
+    const x = extractDocument(doc);
+    const same = JSON.stringify(x.document) === JSON.stringify(doc);
+    return same ? { entities: x.entities, relations: x.relations } : x;
+}
+function run(task, doc) {
+    try {
+        const value = task === 'extract' ? extractOnly(doc)
+            : task === 'clean' ? cleanDocument(doc)
+                : extractDocument(cleanDocument(doc));
+        return { ok: true, value };
+    }
+    catch (err) {
+        return { ok: false, error: err?.message ?? String(err) };
+    }
+}
+// First-use costs (compromise's lexicon and tagger, the registry and its
+// gazetteer, regex compilation, the JIT) are paid here, before the thread
+// says it is ready, not on the first documents. The sample is built in, not
+// taken from any corpus: the per-word caches it fills hold a few dozen words.
+const WARM_SAMPLE = {
+    id: 'warm-up', source: 'warm-up.txt', format: 'text',
+    body: [
+        'UK and France sign AI safety agreement',
+        'On 1 November 2023, Prime Minister Rishi Sunak of the United Kingdom and President Emmanuel Macron signed a memorandum of understanding',
+        'on artificial intelligence safety at the AI Safety Summit in Bletchley Park. The UK AI Safety Institute will work with the',
+        'European Commission and the OECD on the EU AI Act and the Hiroshima Process, said Michelle Donelan, the Secretary of State.',
+        'The two countries will partner on research, and Google DeepMind, OpenAI and Anthropic have joined the commitments.',
+    ].join('\n'),
+};
+for (let i = 0; i < 3; i++)
+    run('process', WARM_SAMPLE);
+takeNewVerdicts(); // every thread has the sample's
+port.on('message', (req) => {
+    if (req.verdicts)
+        learnVerdicts(req.verdicts);
+    const results = req.docs.map((doc) => run(req.task, doc));
+    port.postMessage({ id: req.id, results, verdicts: takeNewVerdicts() });
+});
+port.postMessage({ id: -1, results: [] });
+//# sourceMappingURL=worker.js.map

@@ -1,0 +1,363 @@
+// Past one machine: documents go on a BullMQ queue in Redis, any number of
+// workers (on any machines) clean and extract them, one writer loads the
+// results into Neo4j.
+//
+//   kg enqueue paths...   RawDocuments -> queue "kg-documents" (job id: hash
+//                         of id + body, so a document waiting twice is queued once)
+//   kg worker             kg-documents -> clean+extract -> queue "kg-extractions"
+//                         (same job id; the result is added before the document
+//                         job completes, so a crash between the two only repeats work)
+//   kg writer             kg-extractions -> resolve against the graph -> write,
+//                         in batches, one writer at a time (the graph's writer
+//                         lock), one transaction per batch of documents as
+//                         `kg run` does
+//
+// Relationship writes in parallel deadlock in Neo4j; hence one writer, and
+// parallelism only in extraction.
+import { createHash, randomUUID } from 'node:crypto';
+import { Queue, Worker } from 'bullmq';
+import { readInputs } from "../ingest/index.js";
+import { sliceByDocument } from "../load/index.js";
+import { acquireLock, finishRun, startRun } from "../load/runs.js";
+import { DocumentExtraction } from "../model/schemas.js";
+import { ExtractPool, processDocument } from "../pipeline/index.js";
+import { resolveDocuments } from "../resolve/index.js";
+import { knownDocuments, markFirstCopies, writeCopies } from "../load/duplicates.js";
+import { planCopies } from "../pipeline/duplicates.js";
+import { connect, redisUrl, requireRedis, RedisUnavailableError } from "./redis.js";
+export const DOCUMENTS = 'kg-documents';
+export const EXTRACTIONS = 'kg-extractions';
+const PREFIX = process.env.KG_QUEUE_PREFIX || 'kg';
+const jobId = (doc) => createHash('sha256').update(doc.id).update('\u0000').update(doc.body).digest('hex').slice(0, 40);
+export async function enqueuePaths(paths, url) {
+    await requireRedis(url ?? redisUrl());
+    const connection = connect(url);
+    const queue = new Queue(DOCUMENTS, { connection, prefix: PREFIX });
+    const failures = [];
+    let queued = 0;
+    try {
+        let batch = [];
+        const flush = async () => {
+            if (!batch.length)
+                return;
+            await queue.addBulk(batch.map((doc) => ({
+                name: 'document', data: doc,
+                opts: { jobId: jobId(doc), removeOnComplete: true, removeOnFail: 1000, attempts: 2, backoff: { type: 'fixed', delay: 1000 } },
+            })));
+            queued += batch.length;
+            batch = [];
+        };
+        for await (const item of readInputs(paths)) {
+            if (!item.ok) {
+                failures.push(item.failure);
+                continue;
+            }
+            batch.push(item.doc);
+            if (batch.length >= 200)
+                await flush();
+        }
+        await flush();
+    }
+    finally {
+        await queue.close();
+        connection.disconnect();
+    }
+    return { queued, failures };
+}
+/** Jobs not finished yet: waiting, running or due for a retry. */
+async function pending(queue) {
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+    return Object.values(c).reduce((a, b) => a + b, 0);
+}
+/** The same message at most once per interval: a Redis that is gone is one line, not thousands. */
+export function throttledLog(log, intervalMs = 10_000, now = Date.now) {
+    const last = new Map();
+    return (line) => {
+        const t = now();
+        const at = last.get(line);
+        if (at !== undefined && t - at < intervalMs)
+            return;
+        last.set(line, t);
+        log(line);
+    };
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms).unref());
+export async function runWorker(options = {}, url) {
+    const log = options.log ?? ((l) => console.error(l));
+    const say = throttledLog(log);
+    const target = url ?? redisUrl();
+    if (!(await requireRedis(target, { stop: options.stop, log: (l) => log(`kg worker: ${l}`) }))) {
+        log('kg worker: stopped before Redis answered');
+        return { extracted: 0, failed: 0 };
+    }
+    const grace = options.graceMs ?? Number(process.env.KG_WORKER_GRACE_MS || 5_000);
+    const giveUp = options.giveUpMs ?? Number(process.env.KG_REDIS_GIVE_UP_MS || 30_000);
+    const connection = connect(url);
+    connection.on('error', (err) => say(`kg worker: Redis: ${err.message}`));
+    const results = new Queue(EXTRACTIONS, { connection, prefix: PREFIX });
+    const documents = new Queue(DOCUMENTS, { connection, prefix: PREFIX });
+    const threads = options.threads ?? 0;
+    const pool = threads > 0 ? new ExtractPool(threads) : null;
+    const summary = { extracted: 0, failed: 0 };
+    const blocking = connect(url);
+    blocking.on('error', (err) => say(`kg worker: Redis: ${err.message}`));
+    // The jobs this worker holds (from the moment BullMQ marks them active,
+    // before the processor runs): a stop that cannot wait returns them.
+    const active = new Map();
+    let stopping = false;
+    const worker = new Worker(DOCUMENTS, async (job) => {
+        const extraction = pool ? await pool.process(job.data) : processDocument(job.data);
+        await results.add('extraction', extraction, { jobId: job.id, removeOnComplete: true, removeOnFail: 1000 });
+        summary.extracted++;
+        return { id: extraction.document.id, entities: extraction.entities.length, relations: extraction.relations.length };
+    }, { connection: blocking, prefix: PREFIX, concurrency: Math.max(1, threads * 2), autorun: false });
+    worker.on('active', (job) => { active.set(job.id, job); });
+    worker.on('completed', (job) => { active.delete(job.id); });
+    worker.on('failed', (job, err) => {
+        if (job)
+            active.delete(job.id);
+        if (stopping)
+            return; // a document returned to the queue at a stop
+        if (job && job.attemptsMade >= (job.opts.attempts ?? 1))
+            summary.failed++;
+        log(`kg worker: ${job?.data?.source ?? job?.id}: ${err.message}`);
+    });
+    worker.on('error', (err) => say(`kg worker: ${err.message}`));
+    let lost = null;
+    const stops = [];
+    if (options.stop)
+        stops.push(options.stop);
+    // Redis gone for longer than giveUp: stop with an error instead of retrying for ever.
+    stops.push((async () => {
+        let downSince = null;
+        while (!stopping) {
+            await sleep(500);
+            const up = connection.status === 'ready' && blocking.status === 'ready';
+            if (up) {
+                downSince = null;
+                continue;
+            }
+            downSince ??= Date.now();
+            if (Date.now() - downSince >= giveUp) {
+                lost = new RedisUnavailableError(target, process.env, ` for ${Math.round(giveUp / 1000)} s while working`);
+                return;
+            }
+        }
+    })());
+    if (options.untilEmpty) {
+        stops.push((async () => {
+            // Done when nothing is waiting and nothing is being worked on, anywhere.
+            for (;;) {
+                await sleep(300);
+                if (stopping)
+                    return;
+                if ((await pending(documents)) === 0)
+                    return;
+            }
+        })());
+    }
+    let halted = false;
+    void Promise.race(stops).then(() => { halted = true; }, () => { halted = true; });
+    try {
+        if (pool)
+            await Promise.race([pool.start(), ...stops]);
+        if (halted)
+            return summary;
+        const running = worker.run();
+        stops.push(running);
+        // A stop before the worker is ready (Redis slow to answer) must still stop it.
+        const ready = await Promise.race([worker.waitUntilReady().then(() => true), ...stops.map((p) => p.then(() => false))]);
+        if (ready) {
+            log(`kg worker: ready (${threads > 0 ? `${threads} threads` : 'in-process'}, queue ${DOCUMENTS})`);
+            await Promise.race(stops);
+        }
+    }
+    finally {
+        stopping = true;
+        // Take no new document; finish those in hand, but not for longer than the
+        // grace period: then they go back to the queue for another worker (while
+        // the connection is still open), and the worker stops.
+        await Promise.race([worker.pause(true).catch(() => { }), sleep(1_000)]);
+        // A job fetched just before the stop shows up as active a moment later: close() waits for it too.
+        const closing = worker.close().then(() => true, () => true);
+        const t0 = Date.now();
+        let closed = false;
+        while (!closed && Date.now() - t0 < grace)
+            closed = await Promise.race([closing, sleep(50).then(() => false)]);
+        if (!closed) {
+            const unfinished = [...active.values()];
+            for (const job of unfinished)
+                await Promise.race([job.moveToWait(job.token).catch(() => 0), sleep(2_000)]);
+            log(`kg worker: stopped after ${grace} ms with ${unfinished.length} document(s) unfinished; they are back on the queue`);
+            await Promise.race([worker.close(true).catch(() => { }), sleep(2_000)]);
+        }
+        await pool?.close();
+        await Promise.race([Promise.all([results.close(), documents.close()]).catch(() => { }), sleep(2_000)]);
+        blocking.disconnect();
+        connection.disconnect();
+        log(`kg worker: ${summary.extracted} documents extracted, ${summary.failed} failed`);
+    }
+    if (lost)
+        throw lost;
+    return summary;
+}
+/**
+ * The one writer: takes finished extractions in batches, resolves each batch
+ * against the entities the graph holds (as `kg refresh` does for new
+ * documents) and writes them in batches of documents, one transaction per
+ * batch (GraphStore.writeInBatches), under the graph's
+ * writer lock, recorded as a Run of kind "queue".
+ */
+export async function runWriter(store, options = {}, url) {
+    const log = options.log ?? ((l) => console.error(l));
+    await requireRedis(url ?? redisUrl());
+    const size = options.batch ?? 500;
+    const linger = options.lingerMs ?? 1000;
+    const connection = connect(url);
+    const documents = new Queue(DOCUMENTS, { connection, prefix: PREFIX });
+    const extractions = new Queue(EXTRACTIONS, { connection, prefix: PREFIX });
+    const consumerConnection = connect(url);
+    const consumer = new Worker(EXTRACTIONS, null, { connection: consumerConnection, prefix: PREFIX, lockDuration: 10 * 60_000 });
+    const token = randomUUID();
+    const summary = { batches: 0, written: 0, failed: 0, runs: [] };
+    let stopped = false;
+    void options.stop?.then(() => { stopped = true; });
+    await store.applySchema();
+    try {
+        while (!stopped) {
+            // A batch fills until it is full or no result came for `linger` ms:
+            // bigger batches resolve together and write with fewer lock rounds.
+            const jobs = [];
+            let last = Date.now();
+            while (jobs.length < size && !stopped) {
+                const job = await consumer.getNextJob(token, { block: false });
+                if (job) {
+                    jobs.push(job);
+                    last = Date.now();
+                    continue;
+                }
+                if (!jobs.length || Date.now() - last >= linger)
+                    break;
+                await new Promise((r) => setTimeout(r, 50));
+            }
+            if (!jobs.length) {
+                if (options.untilEmpty && (await pending(documents)) === 0 && (await pending(extractions)) === 0)
+                    break;
+                await new Promise((r) => setTimeout(r, 250));
+                continue;
+            }
+            await writeBatch(store, jobs, token, summary, options, log);
+        }
+    }
+    finally {
+        await consumer.close();
+        await documents.close();
+        await extractions.close();
+        consumerConnection.disconnect();
+        connection.disconnect();
+    }
+    log(`kg writer: ${summary.written} documents written in ${summary.batches} batches, ${summary.failed} failed`);
+    return summary;
+}
+async function writeBatch(store, jobs, token, summary, options, log) {
+    const lock = await acquireLock(store, 'queue writer');
+    let run = null;
+    try {
+        run = await startRun(store, 'queue', null);
+        // The newest extraction of a document wins (a document enqueued again after a change).
+        const byDoc = new Map();
+        const bad = [];
+        for (const job of jobs) {
+            const parsed = DocumentExtraction.safeParse(job.data);
+            if (!parsed.success) {
+                bad.push({ job, error: `invalid extraction: ${parsed.error.message.slice(0, 200)}` });
+                continue;
+            }
+            const prev = byDoc.get(parsed.data.document.id);
+            if (prev)
+                await prev.job.moveToCompleted('superseded', token, false);
+            byDoc.set(parsed.data.document.id, { job, extraction: parsed.data });
+        }
+        const all = [...byDoc.values()].sort((a, b) => a.extraction.document.id.localeCompare(b.extraction.document.id));
+        const stored = await store.documentHashes(all.map((x) => x.extraction.document.id));
+        // Syndicated copies: linked to their first copy, their facts not written (as kg run does).
+        const known = await knownDocuments(store);
+        const plan = planCopies(all.map((x) => x.extraction.document), known);
+        const list = all.filter((x) => !plan.copies.has(x.extraction.document.id));
+        const { graph, forms } = resolveDocuments(list.map((x) => x.extraction), await store.knownEntities());
+        const ingestedAt = new Date().toISOString();
+        const jobOf = new Map(list.map((x) => [x.extraction.document.id, x.job]));
+        // Batches of documents, one transaction each (as `kg run` writes); a
+        // failing batch is narrowed down to the document that fails alone.
+        await store.writeInBatches(sliceByDocument(graph, forms), {
+            ...options.writeBatch,
+            ingestedAt,
+            beforeBatch: () => {
+                if (lock.lost)
+                    throw new Error('the graph lock was taken over by another writer; stopping');
+            },
+            onWritten: async (results, batch) => {
+                for (const [i, r] of results.entries()) {
+                    const facts = batch[i];
+                    const id = facts.document.id;
+                    const before = stored.get(id);
+                    if (before === undefined)
+                        run.new++;
+                    else if (before === facts.document.contentHash)
+                        run.unchanged++;
+                    else
+                        run.changed++;
+                    summary.written++;
+                    await jobOf.get(id).moveToCompleted('written', token, false);
+                    await options.afterDocumentWritten?.(r);
+                }
+            },
+            // Neo4j unavailable is thrown instead: the jobs stay active; their locks lapse and they come back.
+            onFailed: async (facts, err) => {
+                run.failed++;
+                summary.failed++;
+                run.errors.push(`${facts.document.source}: write failed: ${err.message}`);
+                await jobOf.get(facts.document.id).moveToFailed(err, token, false);
+            },
+        });
+        // (A document whose write failed is not in the graph: markFirstCopies matches none.)
+        await markFirstCopies(store, list.map((x) => ({ id: x.extraction.document.id, ...plan.fingerprints.get(x.extraction.document.id) })));
+        const copies = all.filter((x) => plan.copies.has(x.extraction.document.id));
+        await writeCopies(store, copies.map((x) => ({ doc: x.extraction.document, of: plan.copies.get(x.extraction.document.id), fp: plan.fingerprints.get(x.extraction.document.id) })), ingestedAt, known);
+        for (const x of copies) {
+            const before = stored.get(x.extraction.document.id);
+            if (before === undefined)
+                run.new++;
+            else if (before === x.extraction.document.contentHash)
+                run.unchanged++;
+            else
+                run.changed++;
+            summary.written++;
+            await x.job.moveToCompleted('copy', token, false);
+        }
+        run.duplicates = copies.length;
+        for (const { job, error } of bad) {
+            run.failed++;
+            summary.failed++;
+            run.errors.push(`${job.id}: ${error}`);
+            await job.moveToFailed(new Error(error), token, false);
+        }
+        run.status = 'done';
+        await finishRun(store, run);
+        summary.batches++;
+        summary.runs.push(run);
+        log(`kg writer: batch of ${list.length} — ${run.new} new, ${run.changed} changed, ${run.unchanged} unchanged, ${run.failed} failed`);
+    }
+    catch (err) {
+        if (run) {
+            run.status = 'failed';
+            run.errors.push(err.message);
+            await finishRun(store, run).catch(() => { });
+        }
+        throw err;
+    }
+    finally {
+        await lock.release();
+    }
+}
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,171 @@
+// Runs of the whole pipeline against the graph: read -> clean -> (compare
+// fingerprints) -> extract (on worker threads when there are many documents)
+// -> resolve against the graph's entities -> write, in batches of documents
+// (one transaction per batch), under the graph's one-writer lock, recorded as
+// a (:Run) node.
+//
+//   mode 'full'     every document is extracted and its facts replaced
+//                   (idempotent: loading the same documents twice changes nothing)
+//   mode 'refresh'  documents whose cleaned text has the contentHash the graph
+//                   already holds are skipped before extraction (the costly
+//                   step); new and changed ones are extracted and replaced
+import { cleanDocument } from "../clean/index.js";
+import { readInputs } from "../ingest/index.js";
+import { Neo4jUnavailableError, sliceByDocument } from "../load/index.js";
+import { acquireLock, finishRun, startRun } from "../load/runs.js";
+import { extractCleaned } from "../pipeline/index.js";
+import { planCopies } from "../pipeline/duplicates.js";
+import { knownDocuments, markFirstCopies, writeCopies } from "../load/duplicates.js";
+import { resolveDocuments } from "../resolve/index.js";
+const describe = (err) => err?.message ?? String(err);
+export async function runPipeline(store, options) {
+    const t0 = Date.now();
+    const progress = options.onProgress ?? (() => { });
+    await store.applySchema();
+    const lock = await acquireLock(store, options.mode === 'refresh' ? 'refresh' : 'run');
+    let run = null;
+    try {
+        run = await startRun(store, options.mode, options.pipeline ?? null);
+        const statuses = new Map();
+        const fail = (source, error) => {
+            run.failed++;
+            run.errors.push(`${source}: ${error}`);
+        };
+        // Read and clean everything: cheap, and gives the fingerprints.
+        const cleaned = [];
+        for await (const item of readInputs(options.paths, options.read)) {
+            if (!item.ok) {
+                fail(item.failure.source, item.failure.error);
+                progress({ phase: 'read', source: item.failure.source, ok: false, error: item.failure.error });
+                continue;
+            }
+            try {
+                const doc = cleanDocument(item.doc);
+                if (statuses.has(doc.id))
+                    throw new Error(`duplicate document id ${doc.id} (already read in this run)`);
+                statuses.set(doc.id, 'unchanged');
+                cleaned.push(doc);
+                progress({ phase: 'read', source: item.doc.source, ok: true });
+            }
+            catch (err) {
+                fail(item.doc.source, describe(err));
+                progress({ phase: 'read', source: item.doc.source, ok: false, error: describe(err) });
+            }
+        }
+        const stored = await store.documentHashes(cleaned.map((d) => d.id));
+        // Syndicated copies (the same article under another URL) are not
+        // extracted: each is linked to its first copy, whose facts count once.
+        const known = await knownDocuments(store);
+        const plan = planCopies(cleaned, known);
+        const wasCopy = new Set(known.filter((k) => k.duplicateOf !== null).map((k) => k.id));
+        const todo = [];
+        for (const doc of cleaned) {
+            const before = stored.get(doc.id);
+            const status = before === undefined ? 'new' : before === doc.contentHash ? 'unchanged' : 'changed';
+            statuses.set(doc.id, status);
+            if (plan.copies.has(doc.id))
+                continue;
+            // A copy whose first copy is gone is a first copy now: its facts are needed.
+            if (status !== 'unchanged' || options.mode === 'full' || wasCopy.has(doc.id))
+                todo.push(doc);
+        }
+        run.duplicates = plan.copies.size;
+        progress({ phase: 'plan', total: cleaned.length, toExtract: todo.length });
+        // Extraction: the costly step, only for what needs it; on a pool of
+        // worker threads when there are many documents (extractCleaned decides).
+        const bySource = new Map();
+        for (const doc of todo)
+            if (!bySource.has(doc.source))
+                bySource.set(doc.source, doc);
+        const extracted = await extractCleaned(todo, {
+            workers: options.workers ?? 'auto',
+            concurrency: options.concurrency ?? 2,
+            onDocument: (source, ok) => progress({ phase: 'extract', id: bySource.get(source)?.id ?? source, ok }),
+        });
+        for (const f of extracted.failures) {
+            const doc = bySource.get(f.source);
+            if (doc)
+                statuses.set(doc.id, 'failed');
+            fail(f.source, `extraction failed: ${f.error}`);
+        }
+        const extractions = extracted.extractions;
+        const written = [];
+        if (extractions.length > 0) {
+            // New documents reuse the ids of entities the graph already has.
+            const { graph, forms } = resolveDocuments(extractions, await store.knownEntities());
+            const slices = sliceByDocument(graph, forms);
+            let done = 0;
+            // Batches of documents, one transaction each: a batch is written whole
+            // or not at all. Neo4j gone (after the driver's retries) stops the run;
+            // the next run completes. Anything else is narrowed down to the failing
+            // document (writeInBatches splits the batch), which alone is failed.
+            await store.writeInBatches(slices, {
+                ...options.batch,
+                ingestedAt: new Date().toISOString(),
+                beforeBatch: () => {
+                    if (lock.lost)
+                        throw new Error('the graph lock was taken over by another writer (this run could not renew it in time); stopping');
+                },
+                onFailed: (facts, err) => {
+                    statuses.set(facts.document.id, 'failed');
+                    fail(facts.document.source, `write failed: ${describe(err)}`);
+                },
+                onWritten: async (results) => {
+                    await options.afterBatchWritten?.(results);
+                    for (const r of results) {
+                        written.push(r);
+                        progress({ phase: 'write', id: r.id, done: ++done, total: slices.length });
+                        await options.afterDocumentWritten?.(r);
+                    }
+                },
+            });
+        }
+        const ingestedAt = new Date().toISOString();
+        const firsts = cleaned.filter((d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed');
+        await markFirstCopies(store, firsts.map((d) => ({ id: d.id, ...plan.fingerprints.get(d.id) })));
+        const copies = cleaned.filter((d) => plan.copies.has(d.id)).map((doc) => ({ doc, of: plan.copies.get(doc.id), fp: plan.fingerprints.get(doc.id) }));
+        await writeCopies(store, copies, ingestedAt, known);
+        for (const c of copies)
+            progress({ phase: 'copy', id: c.doc.id, of: c.of });
+        for (const status of statuses.values())
+            if (status !== 'failed')
+                run[status]++;
+        run.status = 'done';
+        await finishRun(store, run);
+        return { run, mode: options.mode, documents: statuses, extracted: extractions.length, written, seconds: (Date.now() - t0) / 1000 };
+    }
+    catch (err) {
+        if (run) {
+            run.status = 'failed';
+            run.errors.push(describe(err));
+            await finishRun(store, run, true).catch(() => { }); // the server may be what failed
+        }
+        throw err;
+    }
+    finally {
+        await lock.release();
+    }
+}
+/** Retracts documents: their MENTIONS and provenance, and whatever only they supported. */
+export async function removeDocuments(store, ids) {
+    await store.applySchema();
+    const lock = await acquireLock(store, 'remove');
+    try {
+        const run = await startRun(store, 'remove', null);
+        const removed = [];
+        const missing = [];
+        for (const id of ids)
+            ((await store.removeDocument(id)) ? removed : missing).push(id);
+        run.removed = removed.length;
+        run.status = 'done';
+        if (missing.length)
+            run.errors.push(...missing.map((m) => `${m}: not in the graph`));
+        await finishRun(store, run);
+        return { run, removed, missing };
+    }
+    finally {
+        await lock.release();
+    }
+}
+export { Neo4jUnavailableError };
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,158 @@
+// The registry of known entities (graph/registry/*.json plus world-countries):
+// the gazetteer the recognizer matches and the canon the resolver dedupes to.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import nlp from 'compromise';
+import { z } from 'zod';
+import { EntityType, IsoDate } from "../model/schemas.js";
+import { normalizeName } from "../resolve/normalize.js";
+export const RegistryEntry = z.object({
+    id: z.string(),
+    type: EntityType,
+    name: z.string(),
+    aliases: z.array(z.string()).default([]),
+    date: IsoDate.nullish(),
+    endDate: IsoDate.nullish(),
+    country: z.string().nullish(),
+    city: z.string().nullish(),
+    follows: z.string().nullish(),
+    producedBy: z.string().nullish(),
+    developer: z.string().nullish(),
+    /** Demonyms ("Korean") for countries: used to tie bodies to their state. */
+    demonyms: z.array(z.string()).default([]),
+});
+const REGISTRY_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../graph/registry');
+function slug(s) {
+    return normalizeName(s).replace(/ /g, '-');
+}
+function countryCodes() {
+    const require = createRequire(import.meta.url);
+    return new Map(require('world-countries').map((c) => [c.cca2, c.name.common]));
+}
+function countryEntries(extra) {
+    const require = createRequire(import.meta.url);
+    const world = require('world-countries');
+    const out = [];
+    for (const c of world) {
+        // Territories are not sovereign states; Taiwan and Kosovo are treated as
+        // countries by the news this pipeline reads.
+        if (!c.independent && !c.unMember && !['TW', 'XK', 'PS'].includes(c.cca2))
+            continue;
+        const name = c.name.common;
+        // Two-letter codes ("IN", "IT") collide with ordinary words; the informal
+        // names that matter come from countries.json.
+        const alt = c.altSpellings.filter((a) => a.length > 3 && !a.includes(',') && /^[\p{Script=Latin}\s.'-]+$/u.test(a));
+        const aliases = [...new Set([c.name.official, ...alt, ...(extra[name] ?? [])])].filter((a) => a !== name);
+        const demonym = c.demonyms?.eng?.m;
+        out.push({ id: `country/${slug(name)}`, type: 'Country', name, aliases, demonyms: demonym ? [demonym] : [], country: name });
+        for (const capital of c.capital ?? []) {
+            out.push({ id: `location/${slug(capital)}`, type: 'Location', name: capital, aliases: [], demonyms: [], country: name });
+        }
+    }
+    return out;
+}
+/** Lexicon tags that make a word a place rather than an ordinary word or a person's name. */
+const PLACE_TAGS = /^(?:City|Place|Region|Country|Town)$/;
+/**
+ * Cities of 100,000 people or more (Natural Earth's populated places, as the
+ * `city-timezones` package ships them): summits, signings and offices happen
+ * in them, and no hand-kept list reaches Trento or Kigali. A city whose name
+ * is also an English word or a person's name in compromise's lexicon
+ * ("Reading", "Mobile", "Victoria") is left out: as a place it needs context
+ * a gazetteer does not have.
+ */
+function cityEntries(countryByCode) {
+    const require = createRequire(import.meta.url);
+    const cities = require('city-timezones').cityMapping;
+    const lexicon = nlp.model().one.lexicon;
+    const out = new Map();
+    for (const c of cities) {
+        const country = countryByCode.get(c.iso2);
+        if (!country || c.pop < 100_000 || !/^[\p{Lu}]/u.test(c.city))
+            continue;
+        const tags = lexicon[c.city.toLowerCase()];
+        if (tags !== undefined && ![tags].flat().some((t) => PLACE_TAGS.test(t)))
+            continue;
+        const id = `location/${slug(c.city)}`;
+        // The largest city of a name keeps it ("Santiago" is Chile's).
+        const prev = out.get(id);
+        if (prev && prev.pop >= c.pop)
+            continue;
+        const aliases = c.city_ascii && c.city_ascii !== c.city ? [c.city_ascii] : [];
+        out.set(id, { id, type: 'Location', name: c.city, aliases, demonyms: [], country, pop: c.pop });
+    }
+    return [...out.values()].map(({ pop: _pop, ...e }) => e);
+}
+function loadRegistry() {
+    const entries = [];
+    let extraCountryNames = {};
+    for (const file of readdirSync(REGISTRY_DIR).filter((f) => f.endsWith('.json')).sort()) {
+        const data = JSON.parse(readFileSync(path.join(REGISTRY_DIR, file), 'utf8'));
+        if (file === 'countries.json') {
+            extraCountryNames = z.record(z.string(), z.union([z.array(z.string()), z.string()])).parse(data);
+            continue;
+        }
+        for (const raw of z.array(z.unknown()).parse(data))
+            entries.push(RegistryEntry.parse(raw));
+    }
+    const byId = new Set(entries.map((e) => e.id));
+    const countries = countryEntries(extraCountryNames);
+    for (const e of countries)
+        if (!byId.has(e.id)) {
+            entries.push(e);
+            byId.add(e.id);
+        }
+    // A city never shadows a name the registry already has (a country, a company, a capital).
+    const forms = new Set(entries.flatMap((e) => [e.name, ...e.aliases].map(normalizeName)));
+    for (const e of cityEntries(countryCodes())) {
+        if (byId.has(e.id) || forms.has(normalizeName(e.name)))
+            continue;
+        entries.push(e);
+        byId.add(e.id);
+    }
+    return entries;
+}
+export class Registry {
+    entries;
+    byId;
+    /** normalized surface form -> entries that carry it */
+    byForm;
+    countryByName;
+    countryByDemonym;
+    constructor(entries) {
+        this.entries = entries;
+        this.byId = new Map(entries.map((e) => [e.id, e]));
+        this.byForm = new Map();
+        this.countryByName = new Map();
+        this.countryByDemonym = new Map();
+        for (const e of entries) {
+            for (const f of [e.name, ...e.aliases]) {
+                const k = normalizeName(f);
+                const list = this.byForm.get(k) ?? [];
+                if (!list.includes(e))
+                    list.push(e);
+                this.byForm.set(k, list);
+            }
+            if (e.type === 'Country') {
+                for (const f of [e.name, ...e.aliases])
+                    this.countryByName.set(normalizeName(f), e);
+                for (const d of e.demonyms)
+                    this.countryByDemonym.set(d.toLowerCase(), e);
+            }
+        }
+    }
+    lookup(surface) {
+        return this.byForm.get(normalizeName(surface)) ?? [];
+    }
+    countryOf(entry) {
+        return entry.country ? this.countryByName.get(normalizeName(entry.country)) : undefined;
+    }
+}
+let cached;
+export function registry() {
+    cached ??= new Registry(loadRegistry());
+    return cached;
+}
+//# sourceMappingURL=index.js.map

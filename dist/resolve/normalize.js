@@ -1,0 +1,13 @@
+// One normal form for names, shared by the registry, the recognizer and the
+// resolver: case, diacritics, dashes, possessives and punctuation don't make
+// two names different.
+export function normalizeName(s) {
+    return s
+        .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/['\u2019\u2018`]s\b/g, '')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .replace(/^the /, '')
+        .trim();
+}
+//# sourceMappingURL=normalize.js.map
