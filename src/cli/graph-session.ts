@@ -53,6 +53,8 @@ export function progressReporter(label: string, quiet = false): { onProgress: (e
         enter('write', e.total);
         progress.tick(true);
         break;
+      case 'copy':
+        break; // counted in the summary
     }
   };
   return { onProgress, stop: () => progress.end() };
@@ -88,6 +90,7 @@ export function runLines(label: string, summary: RunSummary): string[] {
     `${label}: ${summary.documents.size + (r.failed - countFailed(summary))} documents — ${r.new} new, ${r.changed} changed, ${r.unchanged} unchanged, ${r.failed} failed; `
       + `${summary.extracted} extracted, ${summary.written.length} written in ${summary.seconds.toFixed(1)} s (run ${r.id})`,
   ];
+  if (r.duplicates) lines.push(`  ${r.duplicates} syndicated ${r.duplicates === 1 ? 'copy' : 'copies'} (the same text under another id) linked to ${r.duplicates === 1 ? 'its' : 'their'} first copy, not extracted: each fact counts once`);
   for (const e of r.errors.slice(0, 20)) lines.push(`  failed: ${e}`);
   if (r.errors.length > 20) lines.push(`  ... and ${r.errors.length - 20} more (see the Run node's errors)`);
   // Documents loaded with a warning (other language, decoding guessed, truncated, no text left).
@@ -122,7 +125,7 @@ export function runJson(command: string, summary: RunSummary, counts: GraphCount
     mode: summary.mode,
     run: r.id,
     status: r.status,
-    documents: { new: r.new, changed: r.changed, unchanged: r.unchanged, failed: r.failed },
+    documents: { new: r.new, changed: r.changed, unchanged: r.unchanged, failed: r.failed, duplicates: r.duplicates ?? 0 },
     extracted: summary.extracted,
     written: summary.written.length,
     errors: r.errors,

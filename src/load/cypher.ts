@@ -104,8 +104,9 @@ WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(e) }
 DETACH DELETE e
 RETURN count(*) AS deleted`;
 
+/** Its MENTIONS are gone by then; DETACH for the DUPLICATE_OF links of its copies (src/load/duplicates.ts). */
 export const DELETE_DOCUMENT = `MATCH (d:Document {id: $docId})
-DELETE d`;
+DETACH DELETE d`;
 
 export const KNOWN_ENTITIES = `MATCH (e:Entity)
 RETURN coalesce(e.fullId, e.id) AS id, e.type AS type, coalesce(e.fullName, e.name) AS name,

@@ -12,6 +12,8 @@ export interface RunCounts {
   unchanged: number;
   failed: number;
   removed?: number;
+  /** Syndicated copies linked to their first copy instead of extracted (src/load/duplicates.ts). */
+  duplicates?: number;
 }
 
 export interface RunRecord extends RunCounts {
@@ -50,12 +52,12 @@ export async function startRun(store: GraphStore, kind: string, pipeline: string
 
 const FINISH_RUN = `MATCH (r:Run {id: $id})
 SET r.endedAt = $endedAt, r.status = $status, r.new = $new, r.changed = $changed,
-    r.unchanged = $unchanged, r.failed = $failed, r.errors = $errors, r.warnings = $warnings, r.removed = $removed`;
+    r.unchanged = $unchanged, r.failed = $failed, r.errors = $errors, r.warnings = $warnings, r.removed = $removed, r.duplicates = $duplicates`;
 
 /** Records the run's end. `once`: a single attempt (on the failure path, where Neo4j may be gone). */
 export async function finishRun(store: GraphStore, run: RunRecord, once = false): Promise<void> {
   run.endedAt = new Date().toISOString();
-  const params = { ...run, removed: run.removed ?? null };
+  const params = { ...run, removed: run.removed ?? null, duplicates: run.duplicates ?? null };
   if (once) await store.writeOnce(FINISH_RUN, params);
   else await store.write((tx) => tx.run(FINISH_RUN, params));
 }
@@ -71,7 +73,7 @@ export async function listRuns(store: GraphStore, limit = 20): Promise<RunRecord
       return {
         id: p.id, kind: p.kind, pipeline: p.pipeline ?? null, startedAt: p.startedAt, endedAt: p.endedAt ?? null,
         status: p.status, new: p.new, changed: p.changed, unchanged: p.unchanged, failed: p.failed,
-        removed: p.removed ?? undefined, errors: p.errors ?? [], warnings: p.warnings ?? [],
+        removed: p.removed ?? undefined, duplicates: p.duplicates ?? undefined, errors: p.errors ?? [], warnings: p.warnings ?? [],
       } as RunRecord;
     });
   });

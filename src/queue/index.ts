@@ -24,6 +24,8 @@ import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
 import { ExtractPool, processDocument } from '../pipeline/index.ts';
 import { resolveDocuments } from '../resolve/index.ts';
 import { withWarnings } from '../refresh/index.ts';
+import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
+import { planCopies } from '../pipeline/duplicates.ts';
 import { connect, redisUrl, requireRedis, RedisUnavailableError } from './redis.ts';
 
 export const DOCUMENTS = 'kg-documents';
@@ -305,8 +307,12 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
       if (prev) await prev.job.moveToCompleted('superseded', token, false);
       byDoc.set(parsed.data.document.id, { job, extraction: parsed.data });
     }
-    const list = [...byDoc.values()].sort((a, b) => a.extraction.document.id.localeCompare(b.extraction.document.id));
-    const stored = await store.documentHashes(list.map((x) => x.extraction.document.id));
+    const all = [...byDoc.values()].sort((a, b) => a.extraction.document.id.localeCompare(b.extraction.document.id));
+    const stored = await store.documentHashes(all.map((x) => x.extraction.document.id));
+    // Syndicated copies: linked to their first copy, their facts not written (as kg run does).
+    const known = await knownDocuments(store);
+    const plan = planCopies(all.map((x) => x.extraction.document), known);
+    const list = all.filter((x) => !plan.copies.has(x.extraction.document.id));
     const { graph, forms } = resolveDocuments(list.map((x) => x.extraction), await store.knownEntities());
     withWarnings(graph.documents, list.map((x) => x.extraction));
     for (const { extraction: { document: d } } of list) for (const w of d.warnings) run.warnings.push(`${d.source}: ${w}`);
@@ -341,6 +347,19 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
         await jobOf.get(facts.document.id)!.moveToFailed(err as Error, token, false);
       },
     });
+    // (A document whose write failed is not in the graph: markFirstCopies matches none.)
+    await markFirstCopies(store, list.map((x) => ({ id: x.extraction.document.id, ...plan.fingerprints.get(x.extraction.document.id)! })));
+    const copies = all.filter((x) => plan.copies.has(x.extraction.document.id));
+    await writeCopies(store, copies.map((x) => ({ doc: x.extraction.document, of: plan.copies.get(x.extraction.document.id)!, fp: plan.fingerprints.get(x.extraction.document.id)! })), ingestedAt, known);
+    for (const x of copies) {
+      const before = stored.get(x.extraction.document.id);
+      if (before === undefined) run.new++;
+      else if (before === x.extraction.document.contentHash) run.unchanged++;
+      else run.changed++;
+      summary.written++;
+      await x.job.moveToCompleted('copy', token, false);
+    }
+    run.duplicates = copies.length;
     for (const { job, error } of bad) {
       run.failed++;
       summary.failed++;

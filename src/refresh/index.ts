@@ -15,6 +15,8 @@ import { Neo4jUnavailableError, sliceByDocument, type BatchLimits, type GraphSto
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import type { CleanDocument, DocumentExtraction, ExportDocument } from '../model/schemas.ts';
 import { extractCleaned, type Workers } from '../pipeline/index.ts';
+import { planCopies } from '../pipeline/duplicates.ts';
+import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
 import { resolveDocuments } from '../resolve/index.ts';
 
 export type RunMode = 'full' | 'refresh';
@@ -24,7 +26,9 @@ export type ProgressEvent =
   | { phase: 'read'; source: string; ok: boolean; error?: string }
   | { phase: 'plan'; total: number; toExtract: number }
   | { phase: 'extract'; id: string; ok: boolean }
-  | { phase: 'write'; id: string; done: number; total: number };
+  | { phase: 'write'; id: string; done: number; total: number }
+  /** A syndicated copy, linked to its first copy instead of extracted. */
+  | { phase: 'copy'; id: string; of: string };
 
 export interface RunOptions {
   paths: string[];
@@ -102,13 +106,21 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     }
 
     const stored = await store.documentHashes(cleaned.map((d) => d.id));
+    // Syndicated copies (the same article under another URL) are not
+    // extracted: each is linked to its first copy, whose facts count once.
+    const known = await knownDocuments(store);
+    const plan = planCopies(cleaned, known);
+    const wasCopy = new Set(known.filter((k) => k.duplicateOf !== null).map((k) => k.id));
     const todo: CleanDocument[] = [];
     for (const doc of cleaned) {
       const before = stored.get(doc.id);
       const status: DocumentStatus = before === undefined ? 'new' : before === doc.contentHash ? 'unchanged' : 'changed';
       statuses.set(doc.id, status);
-      if (status !== 'unchanged' || options.mode === 'full') todo.push(doc);
+      if (plan.copies.has(doc.id)) continue;
+      // A copy whose first copy is gone is a first copy now: its facts are needed.
+      if (status !== 'unchanged' || options.mode === 'full' || wasCopy.has(doc.id)) todo.push(doc);
     }
+    run.duplicates = plan.copies.size;
     progress({ phase: 'plan', total: cleaned.length, toExtract: todo.length });
 
     // Extraction: the costly step, only for what needs it; on a pool of
@@ -158,6 +170,13 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
         },
       });
     }
+
+    const ingestedAt = new Date().toISOString();
+    const firsts = cleaned.filter((d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed');
+    await markFirstCopies(store, firsts.map((d) => ({ id: d.id, ...plan.fingerprints.get(d.id)! })));
+    const copies = cleaned.filter((d) => plan.copies.has(d.id)).map((doc) => ({ doc, of: plan.copies.get(doc.id)!, fp: plan.fingerprints.get(doc.id)! }));
+    await writeCopies(store, copies, ingestedAt, known);
+    for (const c of copies) progress({ phase: 'copy', id: c.doc.id, of: c.of });
 
     for (const status of statuses.values()) if (status !== 'failed') run[status]++;
     run.status = 'done';

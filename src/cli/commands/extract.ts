@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { planCopies } from '../../pipeline/duplicates.ts';
 import { extractPaths, parseWorkers } from '../../pipeline/index.ts';
 import { resolveGraph } from '../../resolve/index.ts';
 import { failureExitCode } from '../graph-session.ts';
@@ -26,7 +27,10 @@ export function registerExtract(program: Command): void {
       progress.end();
       for (const f of run.failures) console.error(`kg extract: skipped ${f.source}: ${f.error}`);
       if (!opts.quiet) for (const w of run.warnings) console.error(`kg extract: ${w.source}: ${w.warning}`);
-      const graph = resolveGraph(run.extractions);
+      // A syndicated copy (the same text under another id) adds no evidence: its first copy's counts once.
+      const { copies } = planCopies(run.extractions.map((x) => x.document));
+      for (const [copy, of] of copies) if (!opts.quiet) console.error(`kg extract: ${copy} is a copy of ${of}: counted once`);
+      const graph = resolveGraph(run.extractions.filter((x) => !copies.has(x.document.id)));
       process.stdout.write(JSON.stringify(graph, null, 1) + '\n');
       process.exitCode = failureExitCode('kg extract', run.failures.length, run.extractions.length, run.failures[0]?.error, opts);
     });
