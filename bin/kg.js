@@ -1,8 +1,37 @@
 #!/usr/bin/env node
-// The published entry point runs the TypeScript sources through tsx, so a
-// checkout never runs stale compiled code.
-import { register } from 'tsx/esm/api';
+// The `kg` command. It runs the built JavaScript (dist/, from `npm run build`,
+// which `npm install` runs) when that build is at least as new as every file
+// under src/, so a checkout never runs stale code; otherwise (a source edited
+// since the build, or no build) it runs the TypeScript sources through tsx.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = path.join(root, 'dist', '.built');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function builtIsFresh() {
+  if (!existsSync(stamp)) return false;
+  const src = path.join(root, 'src');
+  if (!existsSync(src)) return true; // an installed package: dist/ only
+  return statSync(stamp).mtimeMs >= newestSource(src);
+}
+
+let main;
+if (process.env.KG_FROM_SOURCE !== '1' && builtIsFresh()) {
+  ({ main } = await import('../dist/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv);

@@ -1,5 +1,6 @@
 // The `kg` command line. Each command lives in its own module under commands/
 // and registers itself on the program.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerClean } from './commands/clean.ts';
 import { registerExtract } from './commands/extract.ts';
@@ -14,9 +15,15 @@ import { registerRefresh, registerRun } from './commands/run.ts';
 import { registerSchedule } from './commands/schedule.ts';
 import { registerStart } from './commands/start.ts';
 
+/** The package's version (package.json two folders up, from src/cli or dist/cli). */
+function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('kg')
     .description('AI-governance knowledge graph: news and policy texts in, Neo4j graph out')
+    .version(version(), '-V, --version', 'the version of kg')
     .exitOverride()
     .showHelpAfterError('(run `kg --help` for the commands)');
   registerExtract(program);

@@ -138,6 +138,12 @@ export function planBatches(facts: DocumentFacts[], limits: BatchLimits = {}): D
 export interface StoreOptions {
   /** How long the driver keeps retrying a transaction (ms); KG_NEO4J_RETRY_MS, default 30 s. */
   maxRetryTimeMs?: number;
+  /**
+   * A driver the caller made (the library API's loadGraph): used instead of
+   * one of the store's own, and not closed by close(). Create it with
+   * { disableLosslessIntegers: true }: the store reads counts as numbers.
+   */
+  driver?: Driver;
 }
 
 export class GraphStore {
@@ -146,9 +152,13 @@ export class GraphStore {
   /** Set while this store's process holds the writer lock: every write transaction then checks and renews it first. */
   fence: Fence | null = null;
 
+  /** False when the caller gave the driver (StoreOptions.driver): close() leaves it open. */
+  private readonly ownsDriver: boolean;
+
   constructor(readonly connection: Connection, options: StoreOptions = {}) {
     this.retryMs = options.maxRetryTimeMs ?? Number(process.env.KG_NEO4J_RETRY_MS || 30_000);
-    this.driver = neo4j.driver(connection.uri, authFor(connection), {
+    this.ownsDriver = !options.driver;
+    this.driver = options.driver ?? neo4j.driver(connection.uri, authFor(connection), {
       disableLosslessIntegers: true,
       // Units of work are retried by unitOfWork, within retryMs.
       maxTransactionRetryTime: 0,
@@ -175,7 +185,7 @@ export class GraphStore {
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    if (this.ownsDriver) await this.driver.close();
   }
 
   session(mode: 'READ' | 'WRITE' = 'WRITE'): Session {
