@@ -3,11 +3,12 @@
 // are all free on 127.0.0.1 (the test Neo4j instances use base and base+1).
 import net from 'node:net';
 
-const free = (port) => new Promise((resolve) => {
-  const srv = net.createServer();
-  srv.once('error', () => resolve(false));
-  srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-});
+const free = (port) =>
+  new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
 
 async function pick(avoid) {
   for (let i = 0; i < 200; i++) {

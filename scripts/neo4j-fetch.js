@@ -52,7 +52,8 @@ export function fetchNeo4j({ force = false, env = process.env, log = (m) => cons
     return say('present', `Neo4j jars already in ${path.relative(root, lib) || lib}`);
   }
   const java = env.JAVA_HOME ? path.join(env.JAVA_HOME, 'bin', 'java') : 'java';
-  if (!has(java, ['-version'])) return say('skipped', 'java not found (Neo4j 5.26 needs Java 17 or 21): install openjdk-17-jre-headless, then run `npm run neo4j:fetch`');
+  if (!has(java, ['-version']))
+    return say('skipped', 'java not found (Neo4j 5.26 needs Java 17 or 21): install openjdk-17-jre-headless, then run `npm run neo4j:fetch`');
   if (!has('mvn', ['-v'])) return say('skipped', 'mvn not found: install maven, then run `npm run neo4j:fetch` (or point NEO4J_URI at a running Neo4j)');
 
   // Fetch into a sibling temp dir and swap it in, so an interrupted fetch
@@ -62,10 +63,11 @@ export function fetchNeo4j({ force = false, env = process.env, log = (m) => cons
   mkdirSync(tmp, { recursive: true });
   log('neo4j-fetch: fetching Neo4j jars from Maven Central (about 130 MB, once)...');
   const started = Date.now();
-  const r = spawnSync('mvn', [
-    '-B', '-q', '-Dstyle.color=never', '-f', pom, `${DEPENDENCY_PLUGIN}:copy-dependencies`,
-    '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`,
-  ], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const r = spawnSync(
+    'mvn',
+    ['-B', '-q', '-Dstyle.color=never', '-f', pom, `${DEPENDENCY_PLUGIN}:copy-dependencies`, '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
   if (r.error || r.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
     return say('failed', `mvn copy-dependencies failed (exit ${r.status ?? r.error?.message}); Neo4j jars not fetched`);

@@ -52,14 +52,15 @@ function installTestPrograms() {
   if (!missing.length) return;
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (process.env.KG_SKIP_APT === '1' || !root || !has('apt-get')) {
-    console.error(`postinstall: the test suite also needs ${missing.filter((p) => !p.startsWith('fonts')).join(' and ')}: apt-get install ${missing.join(' ')} (as root; this install did not, ${process.env.KG_SKIP_APT === '1' ? 'KG_SKIP_APT=1' : !root ? 'not running as root' : 'no apt-get'})`);
+    console.error(
+      `postinstall: the test suite also needs ${missing.filter((p) => !p.startsWith('fonts')).join(' and ')}: apt-get install ${missing.join(' ')} (as root; this install did not, ${process.env.KG_SKIP_APT === '1' ? 'KG_SKIP_APT=1' : !root ? 'not running as root' : 'no apt-get'})`,
+    );
     return;
   }
   console.error(`postinstall: apt-get install ${missing.join(' ')} (for the queue and browser tests; KG_SKIP_APT=1 skips this)`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = update.status === 0
-    ? spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env })
-    : update;
+  const install =
+    update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env }) : update;
   if (install.status !== 0) console.error(`postinstall: apt-get failed; install ${missing.join(' ')} by hand for the queue and browser tests`);
 }

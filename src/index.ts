@@ -20,8 +20,18 @@ export { GraphStore, type GraphCounts, type WriteResult } from './load/index.ts'
 export { fingerprint, planCopies, type CopyPlan, type Fingerprint } from './pipeline/duplicates.ts';
 export { resolveGraph, type KnownEntity } from './resolve/index.ts';
 export {
-  CleanDocument, DocumentExtraction, ENTITY_TYPES, EntityType, Evidence, ExportDocument, Graph, GraphEntity, GraphRelation,
-  RELATION_TYPES, RawDocument, RelationType,
+  CleanDocument,
+  DocumentExtraction,
+  ENTITY_TYPES,
+  EntityType,
+  Evidence,
+  ExportDocument,
+  Graph,
+  GraphEntity,
+  GraphRelation,
+  RELATION_TYPES,
+  RawDocument,
+  RelationType,
 } from './model/schemas.ts';
 
 /** A document as a caller has it: RawDocument with `source` defaulting to the id. */
@@ -56,7 +66,10 @@ export function buildGraphDetailed(docs: DocumentInput[], known: KnownEntity[] =
     }
   }
   const { copies } = planCopies(extractions.map((x) => x.document as CleanDocument));
-  const graph = resolveGraph(extractions.filter((x) => !copies.has(x.document.id)), known);
+  const graph = resolveGraph(
+    extractions.filter((x) => !copies.has(x.document.id)),
+    known,
+  );
   return { graph, failures, copies };
 }
 
@@ -83,7 +96,9 @@ export async function loadGraph(driver: Driver, graph: Graph, options: LoadOptio
     const written: WriteResult[] = [];
     await store.writeInBatches(sliceByDocument(Graph.parse(graph)), {
       ingestedAt: new Date().toISOString(),
-      onWritten: (results) => { written.push(...results); },
+      onWritten: (results) => {
+        written.push(...results);
+      },
     });
     return { written, counts: await store.counts() };
   } finally {

@@ -26,7 +26,8 @@ let files: string[];
 beforeAll(() => {
   // The build must be the sources' (npm install builds it; a source edited since is rebuilt here).
   const stamp = path.join(ROOT, 'dist', '.built');
-  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest(path.join(ROOT, 'src'))) execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { stdio: 'inherit' });
+  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest(path.join(ROOT, 'src')))
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { stdio: 'inherit' });
   scratch = mkdtempSync(path.join(tmpdir(), 'kg-package-'));
   const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8' }));
   tarball = path.join(scratch, packed[0].filename);
@@ -34,9 +35,15 @@ beforeAll(() => {
   const project = path.join(scratch, 'app');
   execFileSync('mkdir', ['-p', project]);
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', type: 'module', private: true }));
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: project, stdio: 'pipe', env: { ...process.env, KG_FETCH_NEO4J: '' } });
+  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
+    cwd: project,
+    stdio: 'pipe',
+    env: { ...process.env, KG_FETCH_NEO4J: '' },
+  });
 }, 900_000);
-afterAll(() => { if (scratch) rmSync(scratch, { recursive: true, force: true }); }, 120_000);
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+}, 120_000);
 
 describe('the packed package', () => {
   it('holds the build, the CLI and the graph files, not the sources, tests or benchmarks', () => {
@@ -52,11 +59,14 @@ describe('the packed package', () => {
 
   it('imports from a scratch project and builds a graph from a document in memory', () => {
     const project = path.join(scratch, 'app');
-    writeFileSync(path.join(project, 'use.mjs'), `
+    writeFileSync(
+      path.join(project, 'use.mjs'),
+      `
 import { buildGraph, ENTITY_TYPES } from 'ai-governance-kg';
 const g = buildGraph([{ id: 'https://example.org/news/1', format: 'text', body: 'The United Kingdom and Japan signed a Memorandum of Cooperation on AI safety in Tokyo in April 2024.' }]);
 console.log(JSON.stringify({ types: ENTITY_TYPES.length, docs: g.documents.map((d) => d.id), names: g.entities.map((e) => e.name).sort(), relations: g.relations.length }));
-`);
+`,
+    );
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' }));
     expect(out.docs).toEqual(['https://example.org/news/1']);
     expect(out.names).toEqual(expect.arrayContaining(['Japan', 'United Kingdom']));
@@ -66,13 +76,22 @@ console.log(JSON.stringify({ types: ENTITY_TYPES.length, docs: g.documents.map((
 
   it('type-checks a TypeScript user of its declarations', () => {
     const project = path.join(scratch, 'app');
-    writeFileSync(path.join(project, 'use.ts'), `
+    writeFileSync(
+      path.join(project, 'use.ts'),
+      `
 import { buildGraph, loadGraph, type Graph } from 'ai-governance-kg';
 const g: Graph = buildGraph([{ id: 'a', format: 'text', body: 'text' }]);
 export const load: typeof loadGraph = loadGraph;
 export const n: number = g.relations.length;
-`);
-    writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['use.ts'] }));
+`,
+    );
+    writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] },
+        files: ['use.ts'],
+      }),
+    );
     execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, stdio: 'pipe' });
   }, 120_000);
 

@@ -8,14 +8,23 @@ function clocked(options: { quiet?: boolean } = {}) {
   let t = 0;
   const lines: string[] = [];
   const p = new Progress({ label: 'kg run', tty: false, intervalSeconds: 5, now: () => t, write: (l) => lines.push(l), ...options });
-  return { p, lines, advance: (ms: number) => { t += ms; } };
+  return {
+    p,
+    lines,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe('Progress without a terminal', () => {
   it('prints one line per interval, not one per document, then one at the end of the phase', () => {
     const { p, lines, advance } = clocked();
     p.phase('extract', 1000);
-    for (let i = 0; i < 1000; i++) { advance(20); p.tick(); } // 20 s in all: 1,000 documents at 50/s
+    for (let i = 0; i < 1000; i++) {
+      advance(20);
+      p.tick();
+    } // 20 s in all: 1,000 documents at 50/s
     p.end();
     expect(lines.length).toBeLessThanOrEqual(5);
     expect(lines.length).toBeGreaterThanOrEqual(4);
@@ -26,7 +35,10 @@ describe('Progress without a terminal', () => {
   it('counts failures and, for a stream of unknown length, shows done and rate', () => {
     const { p, lines, advance } = clocked();
     p.phase('extract', null);
-    for (let i = 0; i < 30; i++) { advance(200); p.tick(i % 10 !== 0); }
+    for (let i = 0; i < 30; i++) {
+      advance(200);
+      p.tick(i % 10 !== 0);
+    }
     p.end();
     expect(lines).toEqual(['kg run: extract 25 done, 3 failed (5.00/s)', 'kg run: extract done: 30 (3 failed) in 6.0 s (5.00/s)']);
   });
@@ -34,7 +46,10 @@ describe('Progress without a terminal', () => {
   it('prints nothing when quiet', () => {
     const { p, lines, advance } = clocked({ quiet: true });
     p.phase('write', 10);
-    for (let i = 0; i < 10; i++) { advance(10_000); p.tick(); }
+    for (let i = 0; i < 10; i++) {
+      advance(10_000);
+      p.tick();
+    }
     p.note('10 documents read');
     p.end();
     expect(lines).toEqual([]);

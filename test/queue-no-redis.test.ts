@@ -20,9 +20,14 @@ async function closedPort(): Promise<number> {
 
 function kg(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'kg.js'), ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -33,7 +38,9 @@ describe('no Redis', () => {
       const r = await kg(args, { REDIS_URL: url, KG_REDIS_ATTEMPTS: '2' });
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
-      expect(lines.filter((l) => !l.startsWith('kg worker: waiting for Redis'))).toEqual([`kg: no Redis answers at ${url} (REDIS_URL points there) after 2 attempts: start the local one with \`kg redis start\` (needs redis-server: apt-get install redis-server) or set REDIS_URL to a running Redis`]);
+      expect(lines.filter((l) => !l.startsWith('kg worker: waiting for Redis'))).toEqual([
+        `kg: no Redis answers at ${url} (REDIS_URL points there) after 2 attempts: start the local one with \`kg redis start\` (needs redis-server: apt-get install redis-server) or set REDIS_URL to a running Redis`,
+      ]);
     }, 60_000);
   }
 });
@@ -43,13 +50,24 @@ describe('SIGTERM while no Redis answers yet', () => {
     const { spawn } = await import('node:child_process');
     const url = `redis://127.0.0.1:${await closedPort()}`;
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), 'worker'], {
-      cwd: ROOT, env: { ...process.env, REDIS_URL: url, KG_REDIS_ATTEMPTS: '100000' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, REDIS_URL: url, KG_REDIS_ATTEMPTS: '100000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
-    child.stderr!.on('data', (d) => { err += d; });
+    child.stderr!.on('data', (d) => {
+      err += d;
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Started and retrying: then stop it.
-    await new Promise<void>((resolve) => { const t = setInterval(() => { if (err.includes('waiting for Redis')) { clearInterval(t); resolve(); } }, 100); });
+    await new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (err.includes('waiting for Redis')) {
+          clearInterval(t);
+          resolve();
+        }
+      }, 100);
+    });
     expect(child.exitCode).toBe(null);
     child.kill('SIGTERM');
     const code = await Promise.race([exited, new Promise((r) => setTimeout(() => r('still running 20 s after SIGTERM'), 20_000))]);

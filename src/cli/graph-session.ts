@@ -61,7 +61,10 @@ export function progressReporter(label: string, quiet = false): { onProgress: (e
 }
 
 const byType = (counts: Record<string, number>) =>
-  Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
+  Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ') || 'none';
 
 export function connectionLines(connection: Connection): string[] {
   if (connection.local) {
@@ -87,10 +90,13 @@ export function graphLines(counts: GraphCounts): string[] {
 export function runLines(label: string, summary: RunSummary): string[] {
   const r = summary.run;
   const lines = [
-    `${label}: ${summary.documents.size + (r.failed - countFailed(summary))} documents — ${r.new} new, ${r.changed} changed, ${r.unchanged} unchanged, ${r.failed} failed; `
-      + `${summary.extracted} extracted, ${summary.written.length} written in ${summary.seconds.toFixed(1)} s (run ${r.id})`,
+    `${label}: ${summary.documents.size + (r.failed - countFailed(summary))} documents — ${r.new} new, ${r.changed} changed, ${r.unchanged} unchanged, ${r.failed} failed; ` +
+      `${summary.extracted} extracted, ${summary.written.length} written in ${summary.seconds.toFixed(1)} s (run ${r.id})`,
   ];
-  if (r.duplicates) lines.push(`  ${r.duplicates} syndicated ${r.duplicates === 1 ? 'copy' : 'copies'} (the same text under another id) linked to ${r.duplicates === 1 ? 'its' : 'their'} first copy, not extracted: each fact counts once`);
+  if (r.duplicates)
+    lines.push(
+      `  ${r.duplicates} syndicated ${r.duplicates === 1 ? 'copy' : 'copies'} (the same text under another id) linked to ${r.duplicates === 1 ? 'its' : 'their'} first copy, not extracted: each fact counts once`,
+    );
   for (const e of r.errors.slice(0, 20)) lines.push(`  failed: ${e}`);
   if (r.errors.length > 20) lines.push(`  ... and ${r.errors.length - 20} more (see the Run node's errors)`);
   // Documents loaded with a warning (other language, decoding guessed, truncated, no text left).
@@ -156,7 +162,13 @@ export async function runCommand(label: string, mode: RunMode, paths: string[], 
   const progress = progressReporter(label, opts.quiet);
   try {
     const summary = await runPipeline(store, {
-      paths: inputs, read: { stdinId: opts.id, stdinUrl: opts.url }, mode, concurrency, workers, pipeline, onProgress: progress.onProgress,
+      paths: inputs,
+      read: { stdinId: opts.id, stdinUrl: opts.url },
+      mode,
+      concurrency,
+      workers,
+      pipeline,
+      onProgress: progress.onProgress,
     });
     progress.stop();
     const counts = await store.counts();
@@ -189,7 +201,9 @@ export function failureExitCode(label: string, failed: number, ok: number, first
     return EXIT.error;
   }
   if (opts.allowFailures) return EXIT.ok;
-  console.error(`${label}: ${failed} of ${failed + ok} documents failed: exit code ${EXIT.documentsFailed} (--allow-failures to exit 0 when some documents fail)`);
+  console.error(
+    `${label}: ${failed} of ${failed + ok} documents failed: exit code ${EXIT.documentsFailed} (--allow-failures to exit 0 when some documents fail)`,
+  );
   return EXIT.documentsFailed;
 }
 

@@ -99,10 +99,15 @@ export class Progress {
   end(): void {
     if (!this.active) return;
     this.active = false;
-    if (this.bar) { this.bar.stop(); this.bar = null; }
+    if (this.bar) {
+      this.bar.stop();
+      this.bar = null;
+    }
     if (this.quiet) return;
     const seconds = (this.now() - this.startedAt) / 1000;
-    this.write(`${this.label}: ${this.name} done: ${this.done}${this.failed ? ` (${this.failed} failed)` : ''} in ${seconds.toFixed(1)} s${this.done ? ` (${fmtRate(this.rate())}/s)` : ''}`);
+    this.write(
+      `${this.label}: ${this.name} done: ${this.done}${this.failed ? ` (${this.failed} failed)` : ''} in ${seconds.toFixed(1)} s${this.done ? ` (${fmtRate(this.rate())}/s)` : ''}`,
+    );
   }
 
   /** The line a log shows mid-phase: done/total, rate, time left. */
@@ -122,15 +127,18 @@ export class Progress {
 
   private startBar(): void {
     const known = this.total !== null;
-    this.bar = new cliProgress.SingleBar({
-      format: known
-        ? `${this.label} ${this.name.padEnd(8)} [{bar}] {value}/{total}{failed} {rate}/s, {eta_formatted} left`
-        : `${this.label} ${this.name.padEnd(8)} {value} done{failed} {rate}/s`,
-      stream: process.stderr,
-      hideCursor: true,
-      clearOnComplete: false,
-      etaBuffer: 50,
-    }, cliProgress.Presets.shades_classic);
+    this.bar = new cliProgress.SingleBar(
+      {
+        format: known
+          ? `${this.label} ${this.name.padEnd(8)} [{bar}] {value}/{total}{failed} {rate}/s, {eta_formatted} left`
+          : `${this.label} ${this.name.padEnd(8)} {value} done{failed} {rate}/s`,
+        stream: process.stderr,
+        hideCursor: true,
+        clearOnComplete: false,
+        etaBuffer: 50,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     this.bar.start(this.total ?? this.done, this.done, { rate: fmtRate(this.rate()), failed: this.failed ? `, ${this.failed} failed` : '' });
   }
 }

@@ -34,12 +34,14 @@ MERGE (d)-[:DUPLICATE_OF]->(o)`;
 
 /** The fingerprints of every document the graph holds. */
 export async function knownDocuments(store: GraphStore): Promise<KnownDocument[]> {
-  return store.read(async (tx) => (await tx.run(READ_FINGERPRINTS)).records.map((r) => ({
-    id: r.get('id') as string,
-    textHash: r.get('textHash') as string,
-    minhash: (r.get('minhash') as number[]).map(Number),
-    duplicateOf: (r.get('duplicateOf') as string | null) ?? null,
-  })));
+  return store.read(async (tx) =>
+    (await tx.run(READ_FINGERPRINTS)).records.map((r) => ({
+      id: r.get('id') as string,
+      textHash: r.get('textHash') as string,
+      minhash: (r.get('minhash') as number[]).map(Number),
+      duplicateOf: (r.get('duplicateOf') as string | null) ?? null,
+    })),
+  );
 }
 
 /** Stores the fingerprints of documents written as first copies. */
@@ -54,7 +56,12 @@ export async function markFirstCopies(store: GraphStore, docs: Array<{ id: strin
  * has its facts retracted (what only it supported goes), then becomes a node
  * linked to its first copy.
  */
-export async function writeCopies(store: GraphStore, copies: Array<{ doc: CleanDocument; of: string; fp: Fingerprint }>, ingestedAt: string, known: KnownDocument[] = []): Promise<void> {
+export async function writeCopies(
+  store: GraphStore,
+  copies: Array<{ doc: CleanDocument; of: string; fp: Fingerprint }>,
+  ingestedAt: string,
+  known: KnownDocument[] = [],
+): Promise<void> {
   if (!copies.length) return;
   const firstCopies = new Set(known.filter((k) => k.duplicateOf === null).map((k) => k.id));
   const fingerprinted = new Set(known.map((k) => k.id));
@@ -64,8 +71,17 @@ export async function writeCopies(store: GraphStore, copies: Array<{ doc: CleanD
   const rows = copies.map(({ doc, of, fp }) => {
     const id = storageKey(doc.id);
     return {
-      id, fullId: fullValue(doc.id, id), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt,
-      contentHash: doc.contentHash, textHash: fp.textHash, minhash: fp.minhash, of, ofKey: storageKey(of),
+      id,
+      fullId: fullValue(doc.id, id),
+      url: doc.url,
+      title: doc.title,
+      source: doc.source,
+      publishedAt: doc.publishedAt,
+      contentHash: doc.contentHash,
+      textHash: fp.textHash,
+      minhash: fp.minhash,
+      of,
+      ofKey: storageKey(of),
     };
   });
   await store.write((tx) => tx.run(WRITE_COPIES, { rows, ingestedAt }));

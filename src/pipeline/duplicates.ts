@@ -37,7 +37,11 @@ export interface Fingerprint {
 
 /** Words of the text in one spelling: NFKC, lower case, letters and digits only. */
 export function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 // The k-th hash of a shingle: MurmurHash3's finalizer over the shingle's
@@ -47,9 +51,11 @@ export function words(text: string): string[] {
 const SEEDS: number[] = (() => {
   let s = 0x9e3779b9;
   return Array.from({ length: SIGNATURE_SIZE }, () => {
-    s ^= s << 13; s >>>= 0;
+    s ^= s << 13;
+    s >>>= 0;
     s ^= s >>> 17;
-    s ^= s << 5; s >>>= 0;
+    s ^= s << 5;
+    s >>>= 0;
     return s;
   });
 })();
@@ -128,7 +134,10 @@ export class CopyIndex {
         if (id === self || seen.has(id)) continue;
         seen.add(id);
         const score = similarity(fp.minhash, this.signatures.get(id)!);
-        if (score >= bestScore && (best === null || score > bestScore)) { best = id; bestScore = score; }
+        if (score >= bestScore && (best === null || score > bestScore)) {
+          best = id;
+          bestScore = score;
+        }
       }
     }
     return best;

@@ -98,13 +98,15 @@ async function runAll<T extends { source: string }>(
     const seq = sources.push(item.source) - 1;
     const p = pool as ExtractPool | null;
     const task = p
-      // The pool queues and batches the documents itself.
-      ? remote(p, item)
-      : queue.add(async () => local(item)) as Promise<DocumentExtraction>;
-    done.push(task.then(
-      (value) => record(seq, { ok: true, value }),
-      (err) => record(seq, { ok: false, error: (err as Error)?.message ?? String(err) }),
-    ));
+      ? // The pool queues and batches the documents itself.
+        remote(p, item)
+      : (queue.add(async () => local(item)) as Promise<DocumentExtraction>);
+    done.push(
+      task.then(
+        (value) => record(seq, { ok: true, value }),
+        (err) => record(seq, { ok: false, error: (err as Error)?.message ?? String(err) }),
+      ),
+    );
   };
   // Reading must not run ahead of extraction without bound.
   const backpressure = async () => {
@@ -141,7 +143,10 @@ async function runAll<T extends { source: string }>(
     await (pool as ExtractPool | null)?.close();
   }
   outcomes.forEach((o, seq) => {
-    if (!o.ok) { run.failures.push({ source: sources[seq]!, error: o.error }); return; }
+    if (!o.ok) {
+      run.failures.push({ source: sources[seq]!, error: o.error });
+      return;
+    }
     run.extractions.push(o.value);
     for (const w of o.value.document.warnings) run.warnings.push({ source: sources[seq]!, warning: w });
   });

@@ -17,17 +17,30 @@ import type { CleanDocument, DocumentExtraction, LocalEntity, LocalRelation, Raw
 
 export type PoolTask = 'extract' | 'clean' | 'process';
 /** `verdicts`: word verdicts the other threads parsed since this thread's last batch (see src/extract/verdicts.ts). */
-export interface PoolRequest { id: number; task: PoolTask; docs: Array<RawDocument | CleanDocument>; verdicts?: WordVerdicts }
+export interface PoolRequest {
+  id: number;
+  task: PoolTask;
+  docs: Array<RawDocument | CleanDocument>;
+  verdicts?: WordVerdicts;
+}
 /** One document's outcome inside a batch. */
 export type PoolResult = { ok: true; value: unknown } | { ok: false; error: string };
 /** id -1: the thread is ready (results empty). */
-export interface PoolResponse { id: number; results: PoolResult[]; verdicts?: WordVerdicts }
+export interface PoolResponse {
+  id: number;
+  results: PoolResult[];
+  verdicts?: WordVerdicts;
+}
 /**
  * What an 'extract' task returns: entities and relations, plus the document
  * only when validation changed it (unknown keys dropped, keys reordered), so
  * the assembled extraction is exactly what extractDocument gives in-thread.
  */
-export interface ExtractResult { document?: CleanDocument; entities: LocalEntity[]; relations: LocalRelation[] }
+export interface ExtractResult {
+  document?: CleanDocument;
+  entities: LocalEntity[];
+  relations: LocalRelation[];
+}
 
 /** Outcome of one document of a batch call (extractMany, ...): the value or the error message. */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -138,7 +151,10 @@ export class ExtractPool {
       // Documents queued in one synchronous burst (a map over an array) leave together.
       if (!this.dispatchScheduled) {
         this.dispatchScheduled = true;
-        queueMicrotask(() => { this.dispatchScheduled = false; this.dispatch(); });
+        queueMicrotask(() => {
+          this.dispatchScheduled = false;
+          this.dispatch();
+        });
       }
     });
   }
@@ -162,7 +178,9 @@ export class ExtractPool {
       slot.ready.catch(() => {}); // reported through the tasks
       worker.on('message', (m: PoolResponse) => this.onMessage(m));
       worker.on('error', (err) => this.onThreadDeath(slot, err));
-      worker.on('exit', (code) => { if (!this.closed) this.onThreadDeath(slot, new Error(`extraction thread exited with code ${code}`)); });
+      worker.on('exit', (code) => {
+        if (!this.closed) this.onThreadDeath(slot, new Error(`extraction thread exited with code ${code}`));
+      });
       this.slots.push(slot);
     }
   }
@@ -182,7 +200,9 @@ export class ExtractPool {
     }
     // Send the thread its next batch before settling this one's promises.
     this.dispatch();
-    p.units.forEach((u, i) => u.settle(m.results[i] ?? { ok: false, error: 'extraction thread returned no result' }));
+    p.units.forEach((u, i) => {
+      u.settle(m.results[i] ?? { ok: false, error: 'extraction thread returned no result' });
+    });
   }
 
   /** A thread that crashed fails its documents and everything queued: the caller decides what next. */
@@ -215,8 +235,13 @@ export class ExtractPool {
       const task = this.waiting[this.head]!.task;
       const units: Unit[] = [];
       while (units.length < take && this.head < this.waiting.length && this.waiting[this.head]!.task === task) units.push(this.waiting[this.head++]!);
-      if (this.head === this.waiting.length) { this.waiting = []; this.head = 0; }
-      else if (this.head > 4096) { this.waiting = this.waiting.slice(this.head); this.head = 0; }
+      if (this.head === this.waiting.length) {
+        this.waiting = [];
+        this.head = 0;
+      } else if (this.head > 4096) {
+        this.waiting = this.waiting.slice(this.head);
+        this.head = 0;
+      }
       const id = this.nextId++;
       this.pending.set(id, { units, slot: best });
       best.inFlight++;

@@ -26,9 +26,11 @@ function extractOnly(doc: CleanDocument): ExtractResult {
 function run(task: PoolRequest['task'], doc: RawDocument | CleanDocument): PoolResult {
   try {
     const value =
-      task === 'extract' ? extractOnly(doc as CleanDocument)
-      : task === 'clean' ? cleanDocument(doc as RawDocument)
-      : extractDocument(cleanDocument(doc as RawDocument));
+      task === 'extract'
+        ? extractOnly(doc as CleanDocument)
+        : task === 'clean'
+          ? cleanDocument(doc as RawDocument)
+          : extractDocument(cleanDocument(doc as RawDocument));
     return { ok: true, value };
   } catch (err) {
     return { ok: false, error: (err as Error)?.message ?? String(err) };
@@ -40,7 +42,9 @@ function run(task: PoolRequest['task'], doc: RawDocument | CleanDocument): PoolR
 // says it is ready, not on the first documents. The sample is built in, not
 // taken from any corpus: the per-word caches it fills hold a few dozen words.
 const WARM_SAMPLE: RawDocument = {
-  id: 'warm-up', source: 'warm-up.txt', format: 'text',
+  id: 'warm-up',
+  source: 'warm-up.txt',
+  format: 'text',
   body: [
     'UK and France sign AI safety agreement',
     'On 1 November 2023, Prime Minister Rishi Sunak of the United Kingdom and President Emmanuel Macron signed a memorandum of understanding',

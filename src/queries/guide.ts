@@ -37,8 +37,7 @@ export function guidePort(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The HTML that {{query:NAME}} stands for. */
 export function queryBlock(name: string): string {
@@ -52,7 +51,10 @@ export function queryBlock(name: string): string {
     : '<p>Run the query:</p>';
   return `<div class="kg-query" data-query="${escapeHtml(q.name)}">
 <h4>${escapeHtml(q.title)}</h4>
-${q.description.split('\n\n').map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${q.description
+  .split('\n\n')
+  .map((p) => `<p>${escapeHtml(p)}</p>`)
+  .join('\n')}
 ${params}
 <pre class="code runnable pre-scrollable">${escapeHtml(q.cypher)}</pre>
 <p>In a terminal: <code>kg query ${escapeHtml(q.name)}${q.params.map((p) => ` --param ${escapeHtml(p.name)}=...`).join('')}</code></p>
@@ -77,7 +79,13 @@ export function renderGuide(file: string, urls: GuideUrls): string {
     .replace(/\{\{query:([a-z0-9-]+)\}\}/g, (_m, name: string) => queryBlock(name))
     .replace(/\{\{guide-url\}\}/g, urls.guide)
     .replace(/\{\{style-url\}\}/g, urls.style)
-    .replace(/\{\{query-list\}\}/g, () => `<ul>${listQueries().map((q) => `<li><code>${escapeHtml(q.name)}</code>: ${escapeHtml(q.title)}</li>`).join('')}</ul>`);
+    .replace(
+      /\{\{query-list\}\}/g,
+      () =>
+        `<ul>${listQueries()
+          .map((q) => `<li><code>${escapeHtml(q.name)}</code>: ${escapeHtml(q.title)}</li>`)
+          .join('')}</ul>`,
+    );
 }
 
 const CORS = {
@@ -159,9 +167,7 @@ export async function startGuideServer(port = guidePort()): Promise<GuideServer>
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
-      reject(err.code === 'EADDRINUSE'
-        ? new Error(`port ${port} on 127.0.0.1 is taken: choose another with --port or KG_GUIDE_PORT`)
-        : err);
+      reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is taken: choose another with --port or KG_GUIDE_PORT`) : err);
     });
     server.listen(port, '127.0.0.1', () => resolve());
   });
@@ -170,9 +176,10 @@ export async function startGuideServer(port = guidePort()): Promise<GuideServer>
   return {
     port: actual,
     urls,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

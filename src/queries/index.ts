@@ -63,9 +63,7 @@ function typeOf(literal: string, value: unknown): ParamType {
 
 /** The $parameters a Cypher text uses (outside string literals and comments). */
 export function usedParameters(cypher: string): string[] {
-  const stripped = cypher
-    .replace(/\/\/[^\n]*/g, '')
-    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+  const stripped = cypher.replace(/\/\/[^\n]*/g, '').replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
   const found = new Set<string>();
   for (const m of stripped.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) found.add(m[1]);
   return [...found];
@@ -101,7 +99,12 @@ export function parseQuery(name: string, text: string, file = `${name}.cypher`):
       prose.push(t);
     }
   }
-  const paragraphs = prose.join('\n').trim().split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+  const paragraphs = prose
+    .join('\n')
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter(Boolean);
   const title = paragraphs.shift();
   if (!title) throw new QueryError(`${file}: the header comment must start with a title line`);
 
@@ -183,10 +186,12 @@ export function bindParams(q: SavedQuery, given: Record<string, string | ParamVa
 
 /** Integers must reach Neo4j as integers (the driver sends JS numbers as floats). */
 function toDriverParams(q: SavedQuery, values: Record<string, ParamValue>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => {
-    const p = q.params.find((x) => x.name === k);
-    return [k, p?.type === 'integer' ? neo4j.int(v as number) : v];
-  }));
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => {
+      const p = q.params.find((x) => x.name === k);
+      return [k, p?.type === 'integer' ? neo4j.int(v as number) : v];
+    }),
+  );
 }
 
 export interface QueryResult {
@@ -205,8 +210,16 @@ export async function runSavedQuery(tx: ManagedTransaction, q: SavedQuery, value
 
 // ------------------------------------------------------------------ display
 
-interface NodeLike { labels: string[]; properties: Record<string, unknown> }
-interface RelLike { type: string; properties: Record<string, unknown>; start: unknown; end: unknown }
+interface NodeLike {
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+interface RelLike {
+  type: string;
+  properties: Record<string, unknown>;
+  start: unknown;
+  end: unknown;
+}
 
 const isNode = (v: unknown): v is NodeLike => neo4j.isNode(v as never);
 const isRel = (v: unknown): v is RelLike => neo4j.isRelationship(v as never);
@@ -247,10 +260,16 @@ export function cell(v: unknown): string {
     for (const seg of p.segments) s += ` -[${seg.relationship.type}]- ${nodeCaption(seg.end)}`;
     return s;
   }
-  if (Array.isArray(v)) return v.map(cell).filter((x) => x !== '').join('; ');
+  if (Array.isArray(v))
+    return v
+      .map(cell)
+      .filter((x) => x !== '')
+      .join('; ');
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
   if (typeof v === 'object' && v.constructor === Object) {
-    return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${cell(x)}`).join(', ');
+    return Object.entries(v as Record<string, unknown>)
+      .map(([k, x]) => `${k}: ${cell(x)}`)
+      .join(', ');
   }
   return String(v).replace(/\s+/g, ' ');
 }
@@ -262,7 +281,11 @@ export function formatTable(result: QueryResult, maxWidth = 60): string {
   const cut = (s: string) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
   const body = rows.map((r) => columns.map((c) => cut(cell(r[c]))));
   const widths = columns.map((c, i) => Math.max(c.length, ...body.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((x, i) => x.padEnd(widths[i])).join(' | ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((x, i) => x.padEnd(widths[i]))
+      .join(' | ')
+      .trimEnd();
   return [line(columns), widths.map((w) => '-'.repeat(w)).join('-+-'), ...body.map(line)].join('\n');
 }
 

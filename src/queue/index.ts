@@ -52,15 +52,21 @@ export async function enqueuePaths(paths: string[], url?: string): Promise<Enque
     let batch: RawDocument[] = [];
     const flush = async () => {
       if (!batch.length) return;
-      await queue.addBulk(batch.map((doc) => ({
-        name: 'document', data: doc,
-        opts: { jobId: jobId(doc), removeOnComplete: true, removeOnFail: 1000, attempts: 2, backoff: { type: 'fixed', delay: 1000 } },
-      })));
+      await queue.addBulk(
+        batch.map((doc) => ({
+          name: 'document',
+          data: doc,
+          opts: { jobId: jobId(doc), removeOnComplete: true, removeOnFail: 1000, attempts: 2, backoff: { type: 'fixed', delay: 1000 } },
+        })),
+      );
       queued += batch.length;
       batch = [];
     };
     for await (const item of readInputs(paths)) {
-      if (!item.ok) { failures.push(item.failure); continue; }
+      if (!item.ok) {
+        failures.push(item.failure);
+        continue;
+      }
       for (const warning of item.doc.warnings ?? []) warnings.push({ source: item.doc.source, warning });
       batch.push(item.doc);
       if (batch.length >= 200) await flush();
@@ -135,14 +141,22 @@ export async function runWorker(options: WorkerOptions = {}, url?: string): Prom
   // before the processor runs): a stop that cannot wait returns them.
   const active = new Map<string, Job<RawDocument>>();
   let stopping = false;
-  const worker = new Worker<RawDocument>(DOCUMENTS, async (job: Job<RawDocument>) => {
-    const extraction = pool ? await pool.process(job.data) : processDocument(job.data);
-    await results.add('extraction', extraction, { jobId: job.id, removeOnComplete: true, removeOnFail: 1000 });
-    summary.extracted++;
-    return { id: extraction.document.id, entities: extraction.entities.length, relations: extraction.relations.length };
-  }, { connection: blocking, prefix: PREFIX, concurrency: Math.max(1, threads * 2), autorun: false });
-  worker.on('active', (job) => { active.set(job.id!, job); });
-  worker.on('completed', (job) => { active.delete(job.id!); });
+  const worker = new Worker<RawDocument>(
+    DOCUMENTS,
+    async (job: Job<RawDocument>) => {
+      const extraction = pool ? await pool.process(job.data) : processDocument(job.data);
+      await results.add('extraction', extraction, { jobId: job.id, removeOnComplete: true, removeOnFail: 1000 });
+      summary.extracted++;
+      return { id: extraction.document.id, entities: extraction.entities.length, relations: extraction.relations.length };
+    },
+    { connection: blocking, prefix: PREFIX, concurrency: Math.max(1, threads * 2), autorun: false },
+  );
+  worker.on('active', (job) => {
+    active.set(job.id!, job);
+  });
+  worker.on('completed', (job) => {
+    active.delete(job.id!);
+  });
   worker.on('failed', (job, err) => {
     if (job) active.delete(job.id!);
     if (stopping) return; // a document returned to the queue at a stop
@@ -155,31 +169,45 @@ export async function runWorker(options: WorkerOptions = {}, url?: string): Prom
   const stops: Array<Promise<unknown>> = [];
   if (options.stop) stops.push(options.stop);
   // Redis gone for longer than giveUp: stop with an error instead of retrying for ever.
-  stops.push((async () => {
-    let downSince: number | null = null;
-    while (!stopping) {
-      await sleep(500);
-      const up = connection.status === 'ready' && blocking.status === 'ready';
-      if (up) { downSince = null; continue; }
-      downSince ??= Date.now();
-      if (Date.now() - downSince >= giveUp) {
-        lost = new RedisUnavailableError(target, process.env, ` for ${Math.round(giveUp / 1000)} s while working`);
-        return;
+  stops.push(
+    (async () => {
+      let downSince: number | null = null;
+      while (!stopping) {
+        await sleep(500);
+        const up = connection.status === 'ready' && blocking.status === 'ready';
+        if (up) {
+          downSince = null;
+          continue;
+        }
+        downSince ??= Date.now();
+        if (Date.now() - downSince >= giveUp) {
+          lost = new RedisUnavailableError(target, process.env, ` for ${Math.round(giveUp / 1000)} s while working`);
+          return;
+        }
       }
-    }
-  })());
+    })(),
+  );
   if (options.untilEmpty) {
-    stops.push((async () => {
-      // Done when nothing is waiting and nothing is being worked on, anywhere.
-      for (;;) {
-        await sleep(300);
-        if (stopping) return;
-        if ((await pending(documents)) === 0) return;
-      }
-    })());
+    stops.push(
+      (async () => {
+        // Done when nothing is waiting and nothing is being worked on, anywhere.
+        for (;;) {
+          await sleep(300);
+          if (stopping) return;
+          if ((await pending(documents)) === 0) return;
+        }
+      })(),
+    );
   }
   let halted = false;
-  void Promise.race(stops).then(() => { halted = true; }, () => { halted = true; });
+  void Promise.race(stops).then(
+    () => {
+      halted = true;
+    },
+    () => {
+      halted = true;
+    },
+  );
   try {
     if (pool) await Promise.race([pool.start(), ...stops]);
     if (halted) return summary;
@@ -198,7 +226,10 @@ export async function runWorker(options: WorkerOptions = {}, url?: string): Prom
     // the connection is still open), and the worker stops.
     await Promise.race([worker.pause(true).catch(() => {}), sleep(1_000)]);
     // A job fetched just before the stop shows up as active a moment later: close() waits for it too.
-    const closing = worker.close().then(() => true, () => true);
+    const closing = worker.close().then(
+      () => true,
+      () => true,
+    );
     const t0 = Date.now();
     let closed = false;
     while (!closed && Date.now() - t0 < grace) closed = await Promise.race([closing, sleep(50).then(() => false)]);
@@ -260,7 +291,9 @@ export async function runWriter(store: GraphStore, options: WriterOptions = {}, 
   const token = randomUUID();
   const summary: WriterSummary = { batches: 0, written: 0, failed: 0, runs: [] };
   let stopped = false;
-  void options.stop?.then(() => { stopped = true; });
+  void options.stop?.then(() => {
+    stopped = true;
+  });
   await store.applySchema();
   try {
     while (!stopped) {
@@ -270,7 +303,11 @@ export async function runWriter(store: GraphStore, options: WriterOptions = {}, 
       let last = Date.now();
       while (jobs.length < size && !stopped) {
         const job = await consumer.getNextJob(token, { block: false });
-        if (job) { jobs.push(job); last = Date.now(); continue; }
+        if (job) {
+          jobs.push(job);
+          last = Date.now();
+          continue;
+        }
         if (!jobs.length || Date.now() - last >= linger) break;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -292,7 +329,14 @@ export async function runWriter(store: GraphStore, options: WriterOptions = {}, 
   return summary;
 }
 
-async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], token: string, summary: WriterSummary, options: WriterOptions, log: (l: string) => void): Promise<void> {
+async function writeBatch(
+  store: GraphStore,
+  jobs: Job<DocumentExtraction>[],
+  token: string,
+  summary: WriterSummary,
+  options: WriterOptions,
+  log: (l: string) => void,
+): Promise<void> {
   const lock = await acquireLock(store, 'queue writer');
   let run: RunRecord | null = null;
   try {
@@ -302,7 +346,10 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
     const bad: Array<{ job: Job<DocumentExtraction>; error: string }> = [];
     for (const job of jobs) {
       const parsed = DocumentExtraction.safeParse(job.data);
-      if (!parsed.success) { bad.push({ job, error: `invalid extraction: ${parsed.error.message.slice(0, 200)}` }); continue; }
+      if (!parsed.success) {
+        bad.push({ job, error: `invalid extraction: ${parsed.error.message.slice(0, 200)}` });
+        continue;
+      }
       const prev = byDoc.get(parsed.data.document.id);
       if (prev) await prev.job.moveToCompleted('superseded', token, false);
       byDoc.set(parsed.data.document.id, { job, extraction: parsed.data });
@@ -311,11 +358,23 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
     const stored = await store.documentHashes(all.map((x) => x.extraction.document.id));
     // Syndicated copies: linked to their first copy, their facts not written (as kg run does).
     const known = await knownDocuments(store);
-    const plan = planCopies(all.map((x) => x.extraction.document), known);
+    const plan = planCopies(
+      all.map((x) => x.extraction.document),
+      known,
+    );
     const list = all.filter((x) => !plan.copies.has(x.extraction.document.id));
-    const { graph, forms } = resolveDocuments(list.map((x) => x.extraction), await store.knownEntities());
-    withWarnings(graph.documents, list.map((x) => x.extraction));
-    for (const { extraction: { document: d } } of list) for (const w of d.warnings) run.warnings.push(`${d.source}: ${w}`);
+    const { graph, forms } = resolveDocuments(
+      list.map((x) => x.extraction),
+      await store.knownEntities(),
+    );
+    withWarnings(
+      graph.documents,
+      list.map((x) => x.extraction),
+    );
+    for (const {
+      extraction: { document: d },
+    } of list)
+      for (const w of d.warnings) run.warnings.push(`${d.source}: ${w}`);
     const ingestedAt = new Date().toISOString();
     const jobOf = new Map(list.map((x) => [x.extraction.document.id, x.job]));
     // Batches of documents, one transaction each (as `kg run` writes); a
@@ -348,9 +407,17 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
       },
     });
     // (A document whose write failed is not in the graph: markFirstCopies matches none.)
-    await markFirstCopies(store, list.map((x) => ({ id: x.extraction.document.id, ...plan.fingerprints.get(x.extraction.document.id)! })));
+    await markFirstCopies(
+      store,
+      list.map((x) => ({ id: x.extraction.document.id, ...plan.fingerprints.get(x.extraction.document.id)! })),
+    );
     const copies = all.filter((x) => plan.copies.has(x.extraction.document.id));
-    await writeCopies(store, copies.map((x) => ({ doc: x.extraction.document, of: plan.copies.get(x.extraction.document.id)!, fp: plan.fingerprints.get(x.extraction.document.id)! })), ingestedAt, known);
+    await writeCopies(
+      store,
+      copies.map((x) => ({ doc: x.extraction.document, of: plan.copies.get(x.extraction.document.id)!, fp: plan.fingerprints.get(x.extraction.document.id)! })),
+      ingestedAt,
+      known,
+    );
     for (const x of copies) {
       const before = stored.get(x.extraction.document.id);
       if (before === undefined) run.new++;
@@ -370,8 +437,10 @@ async function writeBatch(store: GraphStore, jobs: Job<DocumentExtraction>[], to
     await finishRun(store, run);
     summary.batches++;
     summary.runs.push(run);
-    log(`kg writer: batch of ${list.length} — ${run.new} new, ${run.changed} changed, ${run.unchanged} unchanged, ${run.failed} failed`
-      + `${run.warnings.length ? `; ${run.warnings.length} warnings (on the Run node and each Document node)` : ''}`);
+    log(
+      `kg writer: batch of ${list.length} — ${run.new} new, ${run.changed} changed, ${run.unchanged} unchanged, ${run.failed} failed` +
+        `${run.warnings.length ? `; ${run.warnings.length} warnings (on the Run node and each Document node)` : ''}`,
+    );
     for (const w of run.warnings.slice(0, 20)) log(`kg writer:   warning: ${w}`);
   } catch (err) {
     if (run) {

@@ -40,7 +40,9 @@ export function localRedis(url = redisUrl(), dir?: string): LocalRedis {
 export class RedisUnavailableError extends Error {
   constructor(url: string, env: NodeJS.ProcessEnv = process.env, detail = '') {
     const from = env.REDIS_URL ? 'REDIS_URL points there' : `the default; REDIS_URL names another`;
-    super(`no Redis answers at ${url} (${from})${detail}: start the local one with \`kg redis start\` (needs redis-server: apt-get install redis-server) or set REDIS_URL to a running Redis`);
+    super(
+      `no Redis answers at ${url} (${from})${detail}: start the local one with \`kg redis start\` (needs redis-server: apt-get install redis-server) or set REDIS_URL to a running Redis`,
+    );
     this.name = 'RedisUnavailableError';
   }
 }
@@ -51,11 +53,16 @@ export class RedisUnavailableError extends Error {
  * when `stop` came first.
  * Without it BullMQ retries for ever and prints a stack trace per attempt.
  */
-export async function requireRedis(url = redisUrl(), options: { attempts?: number; delayMs?: number; stop?: Promise<void>; log?: (line: string) => void } = {}): Promise<boolean> {
+export async function requireRedis(
+  url = redisUrl(),
+  options: { attempts?: number; delayMs?: number; stop?: Promise<void>; log?: (line: string) => void } = {},
+): Promise<boolean> {
   const attempts = Math.max(1, options.attempts ?? Number(process.env.KG_REDIS_ATTEMPTS || 5));
   const delay = options.delayMs ?? 1000;
   let stopped = false;
-  void options.stop?.then(() => { stopped = true; });
+  void options.stop?.then(() => {
+    stopped = true;
+  });
   for (let i = 0; i < attempts; i++) {
     if (await ping(url)) return true;
     if (stopped) return false;
@@ -84,10 +91,28 @@ export async function startRedis(cfg: LocalRedis = localRedis()): Promise<{ star
   if (await ping(cfg.url)) return { started: false };
   mkdirSync(cfg.dir, { recursive: true });
   const bin = process.env.KG_REDIS_SERVER || 'redis-server';
-  const r = spawnSync(bin, [
-    '--port', String(cfg.port), '--bind', '127.0.0.1', '--dir', cfg.dir, '--daemonize', 'yes',
-    '--pidfile', cfg.pidFile, '--logfile', path.join(cfg.dir, 'redis.log'), '--save', '', '--appendonly', 'no',
-  ], { encoding: 'utf8' });
+  const r = spawnSync(
+    bin,
+    [
+      '--port',
+      String(cfg.port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      cfg.dir,
+      '--daemonize',
+      'yes',
+      '--pidfile',
+      cfg.pidFile,
+      '--logfile',
+      path.join(cfg.dir, 'redis.log'),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.error) throw new Error(`cannot run ${bin} (${r.error.message}): install Redis (Debian: apt-get install redis-server) or set REDIS_URL`);
   if (r.status !== 0) throw new Error(`${bin} failed: ${r.stderr || r.stdout}`);
   for (let i = 0; i < 100; i++) {

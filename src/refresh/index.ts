@@ -173,7 +173,10 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
 
     const ingestedAt = new Date().toISOString();
     const firsts = cleaned.filter((d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed');
-    await markFirstCopies(store, firsts.map((d) => ({ id: d.id, ...plan.fingerprints.get(d.id)! })));
+    await markFirstCopies(
+      store,
+      firsts.map((d) => ({ id: d.id, ...plan.fingerprints.get(d.id)! })),
+    );
     const copies = cleaned.filter((d) => plan.copies.has(d.id)).map((doc) => ({ doc, of: plan.copies.get(doc.id)!, fp: plan.fingerprints.get(doc.id)! }));
     await writeCopies(store, copies, ingestedAt, known);
     for (const c of copies) progress({ phase: 'copy', id: c.doc.id, of: c.of });

@@ -15,21 +15,26 @@ function validCron(pattern: string): boolean {
   }
 }
 
-export const PipelineDefinition = z.object({
-  /** Recorded on each Run node. */
-  name: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
-  description: z.string().optional(),
-  /** Files or directories, relative to the directory kg runs in (the checkout's root). */
-  inputs: z.array(z.string().min(1)).min(1),
-  /** Documents extracted at once. */
-  concurrency: z.number().int().min(1).max(64).default(2),
-  /** Cron expression (5 fields, or 6 with seconds) for `kg schedule`; croner syntax. */
-  schedule: z.string().refine(validCron, 'not a valid cron expression').optional(),
-  /** IANA time zone for the schedule; default the machine's. */
-  timezone: z.string().optional(),
-  /** refresh: skip unchanged documents (default); full: extract everything. */
-  mode: z.enum(['refresh', 'full']).default('refresh'),
-}).strict();
+export const PipelineDefinition = z
+  .object({
+    /** Recorded on each Run node. */
+    name: z
+      .string()
+      .min(1)
+      .regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
+    description: z.string().optional(),
+    /** Files or directories, relative to the directory kg runs in (the checkout's root). */
+    inputs: z.array(z.string().min(1)).min(1),
+    /** Documents extracted at once. */
+    concurrency: z.number().int().min(1).max(64).default(2),
+    /** Cron expression (5 fields, or 6 with seconds) for `kg schedule`; croner syntax. */
+    schedule: z.string().refine(validCron, 'not a valid cron expression').optional(),
+    /** IANA time zone for the schedule; default the machine's. */
+    timezone: z.string().optional(),
+    /** refresh: skip unchanged documents (default); full: extract everything. */
+    mode: z.enum(['refresh', 'full']).default('refresh'),
+  })
+  .strict();
 export type PipelineDefinition = z.infer<typeof PipelineDefinition>;
 
 /** `pipelines/seeds`, `pipelines/seeds.json` or a path to any JSON file. */

@@ -11,13 +11,24 @@ import type { GraphStore } from '../../src/load/index.ts';
 import { ROOT, testEnv } from './env.ts';
 import { openStore, query, scratchDir, wipe } from './helpers.ts';
 
-interface Result { code: number | null; stdout: string; stderr: string }
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 function kg(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Result> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), ...args], {
-      cwd: ROOT, env: { ...testEnv(), CI: '1', ...options.env }, maxBuffer: 64 * 1024 * 1024,
-    }, (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }));
+    const child = execFile(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'kg.js'), ...args],
+      {
+        cwd: ROOT,
+        env: { ...testEnv(), CI: '1', ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    );
     child.stdin!.end(options.input ?? '');
   });
 }
@@ -57,7 +68,14 @@ describe('exit code of a run where documents failed', () => {
     const j = await kg(['run', '--json', '--allow-failures', dir]);
     expect(j.code, j.stderr).toBe(0);
     const summary = JSON.parse(j.stdout);
-    expect(summary).toMatchObject({ command: 'run', mode: 'full', status: 'done', documents: { new: 2, changed: 0, unchanged: 0, failed: 1 }, extracted: 2, written: 2 });
+    expect(summary).toMatchObject({
+      command: 'run',
+      mode: 'full',
+      status: 'done',
+      documents: { new: 2, changed: 0, unchanged: 0, failed: 1 },
+      extracted: 2,
+      written: 2,
+    });
     expect(summary.graph.documents).toBe(2);
     expect(summary.errors).toHaveLength(1);
     expect(j.stdout).not.toContain('ai-governance-kg'); // the local password
@@ -73,10 +91,14 @@ describe('exit code of a run where documents failed', () => {
 
   it('without a terminal, progress is a few lines per phase, not a line per document', async () => {
     const dir = scratchDir('cli-scheduler-many');
-    for (let i = 0; i < 40; i++) writeFileSync(path.join(dir, `d${String(i).padStart(2, '0')}.txt`), `Country ${i} joined the International Network of AI Safety Institutes in 2024.\n`);
+    for (let i = 0; i < 40; i++)
+      writeFileSync(path.join(dir, `d${String(i).padStart(2, '0')}.txt`), `Country ${i} joined the International Network of AI Safety Institutes in 2024.\n`);
     const r = await kg(['run', '--workers', '0', dir], { env: { KG_PROGRESS_SECONDS: '60' } });
     expect(r.code, r.stderr).toBe(0);
-    const lines = r.stderr.trim().split('\n').filter((l) => l.startsWith('kg run:'));
+    const lines = r.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('kg run:'));
     expect(lines.length).toBeLessThanOrEqual(5);
     expect(lines).toContain('kg run: 40 documents read, 40 to extract');
     expect(lines.some((l) => /^kg run: extract done: 40 in [\d.]+ s/.test(l))).toBe(true);
@@ -100,9 +122,13 @@ describe('documents from standard input', () => {
   });
 
   it('--url names the piped document', async () => {
-    const r = await kg(['run', '-', '--url', 'https://example.org/news/1?utm_source=feed'], { input: 'Japan launched the Japan AI Safety Institute in February 2024.\n' });
+    const r = await kg(['run', '-', '--url', 'https://example.org/news/1?utm_source=feed'], {
+      input: 'Japan launched the Japan AI Safety Institute in February 2024.\n',
+    });
     expect(r.code, r.stderr).toBe(0);
-    expect(await query(store, 'MATCH (d:Document) RETURN d.id AS id, d.url AS url')).toEqual([{ id: 'https://example.org/news/1', url: 'https://example.org/news/1' }]);
+    expect(await query(store, 'MATCH (d:Document) RETURN d.id AS id, d.url AS url')).toEqual([
+      { id: 'https://example.org/news/1', url: 'https://example.org/news/1' },
+    ]);
   });
 });
 
@@ -114,6 +140,8 @@ describe('NEO4J_URI pointing to a server that does not answer', () => {
     await new Promise((r) => srv.close(r));
     const r = await kg(['run', 'seeds'], { env: { NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_PASSWORD: 'whatever-123' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`kg: cannot reach Neo4j at bolt://127.0.0.1:${port} (NEO4J_URI points there): start that server, or unset NEO4J_URI to use the local one (\`unset NEO4J_URI; kg neo4j start\`)`);
+    expect(r.stderr).toContain(
+      `kg: cannot reach Neo4j at bolt://127.0.0.1:${port} (NEO4J_URI points there): start that server, or unset NEO4J_URI to use the local one (\`unset NEO4J_URI; kg neo4j start\`)`,
+    );
   });
 });

@@ -43,7 +43,9 @@ describe('syndicated copies', () => {
     expect(summary.extracted).toBe(1);
     const a = path.join(dir, 'a-original.txt');
     const b = path.join(dir, 'b-wire-copy.txt');
-    expect(await query(store, 'MATCH (c:Document)-[:DUPLICATE_OF]->(o:Document) RETURN c.id AS copy, o.id AS of, c.duplicateOf AS prop')).toEqual([{ copy: b, of: a, prop: a }]);
+    expect(await query(store, 'MATCH (c:Document)-[:DUPLICATE_OF]->(o:Document) RETURN c.id AS copy, o.id AS of, c.duplicateOf AS prop')).toEqual([
+      { copy: b, of: a, prop: a },
+    ]);
     expect(await query(store, 'MATCH (:Document {id: $b})-[m:MENTIONS]->() RETURN count(m) AS n', { b })).toEqual([{ n: 0 }]);
     const evidence = await evidenceByDoc();
     expect(Object.keys(evidence)).toEqual([a]);

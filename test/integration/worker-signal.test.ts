@@ -24,15 +24,16 @@ afterAll(async () => {
   if (startedRedis) await stopRedis(redisCfg);
 });
 
-const waitFor = (pred: () => boolean | Promise<boolean>, what: string, ms = 120_000) => new Promise<void>((resolve, reject) => {
-  const t0 = Date.now();
-  const tick = async () => {
-    if (await pred()) return resolve();
-    if (Date.now() - t0 > ms) return reject(new Error(`timed out waiting for ${what}`));
-    setTimeout(tick, 100);
-  };
-  void tick();
-});
+const waitFor = (pred: () => boolean | Promise<boolean>, what: string, ms = 120_000) =>
+  new Promise<void>((resolve, reject) => {
+    const t0 = Date.now();
+    const tick = async () => {
+      if (await pred()) return resolve();
+      if (Date.now() - t0 > ms) return reject(new Error(`timed out waiting for ${what}`));
+      setTimeout(tick, 100);
+    };
+    void tick();
+  });
 
 describe('kg worker and SIGTERM', () => {
   it('returns the document it holds to the queue and exits 0 within seconds', async () => {
@@ -46,11 +47,17 @@ describe('kg worker and SIGTERM', () => {
     await queue.add('document', { id: 'long.txt', source: 'long.txt', format: 'text', body }, { jobId: 'long' });
 
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), 'worker', '--threads', '1'], {
-      cwd: ROOT, env: { ...process.env, REDIS_URL: URL_, KG_WORKER_GRACE_MS: '1000' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, REDIS_URL: URL_, KG_WORKER_GRACE_MS: '1000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    child.stdout!.on('data', (d) => { out += d; });
-    child.stderr!.on('data', (d) => { out += d; });
+    child.stdout!.on('data', (d) => {
+      out += d;
+    });
+    child.stderr!.on('data', (d) => {
+      out += d;
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       await waitFor(async () => (await queue.getActiveCount()) === 1, 'the worker to take the document');

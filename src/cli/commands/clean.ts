@@ -9,7 +9,9 @@ export function registerClean(program: Command): void {
     .argument('<paths...>', 'files or directories (.txt .md .html .jsonl, optionally .gz; - for stdin)')
     .option('--json', 'one JSON object per line: source, url, title, publishedAt, author, lang, text, warnings')
     .action(async (paths: string[], opts: { json?: boolean }) => {
-      let ok = 0, failed = 0, first = true;
+      let ok = 0,
+        failed = 0,
+        first = true;
       const out = (s: string) => process.stdout.write(s);
       for await (const item of readInputs(paths)) {
         if (!item.ok) {
@@ -17,7 +19,7 @@ export function registerClean(program: Command): void {
           console.error(`kg: skipped ${item.failure.source}: ${item.failure.error}`);
           continue;
         }
-        let doc;
+        let doc: ReturnType<typeof cleanDocument>;
         try {
           doc = cleanDocument(item.doc);
         } catch (err) {

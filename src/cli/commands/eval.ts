@@ -12,13 +12,15 @@ import { Progress } from '../progress.ts';
 export async function readGold(dir: string): Promise<GoldFile[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   if (!files.length) throw new Error(`no gold files (*.json) in ${dir}`);
-  return Promise.all(files.map(async (f) => {
-    try {
-      return GoldFile.parse(JSON.parse(await readFile(path.join(dir, f), 'utf8')));
-    } catch (err) {
-      throw new Error(`gold file ${f} is not in the gold format: ${(err as Error).message.split('\n')[0]}`);
-    }
-  }));
+  return Promise.all(
+    files.map(async (f) => {
+      try {
+        return GoldFile.parse(JSON.parse(await readFile(path.join(dir, f), 'utf8')));
+      } catch (err) {
+        throw new Error(`gold file ${f} is not in the gold format: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }),
+  );
 }
 
 export interface EvalSetOptions {
@@ -47,11 +49,15 @@ export function sourcesFor(gold: string, named?: string | null): string | null {
  * from a scraper) and every document is mapped back to its file by URL; other
  * inputs (a scraper's .jsonl) go in as they are and are mapped by URL too.
  */
-export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Promise<{ report: EvalReport; failures: Array<{ source: string; error: string }>; warnings: Array<{ source: string; warning: string }>; absent: string[] }> {
+export async function evaluatePaths(
+  paths: string[],
+  opts: EvalSetOptions,
+): Promise<{ report: EvalReport; failures: Array<{ source: string; error: string }>; warnings: Array<{ source: string; warning: string }>; absent: string[] }> {
   let golds = await readGold(opts.gold);
   const sourcesFile = sourcesFor(opts.gold, opts.sources);
   const half = opts.half ?? 'all';
-  if (!sourcesFile && half !== 'all') throw new Error('--half needs a sources table (--sources, or sources.tsv beside the gold folder) to know the order of the set');
+  if (!sourcesFile && half !== 'all')
+    throw new Error('--half needs a sources table (--sources, or sources.tsv beside the gold folder) to know the order of the set');
   const all: SourceRow[] = sourcesFile ? readSources(sourcesFile) : [];
   const setFiles = new Set(all.map((r) => r.file));
   const chosen = new Set(pickHalf(all, half).map((r) => r.file));
@@ -60,7 +66,11 @@ export async function evaluatePaths(paths: string[], opts: EvalSetOptions): Prom
   for (const p of paths) {
     if (setFiles.size && p !== '-' && existsSync(p)) {
       // A folder of the set's files, or one of them: fed as the scraper would.
-      const files = statSync(p).isDirectory() ? (await readdir(p)).filter((f) => setFiles.has(f)).map((f) => path.join(p, f)) : setFiles.has(path.basename(p)) ? [p] : [];
+      const files = statSync(p).isDirectory()
+        ? (await readdir(p)).filter((f) => setFiles.has(f)).map((f) => path.join(p, f))
+        : setFiles.has(path.basename(p))
+          ? [p]
+          : [];
       if (files.length) {
         for (const f of files) if (chosen.has(path.basename(f))) fed.push({ ...all.find((r) => r.file === path.basename(f))!, path: f });
         continue;
@@ -94,21 +104,32 @@ export function registerEval(program: Command): void {
     .command('eval')
     .description('extract the documents and score them against gold annotations, per entity and relationship type, with precision per confidence band')
     .requiredOption('--gold <dir>', 'folder of gold files, one <document file name>.json each')
-    .option('--sources <file>', 'sources.tsv (file, url, title, publishedAt) of the annotated set; default: the one beside the gold folder, if any. The files it lists are fed as a scraper delivers them (JSON Lines with url, title, publication date) and documents are matched to gold files by URL')
+    .option(
+      '--sources <file>',
+      'sources.tsv (file, url, title, publishedAt) of the annotated set; default: the one beside the gold folder, if any. The files it lists are fed as a scraper delivers them (JSON Lines with url, title, publication date) and documents are matched to gold files by URL',
+    )
     .option('--half <half>', 'odd, even or all rows of the sources table (the development corpus is split so)', 'all')
     .option('--json', 'print the report as JSON')
     .option('--summary', 'figures only, no list of misses and false positives')
     .option('-q, --quiet', 'no progress on stderr')
-    .argument('[paths...]', 'documents the gold files annotate (files, folders, or a scraper\'s .jsonl)', ['seeds'])
+    .argument('[paths...]', "documents the gold files annotate (files, folders, or a scraper's .jsonl)", ['seeds'])
     .action(async (paths: string[], opts: { gold: string; sources?: string; half: string; json?: boolean; summary?: boolean; quiet?: boolean }) => {
       if (!['odd', 'even', 'all'].includes(opts.half)) throw new Error(`--half is odd, even or all, not ${opts.half}`);
       const progress = new Progress({ label: 'kg eval', quiet: opts.quiet });
       progress.phase('extract', null);
-      const { report, failures, warnings, absent } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half as 'odd' | 'even' | 'all', onDocument: (_source, ok) => progress.tick(ok) });
+      const { report, failures, warnings, absent } = await evaluatePaths(paths, {
+        gold: opts.gold,
+        sources: opts.sources,
+        half: opts.half as 'odd' | 'even' | 'all',
+        onDocument: (_source, ok) => progress.tick(ok),
+      });
       progress.end();
       for (const f of failures) console.error(`kg: skipped ${f.source}: ${f.error}`);
       for (const w of warnings) console.error(`kg: ${w.source}: ${w.warning}`);
-      if (absent.length) console.error(`kg: ${absent.length} gold file(s) have no document in the input and count as misses: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', ...' : ''} (--half odd|even scores one half)`);
+      if (absent.length)
+        console.error(
+          `kg: ${absent.length} gold file(s) have no document in the input and count as misses: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', ...' : ''} (--half odd|even scores one half)`,
+        );
       console.log(opts.json ? JSON.stringify(report, null, 1) : formatReport(report, { details: !opts.summary }));
     });
 }

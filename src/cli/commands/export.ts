@@ -14,7 +14,9 @@ export function registerExport(program: Command): void {
         const json = JSON.stringify(graph, null, 1) + '\n';
         if (opts.output) {
           await writeFile(opts.output, json);
-          console.error(`kg export: ${graph.documents.length} documents, ${graph.entities.length} entities, ${graph.relations.length} relations -> ${opts.output}`);
+          console.error(
+            `kg export: ${graph.documents.length} documents, ${graph.entities.length} entities, ${graph.relations.length} relations -> ${opts.output}`,
+          );
         } else process.stdout.write(json);
       } finally {
         await store.close();

@@ -11,14 +11,18 @@ export function registerGuide(program: Command): void {
       const port = opts.port === undefined ? guidePort() : guidePort({ KG_GUIDE_PORT: opts.port });
       const server = await startGuideServer(port);
       const browser = process.env.NEO4J_URI ? null : localConnection(localConfig()).browserUrl;
-      console.log([
-        `kg guide: serving ${server.urls.base} (Ctrl-C stops)`,
-        ...(browser ? [`In Neo4j Browser (${browser}), run:`] : ['In Neo4j Browser, run:']),
-        `  :style ${server.urls.style}`,
-        `  :play ${server.urls.guide}`,
-      ].join('\n'));
+      console.log(
+        [
+          `kg guide: serving ${server.urls.base} (Ctrl-C stops)`,
+          ...(browser ? [`In Neo4j Browser (${browser}), run:`] : ['In Neo4j Browser, run:']),
+          `  :style ${server.urls.style}`,
+          `  :play ${server.urls.guide}`,
+        ].join('\n'),
+      );
       await new Promise<void>((resolve) => {
-        const stop = () => { void server.close().then(resolve); };
+        const stop = () => {
+          void server.close().then(resolve);
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -20,19 +20,23 @@ export function registerNeo4j(program: Command): void {
     .command('neo4j')
     .description('the local Neo4j server (data, logs and conf in .neo4j/; KG_NEO4J_HOME, KG_NEO4J_BOLT_PORT, KG_NEO4J_HTTP_PORT move it)');
 
-  neo.command('start')
+  neo
+    .command('start')
     .description('start it (or reuse the running one) and wait until Bolt answers')
     .action(async () => {
       refuseWhenExternal('start');
       const cfg = localConfig();
       const r = await startServer(cfg);
-      console.log([
-        r.started ? `Neo4j started in ${r.seconds.toFixed(1)} s (pid ${r.pid}, home ${cfg.home})` : `Neo4j already running (pid ${r.pid}, home ${cfg.home})`,
-        ...connectionLines(r.connection),
-      ].join('\n'));
+      console.log(
+        [
+          r.started ? `Neo4j started in ${r.seconds.toFixed(1)} s (pid ${r.pid}, home ${cfg.home})` : `Neo4j already running (pid ${r.pid}, home ${cfg.home})`,
+          ...connectionLines(r.connection),
+        ].join('\n'),
+      );
     });
 
-  neo.command('env')
+  neo
+    .command('env')
     .description('print `export NEO4J_URI=... NEO4J_USER=... NEO4J_PASSWORD=...` for the local server (starting it if need be): eval "$(npx kg neo4j env)"')
     .action(async () => {
       refuseWhenExternal('print the environment of');
@@ -42,17 +46,21 @@ export function registerNeo4j(program: Command): void {
       console.log(envLine(r.connection));
     });
 
-  neo.command('stop')
+  neo
+    .command('stop')
     .description('stop it (SIGTERM, then wait for a clean shutdown)')
     .action(async () => {
       refuseWhenExternal('stop');
       const r = await stopServer(localConfig());
-      console.log(r.stopped
-        ? `Neo4j stopped (pid ${r.pid}) in ${r.seconds.toFixed(1)} s${r.killed ? ' — it ignored SIGTERM and was killed' : ''}`
-        : 'Neo4j was not running');
+      console.log(
+        r.stopped
+          ? `Neo4j stopped (pid ${r.pid}) in ${r.seconds.toFixed(1)} s${r.killed ? ' — it ignored SIGTERM and was killed' : ''}`
+          : 'Neo4j was not running',
+      );
     });
 
-  neo.command('status')
+  neo
+    .command('status')
     .description('is it running, and does Bolt answer? (exit 3 when not running)')
     .action(async () => {
       const ext = externalConnection();

@@ -17,7 +17,12 @@ export function registerQuery(program: Command): void {
     .description('run a saved analyst query (graph/queries/NAME.cypher) against the graph and print a table')
     .argument('[name]', 'the query (see --list)')
     .option('-l, --list', 'list the saved queries with their parameters')
-    .option('-p, --param <name=value>', 'set a parameter (repeatable); the others keep their defaults', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '-p, --param <name=value>',
+      'set a parameter (repeatable); the others keep their defaults',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--json', 'print the rows as JSON instead of a table')
     .option('-w, --width <n>', 'cut table cells at n characters', '60')
     .option('--show', 'print the Cypher and the parameters instead of running it')
@@ -39,9 +44,21 @@ export function registerQuery(program: Command): void {
       try {
         const result = await store.read((tx) => runSavedQuery(tx, q, values));
         if (opts.json) {
-          console.log(JSON.stringify(result.rows.map((r) => plain(r)), null, 1));
+          console.log(
+            JSON.stringify(
+              result.rows.map((r) => plain(r)),
+              null,
+              1,
+            ),
+          );
         } else {
-          console.log(`${q.title} (${Object.entries(values).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ') || 'no parameters'})`);
+          console.log(
+            `${q.title} (${
+              Object.entries(values)
+                .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+                .join(', ') || 'no parameters'
+            })`,
+          );
           console.log(formatTable(result, width));
           console.log(`(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`);
         }

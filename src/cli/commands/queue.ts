@@ -28,38 +28,62 @@ function stopSignal(): Promise<void> {
 }
 
 export function registerQueue(program: Command): void {
-  outputOptions(program
-    .command('enqueue')
-    .description(`put documents on the Redis queue for \`kg worker\`s (REDIS_URL, default ${redisUrl({})})`)
-    .argument('<paths...>', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)'))
+  outputOptions(
+    program
+      .command('enqueue')
+      .description(`put documents on the Redis queue for \`kg worker\`s (REDIS_URL, default ${redisUrl({})})`)
+      .argument('<paths...>', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)'),
+  )
     .option('--allow-failures', 'exit 0 even when some documents could not be read (default: exit 2)')
     .action(async (paths: string[], opts: OutputOptions & { allowFailures?: boolean }) => {
       const r = await enqueuePaths(paths);
       for (const f of r.failures) console.error(`kg enqueue: skipped ${f.source}: ${f.error}`);
       if (!opts.quiet) for (const w of r.warnings) console.error(`kg enqueue: ${w.source}: ${w.warning}`);
-      if (opts.json) console.log(JSON.stringify({ command: 'enqueue', queued: r.queued, failed: r.failures.length, errors: r.failures.map((f) => `${f.source}: ${f.error}`), warnings: r.warnings.map((w) => `${w.source}: ${w.warning}`), redis: redisUrl() }));
+      if (opts.json)
+        console.log(
+          JSON.stringify({
+            command: 'enqueue',
+            queued: r.queued,
+            failed: r.failures.length,
+            errors: r.failures.map((f) => `${f.source}: ${f.error}`),
+            warnings: r.warnings.map((w) => `${w.source}: ${w.warning}`),
+            redis: redisUrl(),
+          }),
+        );
       else if (!opts.quiet) console.log(`kg enqueue: ${r.queued} documents queued on ${redisUrl()}`);
       process.exitCode = failureExitCode('kg enqueue', r.failures.length, r.queued, r.failures[0]?.error, opts);
     });
 
-  outputOptions(program
-    .command('worker')
-    .description('clean and extract queued documents, putting the results on the queue for `kg writer` (run any number, anywhere); SIGTERM stops it within seconds')
-    .option('-t, --threads <n>', 'worker threads (0: this thread)', '0')
-    .option('--until-empty', 'exit when no document is waiting or being processed'), 'the summary at exit')
-    .action(async (opts: OutputOptions & { threads: string; untilEmpty?: boolean }) => {
-      const log = opts.quiet || opts.json ? (l: string) => { if (!/: ready |documents extracted/.test(l)) console.error(l); } : undefined;
-      const s = await runWorker({ threads: nonNegative(opts.threads, '--threads'), untilEmpty: opts.untilEmpty, stop: stopSignal(), log });
-      if (opts.json) console.log(JSON.stringify({ command: 'worker', ...s }));
-      // Whatever a connection that did not close in time still holds open, the worker is done.
-      setTimeout(() => process.exit(), 2_000).unref();
-    });
+  outputOptions(
+    program
+      .command('worker')
+      .description(
+        'clean and extract queued documents, putting the results on the queue for `kg writer` (run any number, anywhere); SIGTERM stops it within seconds',
+      )
+      .option('-t, --threads <n>', 'worker threads (0: this thread)', '0')
+      .option('--until-empty', 'exit when no document is waiting or being processed'),
+    'the summary at exit',
+  ).action(async (opts: OutputOptions & { threads: string; untilEmpty?: boolean }) => {
+    const log =
+      opts.quiet || opts.json
+        ? (l: string) => {
+            if (!/: ready |documents extracted/.test(l)) console.error(l);
+          }
+        : undefined;
+    const s = await runWorker({ threads: nonNegative(opts.threads, '--threads'), untilEmpty: opts.untilEmpty, stop: stopSignal(), log });
+    if (opts.json) console.log(JSON.stringify({ command: 'worker', ...s }));
+    // Whatever a connection that did not close in time still holds open, the worker is done.
+    setTimeout(() => process.exit(), 2_000).unref();
+  });
 
-  outputOptions(program
-    .command('writer')
-    .description('load extracted documents from the queue into Neo4j: one writer, batches resolved against the graph, one transaction per batch of documents')
-    .option('-b, --batch <n>', 'extractions per batch', '500')
-    .option('--until-empty', 'exit once every queued document is written'), 'the summary at exit')
+  outputOptions(
+    program
+      .command('writer')
+      .description('load extracted documents from the queue into Neo4j: one writer, batches resolved against the graph, one transaction per batch of documents')
+      .option('-b, --batch <n>', 'extractions per batch', '500')
+      .option('--until-empty', 'exit once every queued document is written'),
+    'the summary at exit',
+  )
     .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2)')
     .action(async (opts: OutputOptions & { batch: string; untilEmpty?: boolean; allowFailures?: boolean }) => {
       const batch = nonNegative(opts.batch, '--batch');
@@ -69,7 +93,18 @@ export function registerQueue(program: Command): void {
         const log = opts.quiet || opts.json ? () => {} : undefined;
         const s = await runWriter(store, { batch, untilEmpty: opts.untilEmpty, stop: stopSignal(), log });
         const counts = await store.counts();
-        if (opts.json) console.log(JSON.stringify({ command: 'writer', batches: s.batches, written: s.written, failed: s.failed, runs: s.runs.map((r) => r.id), errors: s.runs.flatMap((r) => r.errors), graph: counts }));
+        if (opts.json)
+          console.log(
+            JSON.stringify({
+              command: 'writer',
+              batches: s.batches,
+              written: s.written,
+              failed: s.failed,
+              runs: s.runs.map((r) => r.id),
+              errors: s.runs.flatMap((r) => r.errors),
+              graph: counts,
+            }),
+          );
         else if (!opts.quiet) console.log(graphLines(counts).join('\n'));
         process.exitCode = failureExitCode('kg writer', s.failed, s.written, s.runs.flatMap((r) => r.errors)[0], opts);
       } finally {
@@ -77,9 +112,7 @@ export function registerQueue(program: Command): void {
       }
     });
 
-  const redis = program
-    .command('redis')
-    .description('a local redis-server for the queue (REDIS_URL\'s port, data in .redis/<port>)');
+  const redis = program.command('redis').description("a local redis-server for the queue (REDIS_URL's port, data in .redis/<port>)");
   redis.command('start').action(async () => {
     const cfg = localRedis();
     const r = await startRedis(cfg);

@@ -4,29 +4,46 @@ import { removeDocuments } from '../../refresh/index.ts';
 import { connectionLines, graphLines, openGraph, outputOptions, type OutputOptions } from '../graph-session.ts';
 
 export function registerRemove(program: Command): void {
-  outputOptions(program
-    .command('remove')
-    .description('retract documents: their mentions and evidence go, and relationships and entities no other document supports')
-    .argument('<docs...>', 'document ids as `kg export` shows them (canonical URL or path)'))
-    .action(async (docs: string[], opts: OutputOptions) => {
-      const { store, connection } = await openGraph(opts.quiet ? () => {} : undefined);
-      try {
-        // A path given differently (./seeds/x.txt) still names the same document.
-        const ids = docs.map(documentId);
-        const result = await removeDocuments(store, ids);
-        const counts = await store.counts();
-        if (opts.json) {
-          console.log(JSON.stringify({ command: 'remove', run: result.run.id, removed: result.removed, missing: result.missing, graph: counts, neo4j: { uri: connection.uri, local: connection.local } }, null, 1));
-        } else if (!opts.quiet) console.log([
-          `kg remove: ${result.removed.length} removed${result.missing.length ? `, not in the graph: ${result.missing.join(', ')}` : ''} (run ${result.run.id})`,
-          ...graphLines(counts),
-          ...connectionLines(connection),
-        ].join('\n'));
-        if (result.missing.length) throw new Error(`${result.missing.length} of ${ids.length} documents were not in the graph`);
-      } finally {
-        await store.close();
-      }
-    });
+  outputOptions(
+    program
+      .command('remove')
+      .description('retract documents: their mentions and evidence go, and relationships and entities no other document supports')
+      .argument('<docs...>', 'document ids as `kg export` shows them (canonical URL or path)'),
+  ).action(async (docs: string[], opts: OutputOptions) => {
+    const { store, connection } = await openGraph(opts.quiet ? () => {} : undefined);
+    try {
+      // A path given differently (./seeds/x.txt) still names the same document.
+      const ids = docs.map(documentId);
+      const result = await removeDocuments(store, ids);
+      const counts = await store.counts();
+      if (opts.json) {
+        console.log(
+          JSON.stringify(
+            {
+              command: 'remove',
+              run: result.run.id,
+              removed: result.removed,
+              missing: result.missing,
+              graph: counts,
+              neo4j: { uri: connection.uri, local: connection.local },
+            },
+            null,
+            1,
+          ),
+        );
+      } else if (!opts.quiet)
+        console.log(
+          [
+            `kg remove: ${result.removed.length} removed${result.missing.length ? `, not in the graph: ${result.missing.join(', ')}` : ''} (run ${result.run.id})`,
+            ...graphLines(counts),
+            ...connectionLines(connection),
+          ].join('\n'),
+        );
+      if (result.missing.length) throw new Error(`${result.missing.length} of ${ids.length} documents were not in the graph`);
+    } finally {
+      await store.close();
+    }
+  });
 }
 
 /** The id ingest gives a path (relative to the working directory when inside it); URLs as they are. */

@@ -9,7 +9,7 @@ import { runLines } from '../graph-session.ts';
 export function registerSchedule(program: Command): void {
   program
     .command('schedule')
-    .description("keep running a pipeline's refresh on its cron schedule (pipelines/NAME with \"schedule\"); stops on SIGINT/SIGTERM")
+    .description('keep running a pipeline\'s refresh on its cron schedule (pipelines/NAME with "schedule"); stops on SIGINT/SIGTERM')
     .argument('<pipeline>', 'pipeline definition, e.g. pipelines/seeds')
     .option('--now', 'also run once right away')
     .option('--max-runs <n>', 'stop after this many scheduled runs')
@@ -39,7 +39,9 @@ export function registerSchedule(program: Command): void {
 
       if (opts.now) await once();
       const job = new Cron(def.schedule, { timezone: def.timezone, protect: true, maxRuns }, once);
-      console.error(`kg schedule ${def.name}: "${def.schedule}"${def.timezone ? ` (${def.timezone})` : ''}, next run ${job.nextRun()?.toISOString() ?? 'never'}`);
+      console.error(
+        `kg schedule ${def.name}: "${def.schedule}"${def.timezone ? ` (${def.timezone})` : ''}, next run ${job.nextRun()?.toISOString() ?? 'never'}`,
+      );
       await new Promise<void>((resolve) => {
         // With --max-runs the job ends by itself.
         const poll = setInterval(() => {
