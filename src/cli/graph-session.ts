@@ -135,6 +135,7 @@ export function runJson(command: string, summary: RunSummary, counts: GraphCount
     extracted: summary.extracted,
     written: summary.written.length,
     errors: r.errors,
+    warnings: r.warnings,
     graph: counts,
     neo4j: { uri: connection.uri, local: connection.local },
     seconds,
