@@ -115,6 +115,11 @@ const GAPS: Array<{ re: RegExp; ownerThen?: RegExp; confidence: number; roleOpti
   { re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$/u, ownerThen: new RegExp(String.raw`${OWNER_ROLE}(?=[ \t]*(?:[,;.)]|$|[ \t]+(?:said|says|told|added|noted|who)\b))`, 'iu'), confidence: 0.8 },
   // ", Senior Vice President, Software Industry Association."
   { re: /^,[ \t]+(?<role>[^,;:()"“”]{1,60}?),[ \t]+(?:the[ \t]+)?$/u, ownerThen: /^[ \t]*(?:[.,;)]|$)/u, confidence: 0.75 },
+  // " previously led the policy team at the Institute", ", who runs the lab of the University"
+  {
+    re: new RegExp(String.raw`^(?:,[ \t]+who)?[ \t]+(?:previously[ \t]+|also[ \t]+|now[ \t]+|formerly[ \t]+|later[ \t]+)?(?<verb>${['leads', 'led', 'runs', 'ran', 'heads', 'headed', 'directs', 'directed', 'manages', 'managed'].join('|')})[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?(?<object>[^,;:()"“”]{1,60}?(?:team|group|unit|division|lab|laboratory|programme|program|office|department|centre|center|project))[ \t]+(?:at|of|in)[ \t]+(?:the[ \t]+)?$`, 'u'),
+    confidence: 0.7,
+  },
   // ", who heads the Institute"
   { re: new RegExp(String.raw`^,?[ \t]+who[ \t]+(?:also[ \t]+)?(?<verb>${Object.keys(OFFICE_VERBS).map(esc).join('|')})[ \t]+(?:the[ \t]+)?$`, 'u'), confidence: 0.75 },
   // " is head of safety at the Institute", ", the lab's founder, serves as chair of the Board"
@@ -144,7 +149,8 @@ function officesAfter(ctx: Ctx, s: Sentence, m: MentionRef): Office[] {
       if (!gm) continue;
       if (between.length && !(gm.groups?.app && between.every((x) => x.end <= m.end + gm.groups!.app!.length))) continue;
       let role: string | undefined;
-      if (gm.groups?.verb) role = OFFICE_VERBS[gm.groups.verb];
+      if (gm.groups?.verb && gm.groups.object) role = `${OFFICE_VERBS[gm.groups.verb] ?? 'head'} of the ${gm.groups.object}`;
+      else if (gm.groups?.verb) role = OFFICE_VERBS[gm.groups.verb];
       else if (g.ownerThen) {
         const om = g.ownerThen.exec(afterOwner);
         if (!om) continue;
@@ -247,6 +253,27 @@ function sentenceOrganization(ctx: Ctx, s: Sentence, m: MentionRef): string | un
   return subject && ORG_TYPES.includes(ctx.entities.get(subject.key)!.type) ? subject.key : undefined;
 }
 
+/**
+ * "He", "She" opening a sentence: the one person the sentence before named
+ * (a text about one person goes on about them). A mention at the pronoun, for
+ * the copulas and office verbs after it ("She is director of ...").
+ */
+function pronouns(ctx: Ctx): MentionRef[] {
+  const out: MentionRef[] = [];
+  let carried: string | undefined; // the person a pronoun of the sentence before stood for
+  for (const s of ctx.sentences.slice(1)) {
+    const pr = /^(?:[A-Z][a-z]+(?: \d{4})?, )?(He|She)\b/.exec(s.text);
+    const people = new Set(mentionsIn(ctx, ctx.sentences[s.index - 1]!).map((x) => x.key).filter((k) => ctx.entities.get(k)?.type === 'Person'));
+    const who = people.size === 1 ? [...people][0]! : people.size === 0 ? carried : undefined;
+    carried = undefined;
+    if (!pr || !who) continue;
+    const start = s.start + pr.index + pr[0].length - pr[1]!.length;
+    out.push({ start, end: start + pr[1]!.length, text: pr[1]!.toLowerCase(), key: who, anaphoric: true });
+    if (!mentionsIn(ctx, s).some((x) => ctx.entities.get(x.key)?.type === 'Person')) carried = who;
+  }
+  return out;
+}
+
 /** WORKS_FOR for every person whose office the text states, with the role. */
 export function officeHolders(ctx: Ctx): RelationDraft[] {
   const out: RelationDraft[] = [];
@@ -263,12 +290,12 @@ export function officeHolders(ctx: Ctx): RelationDraft[] {
   const push = (m: MentionRef, s: Sentence, target: string, role: string, confidence: number) => {
     out.push({ type: 'WORKS_FOR', source: m.key, target, sentence: s, confidence, role: role || null });
   };
-  for (const m of [...ctx.mentions]) {
+  for (const m of [...ctx.mentions, ...pronouns(ctx)]) {
     const p = ctx.entities.get(m.key);
-    if (!p || p.type !== 'Person' || m.anaphoric) continue;
+    if (!p || p.type !== 'Person' || (m.anaphoric && m.text !== 'he' && m.text !== 'she')) continue;
     const s = sentenceOf(ctx, m.start);
     const offices = officesAfter(ctx, s, m);
-    const before = titleBefore(ctx, s, m);
+    const before = m.anaphoric ? null : titleBefore(ctx, s, m);
     if (before) offices.push(before);
     for (const o of offices) {
       const ownerType = o.owner ? ctx.entities.get(o.owner)?.type : undefined;

@@ -100,6 +100,13 @@ describe('WORKS_FOR with the role', () => {
     ]);
     expect(offices('Mara Lind, who was appointed director of the Alan Turing Institute in 2023, spoke.')).toEqual(['Mara Lind -> Alan Turing Institute (director)']);
   });
+  it('"She"/"He" opening a sentence about the one person named before, with office verbs ("led the X team at Y")', () => {
+    expect(offices('The institute named Lena Okafor as its new chief. She previously led the evaluations team at Anthropic. She is also a fellow of the Alan Turing Institute.')).toEqual([
+      'Lena Okafor -> Anthropic (head of the evaluations team)', 'Lena Okafor -> Alan Turing Institute (fellow)',
+    ]);
+    // Two people before: the pronoun is nobody's.
+    expect(offices('Lena Okafor met Omar Sayed. She is a fellow of the Alan Turing Institute.')).toEqual([]);
+  });
   it('an office in an organization with none named with it belongs to the one organization of the sentence', () => {
     expect(offices('Researchers from Mila will help, with Executive Director Anneke Vos leading them.')).toEqual(['Anneke Vos -> Mila (Executive Director)']);
     // Not a word that names no office.
