@@ -52,7 +52,9 @@ export async function loadGraph(driver, graph, options = {}) {
         const written = [];
         await store.writeInBatches(sliceByDocument(Graph.parse(graph)), {
             ingestedAt: new Date().toISOString(),
-            onWritten: (results) => { written.push(...results); },
+            onWritten: (results) => {
+                written.push(...results);
+            },
         });
         return { written, counts: await store.counts() };
     }

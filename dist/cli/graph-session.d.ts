@@ -43,6 +43,7 @@ export declare function runJson(command: string, summary: RunSummary, counts: Gr
     extracted: number;
     written: number;
     errors: string[];
+    warnings: string[];
     graph: GraphCounts;
     neo4j: {
         uri: string;

@@ -51,7 +51,10 @@ export function progressReporter(label, quiet = false) {
     };
     return { onProgress, stop: () => progress.end() };
 }
-const byType = (counts) => Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
+const byType = (counts) => Object.entries(counts)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ') || 'none';
 export function connectionLines(connection) {
     if (connection.local) {
         return [
@@ -74,8 +77,8 @@ export function graphLines(counts) {
 export function runLines(label, summary) {
     const r = summary.run;
     const lines = [
-        `${label}: ${summary.documents.size + (r.failed - countFailed(summary))} documents — ${r.new} new, ${r.changed} changed, ${r.unchanged} unchanged, ${r.failed} failed; `
-            + `${summary.extracted} extracted, ${summary.written.length} written in ${summary.seconds.toFixed(1)} s (run ${r.id})`,
+        `${label}: ${summary.documents.size + (r.failed - countFailed(summary))} documents — ${r.new} new, ${r.changed} changed, ${r.unchanged} unchanged, ${r.failed} failed; ` +
+            `${summary.extracted} extracted, ${summary.written.length} written in ${summary.seconds.toFixed(1)} s (run ${r.id})`,
     ];
     if (r.duplicates)
         lines.push(`  ${r.duplicates} syndicated ${r.duplicates === 1 ? 'copy' : 'copies'} (the same text under another id) linked to ${r.duplicates === 1 ? 'its' : 'their'} first copy, not extracted: each fact counts once`);
@@ -83,6 +86,11 @@ export function runLines(label, summary) {
         lines.push(`  failed: ${e}`);
     if (r.errors.length > 20)
         lines.push(`  ... and ${r.errors.length - 20} more (see the Run node's errors)`);
+    // Documents loaded with a warning (other language, decoding guessed, truncated, no text left).
+    for (const w of r.warnings.slice(0, 20))
+        lines.push(`  warning: ${w}`);
+    if (r.warnings.length > 20)
+        lines.push(`  ... and ${r.warnings.length - 20} more warnings (see the Run node's warnings and each Document node's)`);
     return lines;
 }
 function countFailed(summary) {
@@ -104,6 +112,7 @@ export function runJson(command, summary, counts, connection, seconds) {
         extracted: summary.extracted,
         written: summary.written.length,
         errors: r.errors,
+        warnings: r.warnings,
         graph: counts,
         neo4j: { uri: connection.uri, local: connection.local },
         seconds,
@@ -134,7 +143,13 @@ export async function runCommand(label, mode, paths, opts) {
     const progress = progressReporter(label, opts.quiet);
     try {
         const summary = await runPipeline(store, {
-            paths: inputs, read: { stdinId: opts.id, stdinUrl: opts.url }, mode, concurrency, workers, pipeline, onProgress: progress.onProgress,
+            paths: inputs,
+            read: { stdinId: opts.id, stdinUrl: opts.url },
+            mode,
+            concurrency,
+            workers,
+            pipeline,
+            onProgress: progress.onProgress,
         });
         progress.stop();
         const counts = await store.counts();

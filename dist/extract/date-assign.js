@@ -29,6 +29,10 @@ const nameHeadCut = (before) => before.replace(/(?:\p{Lu}[\p{L}.-]*\s+){1,4}$/u,
 function wholePhrase(text, m) {
     return !/^(?:['’]s\b|\s+(?:of\s+)?\p{Lu})/u.test(text.slice(m.end, m.end + 20));
 }
+/** "the first summit", "the next meeting": a reference that may be another of a series than the one it was linked to. */
+function otherInstance(text, m) {
+    return m.anaphoric && /\b(?:first|second|third|fourth|fifth|next|previous|last|earlier|prior|inaugural|upcoming|following|former|original)\s+$/i.test(text.slice(Math.max(0, m.start - 25), m.start));
+}
 /** The sentence says this organization was created: "the establishment of X", "X was launched", "launched X". */
 function establishedHere(text, m) {
     if (!wholePhrase(text, m))
@@ -113,7 +117,7 @@ export function assignDates(text, sentences, mentions, entities, publishedAt) {
             continue;
         for (const m of dated) {
             const e = entities.get(m.key);
-            if (e.date)
+            if (e.date || otherInstance(text, m))
                 continue;
             const between = (a, b) => inSentence.some((o) => o !== m && o.key !== m.key && o.start >= a && o.end <= b && !['Location', 'Country'].includes(entities.get(o.key)?.type ?? ''));
             let pick = null;

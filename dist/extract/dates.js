@@ -210,6 +210,9 @@ export function findDates(text, publishedAt) {
     // ("May 21–22, 2024" lost its year), "mid-May", "late May" (the month, as the text gives no day).
     const plain = text.replace(/(\d)[–—](\d)/g, '$1-$2').replace(MONTH_QUALIFIER, (m) => ' '.repeat(m.length));
     for (const r of chrono.en.parse(plain, instant ? { instant } : undefined, { forwardDate: false })) {
+        // "companies that have now joined": "now" is the time of writing, not the date of an event.
+        if (/^(?:right\s+)?now$/i.test(r.text.trim()))
+            continue;
         const c = r.start;
         let start = r.index;
         let end = r.index + r.text.length;

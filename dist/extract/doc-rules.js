@@ -48,8 +48,12 @@ function nameEntailed(ctx) {
                     out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: near, confidence: 0.65, role: null });
             }
         }
-        if (['Institute', 'GovernmentBody', 'Organization', 'Company', 'Summit'].includes(e.type))
-            out.push(...namePrefixFacts(ctx, e, first, evidence));
+        if (['Institute', 'GovernmentBody', 'Organization', 'Company', 'Summit'].includes(e.type)) {
+            // Every surface form counts: "the Scientific Panel" first, "the UN Scientific Panel" later.
+            const forms = new Map(ctx.mentions.filter((m) => m.key === e.key && !m.anaphoric).map((m) => [m.text, m]));
+            const facts = [...forms.values()].flatMap((m) => namePrefixFacts(ctx, e, m, evidence));
+            out.push(...new Map(facts.map((f) => [`${f.type}|${f.target}`, f])).values());
+        }
         if (e.type === 'Institute' || e.type === 'GovernmentBody') {
             const country = entry?.country ?? (e.registryId ? undefined : /^(.+?) AI (?:Safety|Security) Institute$/.exec(e.name)?.[1]);
             const countryId = country ? (reg.lookup(country).find((c) => c.type === 'Country') ?? reg.countryByDemonym.get(country.toLowerCase()))?.id : undefined;
@@ -235,8 +239,34 @@ function establishedImpliesProduced(drafts, ctx) {
         .filter((d) => d.type === 'ESTABLISHED' && ctx.entities.get(d.source)?.type === 'Summit' && ctx.entities.get(d.target)?.type === 'Organization')
         .map((d) => ({ ...d, type: 'PRODUCED' }));
 }
+/** Words that name no particular summit or instrument. */
+const UNDISTINCTIVE = new Set(['ai', 'artificial', 'intelligence', 'summit', 'declaration', 'statement', 'commitments', 'commitment', 'safety',
+    'security', 'global', 'international', 'frontier', 'the', 'of', 'for', 'on', 'and', 'in', 'to', 'safe', 'innovative', 'inclusive',
+    'action', 'impact', 'ministerial', 'meeting', 'principles', 'code', 'conduct', 'call', 'blueprint', 'process', 'joint', 'first', 'second']);
+/**
+ * "The Seoul Declaration" in a text about the "AI Seoul Summit": an instrument that carries a summit's distinctive
+ * name (its place, its series) was produced by it, when exactly one summit of the text carries that name.
+ */
+function summitProducts(ctx) {
+    const out = [];
+    const distinctive = (e) => new Set([e.name, ...e.aliases].flatMap((n) => n.split(/[^\p{L}\p{N}]+/u))
+        .filter((w) => /^\p{Lu}/u.test(w) && w.length > 2 && !UNDISTINCTIVE.has(w.toLowerCase()) && !/^\d+$/.test(w)));
+    const summits = [...ctx.entities.values()].filter((e) => e.type === 'Summit' && ctx.mentions.some((m) => m.key === e.key));
+    for (const a of ctx.entities.values()) {
+        if (a.type !== 'Agreement' || !ctx.mentions.some((m) => m.key === a.key && !m.anaphoric))
+            continue;
+        const words = distinctive(a);
+        const sharing = summits.filter((s) => [...distinctive(s)].some((w) => words.has(w)));
+        if (sharing.length !== 1)
+            continue;
+        const s = sharing[0];
+        const sentence = firstSentenceWith(ctx, [s.key, a.key]) ?? sentenceOf(ctx, ctx.mentions.find((m) => m.key === a.key).start);
+        out.push({ type: 'PRODUCED', source: s.key, target: a.key, sentence, confidence: 0.6, role: null });
+    }
+    return out;
+}
 export function documentRelations(ctx, sentenceDrafts) {
-    const drafts = [...nameEntailed(ctx), ...summitOrder(ctx), ...officeHolders(ctx), ...bilateralSubjects(ctx), ...tableRows(ctx), ...documentAgreement(ctx), ...signingPlace(ctx), ...demonymCompanies(ctx)];
+    const drafts = [...nameEntailed(ctx), ...summitOrder(ctx), ...summitProducts(ctx), ...officeHolders(ctx), ...bilateralSubjects(ctx), ...tableRows(ctx), ...documentAgreement(ctx), ...signingPlace(ctx), ...demonymCompanies(ctx)];
     const all = [...sentenceDrafts, ...drafts];
     return [...drafts, ...attendanceContinuation(ctx, all), ...establishedImpliesProduced(all, ctx)];
 }

@@ -176,6 +176,8 @@ export function buildEntities(text, sentences, publishedAt) {
         [/\b(?:the|this)\s+(country)\b/gi, 'anaphor:type:Country'],
         [/\b(?:the|this|that)\s+(declaration|convention|treaty|charter|accord|pact|compact)\b/gi, 'anaphor:type:Agreement'],
         [/\b(?:the|these|those)\s+(commitments)\b/gi, 'anaphor:name:commitments'],
+        // "Companies that have joined this pledge include ...": a pledge the text has not named yet is an instrument of its own.
+        [/\b(?:the|this|that)\s+(pledge)\b/gi, 'anaphor:agreement:pledge'],
         [/\b(?:the|this)\s+(company|firm|start-?up|developer|(?:AI\s+)?lab)\b(?!['’]s\s+(?:founder|CEO|chief))/gi, 'anaphor:type:Company'],
         [/\b(?:the|this)\s+(ministry|department|agency|regulator|watchdog)\b/gi, 'anaphor:type:GovernmentBody'],
         [/\b(?:the|this)\s+(organi[sz]ation)\b/gi, 'anaphor:type:Organization'],

@@ -61,7 +61,9 @@ function nameUnnamed(ents, drafts) {
                 continue;
             }
             byParties.set(sig, e.key);
-            e.name = `${parties.map((p) => shortName(ents.entities.get(p), ents)).join('–')} ${e.unnamed.noun}`;
+            // Many parties (a pledge of a dozen companies) name it after the first and a count.
+            const names = parties.map((p) => shortName(ents.entities.get(p), ents));
+            e.name = names.length > 3 ? `${names[0]} and ${names.length - 1} others ${e.unnamed.noun}` : `${names.join('–')} ${e.unnamed.noun}`;
             if (parties.length === 2) {
                 const evidence = drafts.find((d) => d.type === 'SIGNED' && d.target === e.key);
                 drafts.push({ type: 'PARTNERED_WITH', source: parties[0], target: parties[1], sentence: evidence.sentence, confidence: 0.7, role: null });

@@ -52,7 +52,14 @@ function titleBefore(ctx, s, m) {
         }
     }
     // The body named with the title: a mention inside the phrase or right before it ("Cohere CEO", "Britain's Justice Secretary").
-    const owner = owners(ctx, s, m).filter((x) => x.end <= phraseEnd && x.end >= phraseStart - 1 && /^(?:['’]s?)?[ \t]/.test(ctx.text.slice(x.end, x.end + 3))).at(-1);
+    let owner = owners(ctx, s, m).filter((x) => x.end <= phraseEnd && (x.end >= phraseStart - 1 || /^['’]s?[ \t]+$/.test(ctx.text.slice(x.end, phraseStart))) &&
+        /^(?:['’]s?)?[ \t]/.test(ctx.text.slice(x.end, x.end + 3))).at(-1);
+    // "its chief executive, Ana Ruiz": the body the text just named.
+    if (!owner && /\b(?:its|their)[ \t]+$/i.test(ctx.text.slice(Math.max(s.start, phraseStart - 8), phraseStart))) {
+        const prev = ctx.sentences[s.index - 1];
+        const earlier = [...(prev ? mentionsIn(ctx, prev) : []), ...mentionsIn(ctx, s)].filter((x) => x.end <= phraseStart && ORG_TYPES.includes(ctx.entities.get(x.key)?.type ?? 'Person'));
+        owner = earlier.at(-1);
+    }
     const hasCore = (r) => {
         const words = r.trim().split(/[ \t]+/);
         return words.some((_w, i) => CORE_RE.test(words.slice(0, i + 1).join(' ')));
@@ -77,17 +84,24 @@ function coreOf(role) {
     return m ? m[0] : head;
 }
 const GAPS = [
+    // "Ana Ruiz (OpenAI)", "Ana Ruiz (head of policy, OpenAI)", "Ana Ruiz (director at the Institute)"
+    { re: /^[ \t]*\((?:(?<role>[^()]{1,60}?)(?:,|[ \t]+(?:at|of|for))[ \t]+)?(?:the[ \t]+)?$/u, ownerThen: /^[ \t]*[),]/u, confidence: 0.7, roleOptional: true },
     // ", director of the Institute", ", a professor at the University", ", Senior Researcher in X at Y"
     { re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with|from)[ \t]+(?:the[ \t]+)?$/u, confidence: 0.8 },
     // ", the lab's chief scientist", ", a Microsoft spokesperson"
     { re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$/u, ownerThen: new RegExp(String.raw `${OWNER_ROLE}(?=[ \t]*(?:[,;.)]|$|[ \t]+(?:said|says|told|added|noted|who)\b))`, 'iu'), confidence: 0.8 },
     // ", Senior Vice President, Software Industry Association."
     { re: /^,[ \t]+(?<role>[^,;:()"“”]{1,60}?),[ \t]+(?:the[ \t]+)?$/u, ownerThen: /^[ \t]*(?:[.,;)]|$)/u, confidence: 0.75 },
+    // " previously led the policy team at the Institute", ", who runs the lab of the University"
+    {
+        re: new RegExp(String.raw `^(?:,[ \t]+who)?[ \t]+(?:previously[ \t]+|also[ \t]+|now[ \t]+|formerly[ \t]+|later[ \t]+)?(?<verb>${['leads', 'led', 'runs', 'ran', 'heads', 'headed', 'directs', 'directed', 'manages', 'managed'].join('|')})[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?(?<object>[^,;:()"“”]{1,60}?(?:team|group|unit|division|lab|laboratory|programme|program|office|department|centre|center|project))[ \t]+(?:at|of|in)[ \t]+(?:the[ \t]+)?$`, 'u'),
+        confidence: 0.7,
+    },
     // ", who heads the Institute"
     { re: new RegExp(String.raw `^,?[ \t]+who[ \t]+(?:also[ \t]+)?(?<verb>${Object.keys(OFFICE_VERBS).map(esc).join('|')})[ \t]+(?:the[ \t]+)?$`, 'u'), confidence: 0.75 },
     // " is head of safety at the Institute", ", the lab's founder, serves as chair of the Board"
     {
-        re: /^(?<app>,[^,;]{1,100},)?[ \t]+(?:is|was|has been|had been|will be|will become|became|becomes|serves as|served as|remains|(?:has been|was|is|will be|had been)[ \t]+(?:appointed|named|elected|nominated|chosen|tapped)(?:[ \t]+as)?)[ \t]+(?:also[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with)[ \t]+(?:the[ \t]+)?$/u,
+        re: /^(?:(?<app>,[^,;]{1,100},)|,[ \t]+who)?[ \t]+(?:(?:has been|was|is|will be|had been)[ \t]+(?:appointed|named|elected|nominated|chosen|tapped)(?:[ \t]+as)?|is|was|has been|had been|will be|will become|became|becomes|serves as|served as|remains)[ \t]+(?:also[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with)[ \t]+(?:the[ \t]+)?$/u,
         confidence: 0.75,
     },
     // " is the lab's chief scientist"
@@ -113,7 +127,9 @@ function officesAfter(ctx, s, m) {
             if (between.length && !(gm.groups?.app && between.every((x) => x.end <= m.end + gm.groups.app.length)))
                 continue;
             let role;
-            if (gm.groups?.verb)
+            if (gm.groups?.verb && gm.groups.object)
+                role = `${OFFICE_VERBS[gm.groups.verb] ?? 'head'} of the ${gm.groups.object}`;
+            else if (gm.groups?.verb)
                 role = OFFICE_VERBS[gm.groups.verb];
             else if (g.ownerThen) {
                 const om = g.ownerThen.exec(afterOwner);
@@ -123,6 +139,10 @@ function officesAfter(ctx, s, m) {
             }
             else
                 role = gm.groups?.role;
+            if (!role && g.roleOptional) {
+                out.push({ owner: o.key, role: '', confidence: g.confidence, state: false });
+                break;
+            }
             if (!role || !ROLE_PHRASE.test(role.trim()) || VERBISH.test(role) || role.length > 90)
                 continue;
             role = cleanRole(role);
@@ -230,6 +250,28 @@ function sentenceOrganization(ctx, s, m) {
     const subject = mentionsIn(ctx, prev).find((x) => /^(?:the[ \t]+|a[ \t]+)?(?:[\p{Lu}][\p{L}.]*[ \t]+)?$/iu.test(ctx.text.slice(prev.start, x.start)));
     return subject && ORG_TYPES.includes(ctx.entities.get(subject.key).type) ? subject.key : undefined;
 }
+/**
+ * "He", "She" opening a sentence: the one person the sentence before named
+ * (a text about one person goes on about them). A mention at the pronoun, for
+ * the copulas and office verbs after it ("She is director of ...").
+ */
+function pronouns(ctx) {
+    const out = [];
+    let carried; // the person a pronoun of the sentence before stood for
+    for (const s of ctx.sentences.slice(1)) {
+        const pr = /^(?:[A-Z][a-z]+(?: \d{4})?, )?(He|She)\b/.exec(s.text);
+        const people = new Set(mentionsIn(ctx, ctx.sentences[s.index - 1]).map((x) => x.key).filter((k) => ctx.entities.get(k)?.type === 'Person'));
+        const who = people.size === 1 ? [...people][0] : people.size === 0 ? carried : undefined;
+        carried = undefined;
+        if (!pr || !who)
+            continue;
+        const start = s.start + pr.index + pr[0].length - pr[1].length;
+        out.push({ start, end: start + pr[1].length, text: pr[1].toLowerCase(), key: who, anaphoric: true });
+        if (!mentionsIn(ctx, s).some((x) => ctx.entities.get(x.key)?.type === 'Person'))
+            carried = who;
+    }
+    return out;
+}
 /** WORKS_FOR for every person whose office the text states, with the role. */
 export function officeHolders(ctx) {
     const out = [];
@@ -247,13 +289,13 @@ export function officeHolders(ctx) {
     const push = (m, s, target, role, confidence) => {
         out.push({ type: 'WORKS_FOR', source: m.key, target, sentence: s, confidence, role: role || null });
     };
-    for (const m of [...ctx.mentions]) {
+    for (const m of [...ctx.mentions, ...pronouns(ctx)]) {
         const p = ctx.entities.get(m.key);
-        if (!p || p.type !== 'Person' || m.anaphoric)
+        if (!p || p.type !== 'Person' || (m.anaphoric && m.text !== 'he' && m.text !== 'she'))
             continue;
         const s = sentenceOf(ctx, m.start);
         const offices = officesAfter(ctx, s, m);
-        const before = titleBefore(ctx, s, m);
+        const before = m.anaphoric ? null : titleBefore(ctx, s, m);
         if (before)
             offices.push(before);
         for (const o of offices) {

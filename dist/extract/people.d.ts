@@ -53,7 +53,7 @@ export declare function nameWords(name: string, o: NameOracle): boolean;
  * (particles and initials aside), cut before words that never belong in a
  * name. Null when fewer than `min` words remain.
  */
-export declare function nameAt(run: string, at: number, o: NameOracle, min?: number, max?: number): NameSpan | null;
+export declare function nameAt(run: string, at: number, o: NameOracle, min?: number, max?: number, titled?: boolean): NameSpan | null;
 /** Family-first names ("Kim Myuhng-joo", "Yoon Suk Yeol"): the family name is the first word. */
 export declare function familyFirst(name: string): boolean;
 /** The shorter forms a text uses for a person named in full: the surname ("Raimondo", "Kim"), "Sheikh Tahnoon". */

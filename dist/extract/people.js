@@ -34,7 +34,7 @@ export const LOWER_ROLES = [
     'leader', 'owner', 'investor', 'entrepreneur', 'billionaire', 'mogul',
 ];
 /** Words of address that precede a name and are not part of it. */
-export const HONORIFICS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Sheikh', 'Sheikha', 'Shaikh', 'H.E.', 'HE'];
+export const HONORIFICS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Sheikh', 'Sheikha', 'Shaikh', 'Prince', 'Princess', 'Crown Prince', 'Emir', 'King', 'Queen', 'H.E.', 'HE'];
 /** Lower-case words inside names: Arabic (bin, ibn, al), Dutch, German, French, Italian, Portuguese and Spanish particles. */
 export const NAME_PARTICLES = ['bin', 'bint', 'ibn', 'binti', 'al', 'el', 'van', 'von', 'der', 'den', 'ter', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'la', 'le', 'y'];
 /**
@@ -89,7 +89,7 @@ export function knownFirstName(word, o) {
     return !!tags && tags.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
 /** Suffixes of English common nouns, adjectives and verbs; no surname ends so ("Government", "Security"). */
-const COMMON_SUFFIX = /(?:tion|sion|ment|ness|ity|ance|ence|ship|ism|ics|ogy|ing|ure|ery|ive|ize|ise|able|ible|ful|less|ous|ward|wide|like|hood|dom|ware|work|ist|ists|ers)$/;
+const COMMON_SUFFIX = /(?:tions?|sions?|ments?|ness(?:es)?|ity|ities|ances?|ences?|ships?|isms?|ics|ogy|ings?|ures?|ery|eries|ives?|ize|ise|able|ible|ful|less|ous|ward|wide|like|hood|dom|ware|works?|ists?|ers)$/;
 /**
  * A word that can be a surname: not a common English word by compromise's
  * lexicon (unknown words parse as nouns, so a parse can't tell), no common-noun
@@ -132,7 +132,7 @@ export function nameWords(name, o) {
  * (particles and initials aside), cut before words that never belong in a
  * name. Null when fewer than `min` words remain.
  */
-export function nameAt(run, at, o, min = 2, max = 4) {
+export function nameAt(run, at, o, min = 2, max = 4, titled = false) {
     let text = run;
     let start = at;
     const h = HONORIFIC_RE.exec(text);
@@ -140,6 +140,19 @@ export function nameAt(run, at, o, min = 2, max = 4) {
         text = text.slice(h[0].length);
         start += h[0].length;
     }
+    // A particle or a common word before the name is not part of it ("della ...", "Conductor Ana Ruiz").
+    for (;;) {
+        const lead = /^(\S+)[ \t]+(?=\S+[ \t]+\S)/.exec(text);
+        const next = text.slice(lead?.[0].length ?? 0).split(/[ \t]/)[0];
+        // ... or a word no list knows as a name before a first name it knows ("Conductor Ana Ruiz").
+        const beforeFirstName = !!lead && knownFirstName(next, o) && !knownFirstName(lead[1], o) && !FAMILY_NAMES_FIRST.has(lead[1]) && !o.tags(lead[1].toLowerCase())?.some((t) => NAME_TAGS.has(t));
+        if (!lead || !(PARTICLES.has(lead[1]) || beforeFirstName || (o.tags(lead[1].toLowerCase())?.every((t) => !NAME_TAGS.has(t)) ?? false)))
+            break;
+        text = text.slice(lead[0].length);
+        start += lead[0].length;
+    }
+    if (PARTICLES.has(text.split(/[ \t]/)[0]))
+        return null;
     const toks = [...text.matchAll(/\S+/g)];
     let count = 0;
     let end = 0;
@@ -147,8 +160,8 @@ export function nameAt(run, at, o, min = 2, max = 4) {
         const w = t[0];
         if (PARTICLES.has(w))
             continue;
-        // "Seth Center": a known first name vouches for a last word that is also a head noun.
-        const vouched = count === 1 && i === toks.length - 1 && knownFirstName(toks[0][0], o) && !NON_NAME_WORDS.has(w.toLowerCase());
+        // "Seth Center": after a title, a known first name vouches for a last word that is also a head noun.
+        const vouched = titled && count === 1 && i === toks.length - 1 && knownFirstName(toks[0][0], o) && !NON_NAME_WORDS.has(w.toLowerCase());
         if (!vouched && (NON_NAME_WORDS.has(w.toLowerCase()) || o.notInNames(w) || /^(?:Jr|Sr)\.?$/.test(w)))
             break;
         if (++count > max) {
@@ -248,7 +261,7 @@ export function personSpans(text, o) {
         if (afterList) {
             const at = pos - 1 + afterList[0].length;
             const listed = runAt(text, at);
-            const n = listed ? nameAt(listed, at, o) : null;
+            const n = listed ? nameAt(listed, at, o, 2, 4, true) : null;
             if (n && n.end === at + listed.length) {
                 add(n);
                 continue;
@@ -259,10 +272,10 @@ export function personSpans(text, o) {
             const tail = text.slice(m.index, m.index + m[0].length + run.length).split(/[ \t]+/);
             const k = tail.length >= 3 && FAMILY_NAMES_FIRST.has(tail.at(-3)) ? 3 : 2;
             const name = tail.slice(-k).join(' ');
-            add(nameAt(name, m.index + m[0].length + run.length - name.length, o));
+            add(nameAt(name, m.index + m[0].length + run.length - name.length, o, 2, 4, true));
             continue;
         }
-        add(nameAt(run, pos, o));
+        add(nameAt(run, pos, o, 2, 4, true));
     }
     for (const m of text.matchAll(HONORIFIC_CUE)) {
         const pos = m.index + m[0].length;
@@ -298,6 +311,8 @@ export function personSpans(text, o) {
                 break; // tabs or double spaces: skip the run
             const first = ws[i];
             const rest = ws.slice(i + 1);
+            if (PARTICLES.has(first))
+                continue;
             if (FAMILY_NAMES_FIRST.has(first)) {
                 const given = rest.length >= 2 && givenNameAfterFamily(rest.slice(0, 2), o) && !/-/.test(rest[0]) ? rest.slice(0, 2) : rest.slice(0, 1);
                 if (givenNameAfterFamily(given, o)) {

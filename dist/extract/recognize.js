@@ -125,17 +125,21 @@ function words(phrase) {
     return phrase.split(/[ \t]+/);
 }
 /** Type of a capitalized phrase from its head noun, or null when it names nothing we know how to type. */
+/** Heads of place names: "Gyeonggi Province", "Arctic Ocean". */
+const LOCATION_HEADS = new Set(['Province', 'Prefecture', 'Region', 'Ocean', 'Sea', 'County', 'District', 'Peninsula', 'Island', 'Islands', 'Valley', 'Bay', 'Gulf']);
 /** Modifiers that make no name: "AI Summit", "Voluntary Commitments", "Executive Order" describe, they don't name. */
 const GENERIC_MODIFIERS = new Set(['AI', 'Artificial', 'Intelligence', 'Safety', 'Security', 'Global', 'International', 'Annual', 'Next',
     'First', 'Second', 'Third', 'New', 'Joint', 'High-Level', 'Digital', 'Tech', 'Technology', 'National', 'Regional', 'Frontier',
     'Responsible', 'Voluntary', 'Ethical', 'Executive', 'Public', 'Federal', 'Final', 'Draft', 'Interim', 'Expert', 'Advisory', 'Working', 'Government']);
 export function typeByHead(phrase) {
-    const ws = words(phrase);
+    const ws = words(phrase.replace(/-(?:led|based|backed|owned|funded|run|sponsored|affiliated)$/, ''));
     if (ws.length < 2)
         return null;
     if (ws.slice(0, -1).every((w) => GENERIC_MODIFIERS.has(w)) && !/\bInstitute$|\bAI Office$/.test(phrase))
         return null;
     const last = ws.at(-1);
+    if (LOCATION_HEADS.has(last))
+        return 'Location';
     const firstConnector = ws.findIndex((w, i) => i > 0 && HEAD_CONNECTORS.has(w));
     // The head is the last word, or the word before a connector, rightmost first:
     // "Council of Europe Framework Convention on Artificial Intelligence" is a convention.
@@ -205,7 +209,8 @@ function segments(run, runStart, glued) {
             cur = { text: w, start: ws };
         else
             cur = { text: run.slice(cur.start - runStart, ws - runStart + w.length), start: cur.start };
-        if (/['’]s$/.test(w)) {
+        // "Seoul Women's University": a plural noun's possessive is part of the name; a name's possessive ends it.
+        if (/['’]s$/.test(w) && !/^(?:Women|Men|Children|People|Workers|Veterans|Citizens|Farmers|Teachers|Nations)['’]s$/.test(w)) {
             flush();
         }
     }
@@ -289,7 +294,7 @@ function patternNames(text) {
                     const tailHits = registryMatcher().gazetteer.find(tail);
                     if (typeByHead(tail) === type && words(tail).length >= 2 && beforeIsName) {
                         const beforeStart = start + phrase.indexOf(before);
-                        if (beforeType && !beforeHits.length)
+                        if (beforeType && !beforeHits.some((h) => h.text === before))
                             out.push({ start: beforeStart, end: beforeStart + before.length, text: before, type: beforeType, registryId: null, name: before, source: 'pattern' });
                         start += phrase.length - tail.length;
                         phrase = tail;
@@ -304,6 +309,18 @@ function patternNames(text) {
                     const more = /^(?:,[ \t]+[\p{Lu}][\p{Ll}]+)+,?[ \t]+and[ \t]+[\p{Lu}][\p{Ll}]+/u.exec(text.slice(start + phrase.length));
                     if (more)
                         phrase += more[0];
+                }
+                // "Liberal Democratic Party-led": the name without the compound's tail.
+                phrase = phrase.replace(/-(?:led|based|backed|owned|funded|run|sponsored|affiliated)$/, '');
+                // "University of California, Berkeley": a campus after the comma belongs to the name.
+                const campus = /^University of /.test(phrase) ? /^,[ \t]+([\p{Lu}][\p{L}]+(?:[ \t]+[\p{Lu}][\p{L}]+)?)(?![\p{L}])/u.exec(text.slice(start + phrase.length)) : null;
+                if (campus && !registry().lookup(campus[1]).some((e) => e.type === 'Country'))
+                    phrase += campus[0];
+                // "Nvidia Corp": a known company with its legal suffix is the known company.
+                const known = COMPANY_SUFFIXES.has(words(phrase).at(-1)) ? registry().lookup(words(phrase).slice(0, -1).join(' ')).find((e) => e.type === 'Company') : undefined;
+                if (known) {
+                    out.push(byRegistry(known, start, start + phrase.length, phrase));
+                    continue;
                 }
                 out.push({ start, end: start + phrase.length, text: phrase, type: typeByHead(phrase) ?? type, registryId: null, name: phrase, source: 'pattern' });
             }
@@ -322,7 +339,7 @@ const NOT_IN_NAMES = new Set([
     'Minister', 'Ministers', 'Secretary', 'President', 'Director', 'CEO', 'Chancellor', 'Premier', 'Senator', 'Governor', 'Mayor',
     'Commissioner', 'Ambassador', 'Envoy', 'Chairman', 'Chairwoman', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Professor',
     'Founder', 'Administrator', 'Researcher', 'Scientist', 'Adviser', 'Advisor', 'Commission', 'Parliament', 'Congress', 'Senate',
-    'Assembly', 'Court', 'House', 'Company', 'Group', 'Labs', 'Inc', 'Corp', 'Ltd', 'University', 'College', 'School',
+    'Assembly', 'Court', 'House', 'Company', 'Group', 'Labs', 'Inc', 'Corp', 'Ltd', 'University', 'College', 'School', 'MP', 'MPs', 'MEP',
 ]);
 /** What the people module needs to know about words and registered names. */
 const ORACLE = {

@@ -28,7 +28,7 @@ const CLASSES = {
     model: ['AIModel'],
 };
 /** Separators of a coordination, and a short description of the next member ("and the Saudi company Humain"). */
-const COORDINATION = /^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?(?:(?:\p{L}+\s+){0,2}?(?:company|firm|start-?up|developer|lab|group|giant|maker|provider|institute|agency|ministry|government|organi[sz]ation|body|university|regulator)\s+)?$/iu;
+const COORDINATION = /^(?:\.com)?\.?(?:,?\s+(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|GmbH)\b\.?)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?(?:(?:\p{L}+\s+){0,2}?(?:company|firm|start-?up|developer|lab|group|giant|maker|provider|institute|agency|ministry|government|organi[sz]ation|body|university|regulator)\s+)?$/iu;
 /** "X announced that the following organisations have agreed to Y": X is not the one who agreed. */
 const REPORTED = /\b(?:announced|said|stated|noted|reported|confirmed|added|explained|hoped|expects?|believes?|argued|claimed|welcomed)\s+that\b|\b(?:said|says|told)\b/i;
 const NEGATION = /\b(?:not|n't|never|declined|refused|failed|without|rather than|instead of)\b/i;
@@ -156,7 +156,7 @@ const RULES = [
     // "The UK government, through DSIT, has signed ...": the state acts through its department.
     { type: 'SIGNED', pattern: String.raw `{s:Country}(?:\s+government)?,\s+(?:through|via|acting through)\s+(?:the\s+|its\s+)?⟦\d+:GovernmentBody⟧[^⟦⟧]{0,20}?,\s+{ACTIVE}(?:has\s+|have\s+|had\s+)?${VERB_SIGN}\b{_}{o:Agreement}`, confidence: 0.75 },
     // "the 28 countries that signed the declaration, including A and B", "signatories to X such as A".
-    { type: 'SIGNED', pattern: String.raw `\b(?:countries|nations|states|governments|companies|firms|signatories|parties)\s+(?:that|which|who)?\s*(?:have\s+|had\s+)?(?:signed|endorsed|joined|backed|adopted)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|among them|notably)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
+    { type: 'SIGNED', pattern: String.raw `\b(?:countries|nations|states|governments|companies|firms|signatories|parties)\s+(?:that|which|who)?\s*(?:have\s+|had\s+)?(?:now\s+|already\s+|since\s+|also\s+)?(?:signed|endorsed|joined|backed|adopted)\s+(?:the\s+|this\s+|that\s+|these\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|among them|notably)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
     { type: 'SIGNED', pattern: String.raw `\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}{_}\b(?:including|include|included|such as|like|are|were)\s*:?\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
     { type: 'SIGNED', pattern: String.raw `{s:${PARTY}}{_}{ACTIVE}\b(?:backed|backs|supported|supports|approved|approves|put (?:their|its) names? to|agreed to abide by|pledged to uphold|is party to|are parties to|became (?:a )?part(?:y|ies) to)\b{_}{o:Agreement}`, confidence: 0.75 },
     { type: 'SIGNED', pattern: String.raw `{o:Agreement}${ASIDE}\s+(?:between|among)\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.75 },
@@ -201,6 +201,8 @@ const RULES = [
     { type: 'PRODUCED', pattern: String.raw `{s:Summit}{_}{ACTIVE}\b(?:produced|yielded|resulted in|adopted|launched|unveiled|delivered|issued|agreed|formali[sz]ed|established|created|saw the (?:launch|adoption|signing) of|led to|gave rise to)\b{_}{o:Agreement|Policy|Organization}`, confidence: 0.8 },
     { type: 'PRODUCED', pattern: String.raw `{o:Agreement|Policy|Organization}{_}\b(?:adopted|agreed|signed|launched|announced|issued|unveiled|endorsed|released|established|created|agreed upon|outlined|presented|drawn up|negotiated)\b[^.;]{0,60}?\b(?:at|during|in)\s+(?:the\s+|this\s+|that\s+)?{s:Summit}`, confidence: 0.75 },
     { type: 'PRODUCED', pattern: String.raw `{o:Agreement|Policy},\s+(?:the\s+)?{s:Summit}`, confidence: 0.6 },
+    // "the summit held in May, where leaders ... adopted a joint declaration".
+    { type: 'PRODUCED', pattern: String.raw `{s:Summit}[^⟦⟧.;]{0,60}?,?\s+(?:where|at which|during which)\b[^.;]{0,120}?\b(?:adopted|signed|endorsed|agreed (?:on|to)|issued|launched|unveiled)\s+(?:the\s+|a\s+|an\s+)?{o:Agreement|Policy|Organization}`, confidence: 0.7 },
     { type: 'PRODUCED', pattern: String.raw `{s:Summit}{_}\b(?:outcomes?|results?|deliverables?)\b[^⟦⟧]{0,30}?\b(?:include|included|were|was|are|is)\b\s*(?:the\s+)?{o:Agreement|Policy|Organization}`, confidence: 0.7 },
     { type: 'ESTABLISHED', pattern: String.raw `{s:Country|GovernmentBody|Summit|Agreement|Person|Organization|Institute}{_}{ACTIVE}\b(?:establish|established|establishes|create|created|creates|set up|sets up|found|founded|founds|launch|launched|launches|form|formed|forms|formali[sz]ed|inaugurated|stood up)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?{o:Institute|Organization}`, confidence: 0.8 },
     { type: 'ESTABLISHED', pattern: String.raw `{o:Institute|Organization}{_}\b(?:was|were|has been|had been)?\s*(?:established|created|set up|founded|launched|formed|formali[sz]ed)\s+(?:by|under|at|during|through|following)\s+(?:the\s+)?{s:Country|GovernmentBody|Summit|Agreement|Person}`, confidence: 0.75 },
@@ -212,7 +214,7 @@ const RULES = [
     // PART_OF, MEMBER_OF, BASED_IN
     { type: 'PART_OF', pattern: String.raw `{s:Institute|GovernmentBody}\s+(?:at|within)\s+(?:the\s+)?{o:GovernmentBody}`, confidence: 0.6 },
     { type: 'PART_OF', pattern: String.raw `{s:Institute|GovernmentBody|Organization}\s*\(\s*(?:housed|based|located|sitting|placed)?\s*(?:within|under|in|inside|at|part of)\s+(?:the\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
-    { type: 'PART_OF', pattern: String.raw `{s:Institute|GovernmentBody|Organization}{_}\b(?:operates|operating|housed|sits|sitting|placed|is part of|part of|a unit of|an arm of|a division of|a department of|an agency of|reports to)\s*(?:under|within|in|inside)?\s+(?:the\s+)?(?:⟦\d+:Country⟧['’]s\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
+    { type: 'PART_OF', pattern: String.raw `{s:Institute|GovernmentBody|Organization}{_}\b(?:operates|operating|housed|sits|sitting|placed|(?:located|situated|based|nested|embedded)(?=\s+(?:within|inside|under))|is part of|part of|a unit of|an arm of|a division of|a department of|an agency of|reports to)\s*(?:under|within|in|inside)?\s+(?:the\s+)?(?:⟦\d+:Country⟧['’]s\s+)?{o:GovernmentBody|Organization|Institute}`, confidence: 0.8 },
     { type: 'MEMBER_OF', pattern: String.raw `{s:${PARTY}}{_}\b(?:joined|joins|is a member of|are members of|became a member of|becomes a member of|member of|members of)\s+(?:the\s+)?{o:Organization}`, confidence: 0.8 },
     // "A and B were among the U.N. members", "X is a founding member of Y", "are initial members of the network".
     { type: 'MEMBER_OF', pattern: String.raw `{s:${PARTY}}\s+(?:were|was|are|is|became|become|as)\s+(?:among\s+)?(?:the\s+|an?\s+)?{o:Organization}(?:['’]s)?\s+(?:\d+\s+)?(?:founding\s+|initial\s+|new\s+|full\s+)?(?:members|member states|member countries|member nations|member companies)\b`, confidence: 0.8 },
@@ -221,6 +223,8 @@ const RULES = [
     // "G7 member Japan", "the G20 countries (A, B and C)", "fellow G7 members A and B".
     { type: 'MEMBER_OF', pattern: String.raw `{o:Organization}\s+(?:member|members|member states?|member countries|member nations|countries|nations|economies|partners)\s*(?:[(:—–,]\s*|\s+(?:such as|like|including|namely)\s+)?(?:the\s+)?{s:Country|Organization|Institute}`, confidence: 0.7 },
     { type: 'MEMBER_OF', pattern: String.raw `{s:${PARTY}},\s+(?:a|an|one of the|both|all|the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?{o:Organization}`, confidence: 0.75 },
+    // "It will take part in the international network": taking part in an organization (not an event) is membership.
+    { type: 'MEMBER_OF', pattern: String.raw `{s:${PARTY}}{_}\b(?:take|takes|took|taking)\s+part\s+in\s+(?:the\s+)?{o:Organization}`, confidence: 0.7 },
     { type: 'MEMBER_OF', pattern: String.raw `\b(?:members|member countries|member states)\s+of\s+(?:the\s+)?{o:Organization}\s+(?:include|included|are|were|comprise)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
     { type: 'MEMBER_OF', pattern: String.raw `{o:Organization}(?:['’]s?)?\s+(?:founding\s+|initial\s+|current\s+|new\s+)?(?:members|member countries|member states|member nations)\s*(?:[—–:(]|\s(?:include|includes|included|are|were|comprise))\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
     { type: 'MEMBER_OF', pattern: String.raw `{o:Organization}{_}\b(?:(?:members|member countries|member states)\s+(?:include|included|including|are|were|such as|like)|comprising|comprises|consists of|made up of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },

@@ -37,7 +37,7 @@ export declare const COUNT_RELATIONS = "MATCH (:Entity)-[r]->(:Entity) RETURN ty
 export declare const COUNT_MENTIONS = "MATCH (:Document)-[m:MENTIONS]->(:Entity) RETURN count(m) AS n";
 export declare const COUNT_PROVENANCE = "MATCH (:Entity)-[r]->(:Entity) RETURN coalesce(sum(size(r.evidenceDocs)), 0) AS n";
 /** Upserts a batch's Document nodes; returns the entities they mentioned before (orphan candidates). */
-export declare const UPSERT_DOCUMENTS = "CYPHER replan=skip\nUNWIND $docs AS doc\nMERGE (d:Document {id: doc.id})\nSET d.fullId = doc.fullId, d.url = doc.url, d.title = doc.title, d.source = doc.source,\n    d.publishedAt = doc.publishedAt, d.contentHash = doc.contentHash, d.ingestedAt = $ingestedAt\nWITH d\nOPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)\nRETURN collect(DISTINCT e.id) AS previous";
+export declare const UPSERT_DOCUMENTS = "CYPHER replan=skip\nUNWIND $docs AS doc\nMERGE (d:Document {id: doc.id})\nSET d.fullId = doc.fullId, d.url = doc.url, d.title = doc.title, d.source = doc.source,\n    d.publishedAt = doc.publishedAt, d.contentHash = doc.contentHash, d.ingestedAt = $ingestedAt,\n    d.warnings = CASE WHEN size(doc.warnings) > 0 THEN doc.warnings END\nWITH d\nOPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)\nRETURN collect(DISTINCT e.id) AS previous";
 /**
  * Takes the documents' entries out of the provenance of every relationship
  * they support: each entity the documents mention is expanded once, and the

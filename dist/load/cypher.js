@@ -126,7 +126,8 @@ export const COUNT_PROVENANCE = 'MATCH (:Entity)-[r]->(:Entity) RETURN coalesce(
 export const UPSERT_DOCUMENTS = `${WRITE_OPTIONS}UNWIND $docs AS doc
 MERGE (d:Document {id: doc.id})
 SET d.fullId = doc.fullId, d.url = doc.url, d.title = doc.title, d.source = doc.source,
-    d.publishedAt = doc.publishedAt, d.contentHash = doc.contentHash, d.ingestedAt = $ingestedAt
+    d.publishedAt = doc.publishedAt, d.contentHash = doc.contentHash, d.ingestedAt = $ingestedAt,
+    d.warnings = CASE WHEN size(doc.warnings) > 0 THEN doc.warnings END
 WITH d
 OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
 RETURN collect(DISTINCT e.id) AS previous`;

@@ -54,8 +54,17 @@ export async function writeCopies(store, copies, ingestedAt, known = []) {
     const rows = copies.map(({ doc, of, fp }) => {
         const id = storageKey(doc.id);
         return {
-            id, fullId: fullValue(doc.id, id), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt,
-            contentHash: doc.contentHash, textHash: fp.textHash, minhash: fp.minhash, of, ofKey: storageKey(of),
+            id,
+            fullId: fullValue(doc.id, id),
+            url: doc.url,
+            title: doc.title,
+            source: doc.source,
+            publishedAt: doc.publishedAt,
+            contentHash: doc.contentHash,
+            textHash: fp.textHash,
+            minhash: fp.minhash,
+            of,
+            ofKey: storageKey(of),
         };
     });
     await store.write((tx) => tx.run(WRITE_COPIES, { rows, ingestedAt }));

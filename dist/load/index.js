@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import neo4j from 'neo4j-driver';
+import neo4j, { isRetryableError } from 'neo4j-driver';
 import { Graph } from "../model/schemas.js";
 import { authFor } from "../server/index.js";
 import * as Q from "./cypher.js";
@@ -91,7 +91,8 @@ export class GraphStore {
         this.ownsDriver = !options.driver;
         this.driver = options.driver ?? neo4j.driver(connection.uri, authFor(connection), {
             disableLosslessIntegers: true,
-            maxTransactionRetryTime: this.retryMs,
+            // Units of work are retried by unitOfWork, within retryMs.
+            maxTransactionRetryTime: 0,
             connectionTimeout: 5_000,
             connectionAcquisitionTimeout: 10_000,
             userAgent: 'ai-governance-kg',
@@ -132,7 +133,6 @@ export class GraphStore {
         return this.unitOfWork('READ', work);
     }
     async unitOfWork(mode, work) {
-        const session = this.session(mode);
         const fence = mode === 'WRITE' ? this.fence : null;
         const fenced = fence ? async (tx) => {
             // Sent first (pipelined before the work's statements), checked before commit.
@@ -143,16 +143,38 @@ export class GraphStore {
                 throw new LockLostError(fence.owner);
             return result;
         } : work;
-        try {
-            return await (mode === 'WRITE' ? session.executeWrite(fenced) : session.executeRead(work));
-        }
-        catch (err) {
-            if (isUnavailable(err))
-                throw new Neo4jUnavailableError(this.connection.uri, this.retryMs / 1000, err);
-            throw err;
-        }
-        finally {
-            await session.close().catch(() => { });
+        // Retried here, not by the driver: its exponential backoff overshoots the
+        // window it is given (for 30 s it gave up after 31 to 56 s, a last delay
+        // of 16 s +/- 20% jitter landing before or after the limit). Here no
+        // attempt starts later than retryMs after the first failure, and delays
+        // are capped, so giving up comes retryMs (plus one failing attempt) after
+        // the server went away, as the message says.
+        let firstFailure = null;
+        let delay = 250;
+        for (;;) {
+            const session = this.session(mode);
+            const tx = session.beginTransaction();
+            try {
+                const result = await fenced(tx);
+                await tx.commit();
+                return result;
+            }
+            catch (err) {
+                if (tx.isOpen())
+                    await tx.rollback().catch(() => { });
+                const unavailable = isUnavailable(err);
+                if (!unavailable && !isRetryableError(err))
+                    throw err;
+                firstFailure ??= Date.now();
+                const left = firstFailure + this.retryMs - Date.now();
+                if (left <= 0)
+                    throw unavailable ? new Neo4jUnavailableError(this.connection.uri, this.retryMs / 1000, err) : err;
+                await new Promise((r) => setTimeout(r, Math.min(delay, left)));
+                delay = Math.min(delay * 2, 2000);
+            }
+            finally {
+                await session.close().catch(() => { });
+            }
         }
     }
     /** One auto-commit attempt, no retries: for bookkeeping that must not hold a run up. */
@@ -500,7 +522,7 @@ function prepareBatch(batch) {
     const rows = batchRows(batch);
     const docs = batch.map((f) => {
         const doc = f.document;
-        return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash };
+        return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash, warnings: doc.warnings ?? [] };
     });
     const retractions = [
         [Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys }],

@@ -16,7 +16,6 @@
 //   a takeover waits for a transaction in flight to end instead of writing
 //   beside it.
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { authFor, processAlive } from "../server/index.js";
@@ -115,11 +114,9 @@ export async function acquireLock(store, purpose, ttlMs = Number(process.env.KG_
             if (store.fence?.owner === owner)
                 store.fence = null;
             heldHere.delete(token);
-            worker.postMessage('stop');
-            const stopped = once(worker, 'exit').then(() => true, () => true);
-            const late = new Promise((r) => setTimeout(() => r(false), 5_000).unref());
-            if (!(await Promise.race([stopped, late])))
-                await worker.terminate();
+            // At once, not after its renewal in flight: with the server gone that
+            // could take a connection timeout, after the run already gave up.
+            await worker.terminate();
             await store.writeOnce(RELEASE, { id: LOCK_ID, owner }).catch(() => {
                 // Unreachable server: the lock expires by itself, and this process
                 // already treats it as gone (heldHere).

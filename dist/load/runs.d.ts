@@ -17,6 +17,8 @@ export interface RunRecord extends RunCounts {
     endedAt: string | null;
     status: 'running' | 'done' | 'failed' | 'interrupted';
     errors: string[];
+    /** "source: warning" for each document read with a warning (other language, decoding guessed, truncated, no text). */
+    warnings: string[];
 }
 /**
  * Starts a Run record. Call with the writer lock held: any Run still marked

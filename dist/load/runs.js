@@ -12,15 +12,15 @@ export async function startRun(store, kind, pipeline) {
     await store.write((tx) => tx.run("MATCH (r:Run {status: 'running'}) SET r.status = 'interrupted', r.endedAt = coalesce(r.endedAt, $now)", { now: new Date().toISOString() }));
     const run = {
         id: randomUUID(), kind, pipeline, startedAt: new Date().toISOString(), endedAt: null, status: 'running',
-        new: 0, changed: 0, unchanged: 0, failed: 0, errors: [],
+        new: 0, changed: 0, unchanged: 0, failed: 0, errors: [], warnings: [],
     };
     await store.write((tx) => tx.run(`CREATE (r:Run {id: $id, kind: $kind, pipeline: $pipeline, startedAt: $startedAt, status: 'running',
-       new: 0, changed: 0, unchanged: 0, failed: 0, errors: []})`, run));
+       new: 0, changed: 0, unchanged: 0, failed: 0, errors: [], warnings: []})`, run));
     return run;
 }
 const FINISH_RUN = `MATCH (r:Run {id: $id})
 SET r.endedAt = $endedAt, r.status = $status, r.new = $new, r.changed = $changed,
-    r.unchanged = $unchanged, r.failed = $failed, r.errors = $errors, r.removed = $removed, r.duplicates = $duplicates`;
+    r.unchanged = $unchanged, r.failed = $failed, r.errors = $errors, r.warnings = $warnings, r.removed = $removed, r.duplicates = $duplicates`;
 /** Records the run's end. `once`: a single attempt (on the failure path, where Neo4j may be gone). */
 export async function finishRun(store, run, once = false) {
     run.endedAt = new Date().toISOString();
@@ -38,7 +38,7 @@ export async function listRuns(store, limit = 20) {
             return {
                 id: p.id, kind: p.kind, pipeline: p.pipeline ?? null, startedAt: p.startedAt, endedAt: p.endedAt ?? null,
                 status: p.status, new: p.new, changed: p.changed, unchanged: p.unchanged, failed: p.failed,
-                removed: p.removed ?? undefined, duplicates: p.duplicates ?? undefined, errors: p.errors ?? [],
+                removed: p.removed ?? undefined, duplicates: p.duplicates ?? undefined, errors: p.errors ?? [], warnings: p.warnings ?? [],
             };
         });
     });

@@ -235,6 +235,7 @@ export declare const ExportDocument: z.ZodObject<{
     title: z.ZodNullable<z.ZodString>;
     publishedAt: z.ZodNullable<z.ZodString>;
     contentHash: z.ZodString;
+    warnings: z.ZodOptional<z.ZodArray<z.ZodString>>;
 }, z.core.$strip>;
 export type ExportDocument = z.infer<typeof ExportDocument>;
 export declare const GraphEntity: z.ZodObject<{
@@ -303,6 +304,7 @@ export declare const Graph: z.ZodObject<{
         title: z.ZodNullable<z.ZodString>;
         publishedAt: z.ZodNullable<z.ZodString>;
         contentHash: z.ZodString;
+        warnings: z.ZodOptional<z.ZodArray<z.ZodString>>;
     }, z.core.$strip>>;
     entities: z.ZodArray<z.ZodObject<{
         id: z.ZodString;

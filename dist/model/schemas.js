@@ -94,6 +94,8 @@ export const ExportDocument = z.object({
     title: z.string().nullable(),
     publishedAt: IsoDate.nullable(),
     contentHash: z.string(),
+    /** What reading and cleaning said about it (decoding guessed, truncated, other language, no text); stored on its Document node. */
+    warnings: z.array(z.string()).optional(),
 });
 export const GraphEntity = z.object({
     id: z.string(),

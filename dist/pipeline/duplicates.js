@@ -29,7 +29,11 @@ export const NEAR_DUPLICATE = 0.8;
 const MIN_WORDS_FOR_NEAR = 40;
 /** Words of the text in one spelling: NFKC, lower case, letters and digits only. */
 export function words(text) {
-    return text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return text
+        .normalize('NFKC')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
 }
 // The k-th hash of a shingle: MurmurHash3's finalizer over the shingle's
 // 32-bit hash xor a fixed seed (from a seeded generator, so signatures are

@@ -54,8 +54,8 @@ async function runAll(items, local, remote, options, threshold, knownCount) {
         const seq = sources.push(item.source) - 1;
         const p = pool;
         const task = p
-            // The pool queues and batches the documents itself.
-            ? remote(p, item)
+            ? // The pool queues and batches the documents itself.
+                remote(p, item)
             : queue.add(async () => local(item));
         done.push(task.then((value) => record(seq, { ok: true, value }), (err) => record(seq, { ok: false, error: err?.message ?? String(err) })));
     };

@@ -89,7 +89,10 @@ export class ExtractPool {
             // Documents queued in one synchronous burst (a map over an array) leave together.
             if (!this.dispatchScheduled) {
                 this.dispatchScheduled = true;
-                queueMicrotask(() => { this.dispatchScheduled = false; this.dispatch(); });
+                queueMicrotask(() => {
+                    this.dispatchScheduled = false;
+                    this.dispatch();
+                });
             }
         });
     }
@@ -114,8 +117,10 @@ export class ExtractPool {
             slot.ready.catch(() => { }); // reported through the tasks
             worker.on('message', (m) => this.onMessage(m));
             worker.on('error', (err) => this.onThreadDeath(slot, err));
-            worker.on('exit', (code) => { if (!this.closed)
-                this.onThreadDeath(slot, new Error(`extraction thread exited with code ${code}`)); });
+            worker.on('exit', (code) => {
+                if (!this.closed)
+                    this.onThreadDeath(slot, new Error(`extraction thread exited with code ${code}`));
+            });
             this.slots.push(slot);
         }
     }
@@ -137,7 +142,9 @@ export class ExtractPool {
         }
         // Send the thread its next batch before settling this one's promises.
         this.dispatch();
-        p.units.forEach((u, i) => u.settle(m.results[i] ?? { ok: false, error: 'extraction thread returned no result' }));
+        p.units.forEach((u, i) => {
+            u.settle(m.results[i] ?? { ok: false, error: 'extraction thread returned no result' });
+        });
     }
     /** A thread that crashed fails its documents and everything queued: the caller decides what next. */
     onThreadDeath(slot, err) {

@@ -21,8 +21,10 @@ function extractOnly(doc) {
 }
 function run(task, doc) {
     try {
-        const value = task === 'extract' ? extractOnly(doc)
-            : task === 'clean' ? cleanDocument(doc)
+        const value = task === 'extract'
+            ? extractOnly(doc)
+            : task === 'clean'
+                ? cleanDocument(doc)
                 : extractDocument(cleanDocument(doc));
         return { ok: true, value };
     }
@@ -35,7 +37,9 @@ function run(task, doc) {
 // says it is ready, not on the first documents. The sample is built in, not
 // taken from any corpus: the per-word caches it fills hold a few dozen words.
 const WARM_SAMPLE = {
-    id: 'warm-up', source: 'warm-up.txt', format: 'text',
+    id: 'warm-up',
+    source: 'warm-up.txt',
+    format: 'text',
     body: [
         'UK and France sign AI safety agreement',
         'On 1 November 2023, Prime Minister Rishi Sunak of the United Kingdom and President Emmanuel Macron signed a memorandum of understanding',

@@ -48,7 +48,10 @@ export function queryBlock(name) {
         : '<p>Run the query:</p>';
     return `<div class="kg-query" data-query="${escapeHtml(q.name)}">
 <h4>${escapeHtml(q.title)}</h4>
-${q.description.split('\n\n').map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${q.description
+        .split('\n\n')
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('\n')}
 ${params}
 <pre class="code runnable pre-scrollable">${escapeHtml(q.cypher)}</pre>
 <p>In a terminal: <code>kg query ${escapeHtml(q.name)}${q.params.map((p) => ` --param ${escapeHtml(p.name)}=...`).join('')}</code></p>
@@ -65,7 +68,9 @@ export function renderGuide(file, urls) {
         .replace(/\{\{query:([a-z0-9-]+)\}\}/g, (_m, name) => queryBlock(name))
         .replace(/\{\{guide-url\}\}/g, urls.guide)
         .replace(/\{\{style-url\}\}/g, urls.style)
-        .replace(/\{\{query-list\}\}/g, () => `<ul>${listQueries().map((q) => `<li><code>${escapeHtml(q.name)}</code>: ${escapeHtml(q.title)}</li>`).join('')}</ul>`);
+        .replace(/\{\{query-list\}\}/g, () => `<ul>${listQueries()
+        .map((q) => `<li><code>${escapeHtml(q.name)}</code>: ${escapeHtml(q.title)}</li>`)
+        .join('')}</ul>`);
 }
 const CORS = {
     'Access-Control-Allow-Origin': '*',
@@ -145,9 +150,7 @@ export async function startGuideServer(port = guidePort()) {
     });
     await new Promise((resolve, reject) => {
         server.once('error', (err) => {
-            reject(err.code === 'EADDRINUSE'
-                ? new Error(`port ${port} on 127.0.0.1 is taken: choose another with --port or KG_GUIDE_PORT`)
-                : err);
+            reject(err.code === 'EADDRINUSE' ? new Error(`port ${port} on 127.0.0.1 is taken: choose another with --port or KG_GUIDE_PORT`) : err);
         });
         server.listen(port, '127.0.0.1', () => resolve());
     });

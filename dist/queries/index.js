@@ -39,9 +39,7 @@ function typeOf(literal, value) {
 }
 /** The $parameters a Cypher text uses (outside string literals and comments). */
 export function usedParameters(cypher) {
-    const stripped = cypher
-        .replace(/\/\/[^\n]*/g, '')
-        .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
+    const stripped = cypher.replace(/\/\/[^\n]*/g, '').replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''");
     const found = new Set();
     for (const m of stripped.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g))
         found.add(m[1]);
@@ -84,7 +82,12 @@ export function parseQuery(name, text, file = `${name}.cypher`) {
             prose.push(t);
         }
     }
-    const paragraphs = prose.join('\n').trim().split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean);
+    const paragraphs = prose
+        .join('\n')
+        .trim()
+        .split(/\n\s*\n/)
+        .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+        .filter(Boolean);
     const title = paragraphs.shift();
     if (!title)
         throw new QueryError(`${file}: the header comment must start with a title line`);
@@ -226,11 +229,16 @@ export function cell(v) {
         return s;
     }
     if (Array.isArray(v))
-        return v.map(cell).filter((x) => x !== '').join('; ');
+        return v
+            .map(cell)
+            .filter((x) => x !== '')
+            .join('; ');
     if (typeof v === 'number')
         return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
     if (typeof v === 'object' && v.constructor === Object) {
-        return Object.entries(v).map(([k, x]) => `${k}: ${cell(x)}`).join(', ');
+        return Object.entries(v)
+            .map(([k, x]) => `${k}: ${cell(x)}`)
+            .join(', ');
     }
     return String(v).replace(/\s+/g, ' ');
 }
@@ -242,7 +250,10 @@ export function formatTable(result, maxWidth = 60) {
     const cut = (s) => (s.length > maxWidth ? `${s.slice(0, maxWidth - 1)}…` : s);
     const body = rows.map((r) => columns.map((c) => cut(cell(r[c]))));
     const widths = columns.map((c, i) => Math.max(c.length, ...body.map((r) => r[i].length)));
-    const line = (cells) => cells.map((x, i) => x.padEnd(widths[i])).join(' | ').trimEnd();
+    const line = (cells) => cells
+        .map((x, i) => x.padEnd(widths[i]))
+        .join(' | ')
+        .trimEnd();
     return [line(columns), widths.map((w) => '-'.repeat(w)).join('-+-'), ...body.map(line)].join('\n');
 }
 /** A Cypher literal for a parameter value (for the Browser's :params command). */

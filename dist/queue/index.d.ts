@@ -6,6 +6,11 @@ export declare const EXTRACTIONS = "kg-extractions";
 export interface EnqueueSummary {
     queued: number;
     failures: InputFailure[];
+    /** What reading said about queued documents (decoding guessed, truncated); cleaning's come with the writer's Run. */
+    warnings: Array<{
+        source: string;
+        warning: string;
+    }>;
 }
 export declare function enqueuePaths(paths: string[], url?: string): Promise<EnqueueSummary>;
 export interface WorkerOptions {

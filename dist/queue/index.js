@@ -22,6 +22,7 @@ import { acquireLock, finishRun, startRun } from "../load/runs.js";
 import { DocumentExtraction } from "../model/schemas.js";
 import { ExtractPool, processDocument } from "../pipeline/index.js";
 import { resolveDocuments } from "../resolve/index.js";
+import { withWarnings } from "../refresh/index.js";
 import { knownDocuments, markFirstCopies, writeCopies } from "../load/duplicates.js";
 import { planCopies } from "../pipeline/duplicates.js";
 import { connect, redisUrl, requireRedis, RedisUnavailableError } from "./redis.js";
@@ -34,6 +35,7 @@ export async function enqueuePaths(paths, url) {
     const connection = connect(url);
     const queue = new Queue(DOCUMENTS, { connection, prefix: PREFIX });
     const failures = [];
+    const warnings = [];
     let queued = 0;
     try {
         let batch = [];
@@ -41,7 +43,8 @@ export async function enqueuePaths(paths, url) {
             if (!batch.length)
                 return;
             await queue.addBulk(batch.map((doc) => ({
-                name: 'document', data: doc,
+                name: 'document',
+                data: doc,
                 opts: { jobId: jobId(doc), removeOnComplete: true, removeOnFail: 1000, attempts: 2, backoff: { type: 'fixed', delay: 1000 } },
             })));
             queued += batch.length;
@@ -52,6 +55,8 @@ export async function enqueuePaths(paths, url) {
                 failures.push(item.failure);
                 continue;
             }
+            for (const warning of item.doc.warnings ?? [])
+                warnings.push({ source: item.doc.source, warning });
             batch.push(item.doc);
             if (batch.length >= 200)
                 await flush();
@@ -62,7 +67,7 @@ export async function enqueuePaths(paths, url) {
         await queue.close();
         connection.disconnect();
     }
-    return { queued, failures };
+    return { queued, failures, warnings };
 }
 /** Jobs not finished yet: waiting, running or due for a retry. */
 async function pending(queue) {
@@ -111,8 +116,12 @@ export async function runWorker(options = {}, url) {
         summary.extracted++;
         return { id: extraction.document.id, entities: extraction.entities.length, relations: extraction.relations.length };
     }, { connection: blocking, prefix: PREFIX, concurrency: Math.max(1, threads * 2), autorun: false });
-    worker.on('active', (job) => { active.set(job.id, job); });
-    worker.on('completed', (job) => { active.delete(job.id); });
+    worker.on('active', (job) => {
+        active.set(job.id, job);
+    });
+    worker.on('completed', (job) => {
+        active.delete(job.id);
+    });
     worker.on('failed', (job, err) => {
         if (job)
             active.delete(job.id);
@@ -157,7 +166,11 @@ export async function runWorker(options = {}, url) {
         })());
     }
     let halted = false;
-    void Promise.race(stops).then(() => { halted = true; }, () => { halted = true; });
+    void Promise.race(stops).then(() => {
+        halted = true;
+    }, () => {
+        halted = true;
+    });
     try {
         if (pool)
             await Promise.race([pool.start(), ...stops]);
@@ -221,7 +234,9 @@ export async function runWriter(store, options = {}, url) {
     const token = randomUUID();
     const summary = { batches: 0, written: 0, failed: 0, runs: [] };
     let stopped = false;
-    void options.stop?.then(() => { stopped = true; });
+    void options.stop?.then(() => {
+        stopped = true;
+    });
     await store.applySchema();
     try {
         while (!stopped) {
@@ -285,6 +300,10 @@ async function writeBatch(store, jobs, token, summary, options, log) {
         const plan = planCopies(all.map((x) => x.extraction.document), known);
         const list = all.filter((x) => !plan.copies.has(x.extraction.document.id));
         const { graph, forms } = resolveDocuments(list.map((x) => x.extraction), await store.knownEntities());
+        withWarnings(graph.documents, list.map((x) => x.extraction));
+        for (const { extraction: { document: d }, } of list)
+            for (const w of d.warnings)
+                run.warnings.push(`${d.source}: ${w}`);
         const ingestedAt = new Date().toISOString();
         const jobOf = new Map(list.map((x) => [x.extraction.document.id, x.job]));
         // Batches of documents, one transaction each (as `kg run` writes); a
@@ -346,7 +365,10 @@ async function writeBatch(store, jobs, token, summary, options, log) {
         await finishRun(store, run);
         summary.batches++;
         summary.runs.push(run);
-        log(`kg writer: batch of ${list.length} — ${run.new} new, ${run.changed} changed, ${run.unchanged} unchanged, ${run.failed} failed`);
+        log(`kg writer: batch of ${list.length} — ${run.new} new, ${run.changed} changed, ${run.unchanged} unchanged, ${run.failed} failed` +
+            `${run.warnings.length ? `; ${run.warnings.length} warnings (on the Run node and each Document node)` : ''}`);
+        for (const w of run.warnings.slice(0, 20))
+            log(`kg writer:   warning: ${w}`);
     }
     catch (err) {
         if (run) {

@@ -43,7 +43,9 @@ export async function requireRedis(url = redisUrl(), options = {}) {
     const attempts = Math.max(1, options.attempts ?? Number(process.env.KG_REDIS_ATTEMPTS || 5));
     const delay = options.delayMs ?? 1000;
     let stopped = false;
-    void options.stop?.then(() => { stopped = true; });
+    void options.stop?.then(() => {
+        stopped = true;
+    });
     for (let i = 0; i < attempts; i++) {
         if (await ping(url))
             return true;
@@ -79,8 +81,22 @@ export async function startRedis(cfg = localRedis()) {
     mkdirSync(cfg.dir, { recursive: true });
     const bin = process.env.KG_REDIS_SERVER || 'redis-server';
     const r = spawnSync(bin, [
-        '--port', String(cfg.port), '--bind', '127.0.0.1', '--dir', cfg.dir, '--daemonize', 'yes',
-        '--pidfile', cfg.pidFile, '--logfile', path.join(cfg.dir, 'redis.log'), '--save', '', '--appendonly', 'no',
+        '--port',
+        String(cfg.port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        cfg.dir,
+        '--daemonize',
+        'yes',
+        '--pidfile',
+        cfg.pidFile,
+        '--logfile',
+        path.join(cfg.dir, 'redis.log'),
+        '--save',
+        '',
+        '--appendonly',
+        'no',
     ], { encoding: 'utf8' });
     if (r.error)
         throw new Error(`cannot run ${bin} (${r.error.message}): install Redis (Debian: apt-get install redis-server) or set REDIS_URL`);

@@ -1,6 +1,7 @@
 import { type ReadOptions } from '../ingest/index.ts';
 import { Neo4jUnavailableError, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
 import { type RunRecord } from '../load/runs.ts';
+import type { DocumentExtraction, ExportDocument } from '../model/schemas.ts';
 import { type Workers } from '../pipeline/index.ts';
 export type RunMode = 'full' | 'refresh';
 export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'failed';
@@ -56,6 +57,8 @@ export interface RunSummary {
     written: WriteResult[];
     seconds: number;
 }
+/** Gives each document of a resolved graph its warnings, for its Document node. */
+export declare function withWarnings(documents: ExportDocument[], extractions: DocumentExtraction[]): void;
 export declare function runPipeline(store: GraphStore, options: RunOptions): Promise<RunSummary>;
 export interface RemoveSummary {
     run: RunRecord;

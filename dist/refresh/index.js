@@ -18,6 +18,15 @@ import { planCopies } from "../pipeline/duplicates.js";
 import { knownDocuments, markFirstCopies, writeCopies } from "../load/duplicates.js";
 import { resolveDocuments } from "../resolve/index.js";
 const describe = (err) => err?.message ?? String(err);
+/** Gives each document of a resolved graph its warnings, for its Document node. */
+export function withWarnings(documents, extractions) {
+    const byId = new Map(extractions.map((x) => [x.document.id, x.document.warnings]));
+    for (const d of documents) {
+        const w = byId.get(d.id);
+        if (w?.length)
+            d.warnings = w;
+    }
+}
 export async function runPipeline(store, options) {
     const t0 = Date.now();
     const progress = options.onProgress ?? (() => { });
@@ -45,6 +54,8 @@ export async function runPipeline(store, options) {
                     throw new Error(`duplicate document id ${doc.id} (already read in this run)`);
                 statuses.set(doc.id, 'unchanged');
                 cleaned.push(doc);
+                for (const w of doc.warnings)
+                    run.warnings.push(`${doc.source}: ${w}`);
                 progress({ phase: 'read', source: item.doc.source, ok: true });
             }
             catch (err) {
@@ -93,6 +104,7 @@ export async function runPipeline(store, options) {
         if (extractions.length > 0) {
             // New documents reuse the ids of entities the graph already has.
             const { graph, forms } = resolveDocuments(extractions, await store.knownEntities());
+            withWarnings(graph.documents, extractions);
             const slices = sliceByDocument(graph, forms);
             let done = 0;
             // Batches of documents, one transaction each: a batch is written whole

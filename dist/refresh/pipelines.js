@@ -14,9 +14,13 @@ function validCron(pattern) {
         return false;
     }
 }
-export const PipelineDefinition = z.object({
+export const PipelineDefinition = z
+    .object({
     /** Recorded on each Run node. */
-    name: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
+    name: z
+        .string()
+        .min(1)
+        .regex(/^[\w.-]+$/, 'letters, digits, _ . - only'),
     description: z.string().optional(),
     /** Files or directories, relative to the directory kg runs in (the checkout's root). */
     inputs: z.array(z.string().min(1)).min(1),
@@ -28,7 +32,8 @@ export const PipelineDefinition = z.object({
     timezone: z.string().optional(),
     /** refresh: skip unchanged documents (default); full: extract everything. */
     mode: z.enum(['refresh', 'full']).default('refresh'),
-}).strict();
+})
+    .strict();
 /** `pipelines/seeds`, `pipelines/seeds.json` or a path to any JSON file. */
 export function resolvePipelinePath(ref) {
     for (const candidate of [ref, `${ref}.json`])

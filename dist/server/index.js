@@ -7,7 +7,7 @@
 // every command at that server instead.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,9 +94,20 @@ function restrictPermissions(cfg) {
         if (existsSync(p))
             chmodSync(p, 0o700);
     }
-    for (const file of [passwordFile(cfg), path.join(cfg.home, 'data', 'dbms', 'auth.ini')]) {
-        if (existsSync(file) && (statSync(file).mode & 0o077) !== 0)
-            chmodSync(file, 0o600);
+    if (existsSync(passwordFile(cfg)) && (statSync(passwordFile(cfg)).mode & 0o077) !== 0)
+        chmodSync(passwordFile(cfg), 0o600);
+    // A store made before (umask 022) has files others could read: narrowed once.
+    const data = path.join(cfg.home, 'data');
+    if (!existsSync(data))
+        return;
+    for (const e of readdirSync(data, { recursive: true, withFileTypes: true })) {
+        const p = path.join(e.parentPath, e.name);
+        try {
+            const mode = statSync(p).mode & 0o777;
+            if (mode & 0o077)
+                chmodSync(p, mode & 0o700);
+        }
+        catch { /* gone meanwhile (the server rotates files) */ }
     }
 }
 /** Runs fn with a umask that keeps what child processes create (Neo4j's store and logs) to their user. */

@@ -24,5 +24,10 @@ export declare function evaluatePaths(paths: string[], opts: EvalSetOptions): Pr
         source: string;
         error: string;
     }>;
+    warnings: Array<{
+        source: string;
+        warning: string;
+    }>;
+    absent: string[];
 }>;
 export declare function registerEval(program: Command): void;

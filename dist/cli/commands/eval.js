@@ -51,7 +51,11 @@ export async function evaluatePaths(paths, opts) {
     for (const p of paths) {
         if (setFiles.size && p !== '-' && existsSync(p)) {
             // A folder of the set's files, or one of them: fed as the scraper would.
-            const files = statSync(p).isDirectory() ? (await readdir(p)).filter((f) => setFiles.has(f)).map((f) => path.join(p, f)) : setFiles.has(path.basename(p)) ? [p] : [];
+            const files = statSync(p).isDirectory()
+                ? (await readdir(p)).filter((f) => setFiles.has(f)).map((f) => path.join(p, f))
+                : setFiles.has(path.basename(p))
+                    ? [p]
+                    : [];
             if (files.length) {
                 for (const f of files)
                     if (chosen.has(path.basename(f)))
@@ -74,8 +78,11 @@ export async function evaluatePaths(paths, opts) {
         const run = await extractPaths(inputs, { onDocument: opts.onDocument });
         if (half !== 'all')
             golds = golds.filter((g) => chosen.has(g.doc));
-        const report = evaluate(resolveGraph(run.extractions), golds, sourcesFile ? { docName: fileNamer(all) } : {});
-        return { report, failures: run.failures };
+        const graph = resolveGraph(run.extractions);
+        const docName = sourcesFile ? fileNamer(all) : (d) => path.basename(d.source);
+        const present = new Set(graph.documents.map((d) => docName(d)));
+        const report = evaluate(graph, golds, sourcesFile ? { docName } : {});
+        return { report, failures: run.failures, warnings: run.warnings, absent: golds.map((g) => g.doc).filter((d) => !present.has(d)) };
     }
     finally {
         if (tmp)
@@ -92,16 +99,25 @@ export function registerEval(program) {
         .option('--json', 'print the report as JSON')
         .option('--summary', 'figures only, no list of misses and false positives')
         .option('-q, --quiet', 'no progress on stderr')
-        .argument('[paths...]', 'documents the gold files annotate (files, folders, or a scraper\'s .jsonl)', ['seeds'])
+        .argument('[paths...]', "documents the gold files annotate (files, folders, or a scraper's .jsonl)", ['seeds'])
         .action(async (paths, opts) => {
         if (!['odd', 'even', 'all'].includes(opts.half))
             throw new Error(`--half is odd, even or all, not ${opts.half}`);
         const progress = new Progress({ label: 'kg eval', quiet: opts.quiet });
         progress.phase('extract', null);
-        const { report, failures } = await evaluatePaths(paths, { gold: opts.gold, sources: opts.sources, half: opts.half, onDocument: (_source, ok) => progress.tick(ok) });
+        const { report, failures, warnings, absent } = await evaluatePaths(paths, {
+            gold: opts.gold,
+            sources: opts.sources,
+            half: opts.half,
+            onDocument: (_source, ok) => progress.tick(ok),
+        });
         progress.end();
         for (const f of failures)
             console.error(`kg: skipped ${f.source}: ${f.error}`);
+        for (const w of warnings)
+            console.error(`kg: ${w.source}: ${w.warning}`);
+        if (absent.length)
+            console.error(`kg: ${absent.length} gold file(s) have no document in the input and count as misses: ${absent.slice(0, 5).join(', ')}${absent.length > 5 ? ', ...' : ''} (--half odd|even scores one half)`);
         console.log(opts.json ? JSON.stringify(report, null, 1) : formatReport(report, { details: !opts.summary }));
     });
 }

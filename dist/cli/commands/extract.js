@@ -25,6 +25,9 @@ export function registerExtract(program) {
         progress.end();
         for (const f of run.failures)
             console.error(`kg extract: skipped ${f.source}: ${f.error}`);
+        if (!opts.quiet)
+            for (const w of run.warnings)
+                console.error(`kg extract: ${w.source}: ${w.warning}`);
         // A syndicated copy (the same text under another id) adds no evidence: its first copy's counts once.
         const { copies } = planCopies(run.extractions.map((x) => x.document));
         for (const [copy, of] of copies)

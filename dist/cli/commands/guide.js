@@ -16,7 +16,9 @@ export function registerGuide(program) {
             `  :play ${server.urls.guide}`,
         ].join('\n'));
         await new Promise((resolve) => {
-            const stop = () => { void server.close().then(resolve); };
+            const stop = () => {
+                void server.close().then(resolve);
+            };
             process.once('SIGINT', stop);
             process.once('SIGTERM', stop);
         });

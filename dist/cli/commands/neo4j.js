@@ -15,7 +15,8 @@ export function registerNeo4j(program) {
     const neo = program
         .command('neo4j')
         .description('the local Neo4j server (data, logs and conf in .neo4j/; KG_NEO4J_HOME, KG_NEO4J_BOLT_PORT, KG_NEO4J_HTTP_PORT move it)');
-    neo.command('start')
+    neo
+        .command('start')
         .description('start it (or reuse the running one) and wait until Bolt answers')
         .action(async () => {
         refuseWhenExternal('start');
@@ -26,7 +27,8 @@ export function registerNeo4j(program) {
             ...connectionLines(r.connection),
         ].join('\n'));
     });
-    neo.command('env')
+    neo
+        .command('env')
         .description('print `export NEO4J_URI=... NEO4J_USER=... NEO4J_PASSWORD=...` for the local server (starting it if need be): eval "$(npx kg neo4j env)"')
         .action(async () => {
         refuseWhenExternal('print the environment of');
@@ -36,7 +38,8 @@ export function registerNeo4j(program) {
         // stdout only for the shell that evaluates it.
         console.log(envLine(r.connection));
     });
-    neo.command('stop')
+    neo
+        .command('stop')
         .description('stop it (SIGTERM, then wait for a clean shutdown)')
         .action(async () => {
         refuseWhenExternal('stop');
@@ -45,7 +48,8 @@ export function registerNeo4j(program) {
             ? `Neo4j stopped (pid ${r.pid}) in ${r.seconds.toFixed(1)} s${r.killed ? ' — it ignored SIGTERM and was killed' : ''}`
             : 'Neo4j was not running');
     });
-    neo.command('status')
+    neo
+        .command('status')
         .description('is it running, and does Bolt answer? (exit 3 when not running)')
         .action(async () => {
         const ext = externalConnection();

@@ -42,7 +42,9 @@ export function registerQuery(program) {
                 console.log(JSON.stringify(result.rows.map((r) => plain(r)), null, 1));
             }
             else {
-                console.log(`${q.title} (${Object.entries(values).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ') || 'no parameters'})`);
+                console.log(`${q.title} (${Object.entries(values)
+                    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+                    .join(', ') || 'no parameters'})`);
                 console.log(formatTable(result, width));
                 console.log(`(${result.rows.length} row${result.rows.length === 1 ? '' : 's'})`);
             }

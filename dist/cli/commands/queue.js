@@ -34,8 +34,18 @@ export function registerQueue(program) {
         const r = await enqueuePaths(paths);
         for (const f of r.failures)
             console.error(`kg enqueue: skipped ${f.source}: ${f.error}`);
+        if (!opts.quiet)
+            for (const w of r.warnings)
+                console.error(`kg enqueue: ${w.source}: ${w.warning}`);
         if (opts.json)
-            console.log(JSON.stringify({ command: 'enqueue', queued: r.queued, failed: r.failures.length, errors: r.failures.map((f) => `${f.source}: ${f.error}`), redis: redisUrl() }));
+            console.log(JSON.stringify({
+                command: 'enqueue',
+                queued: r.queued,
+                failed: r.failures.length,
+                errors: r.failures.map((f) => `${f.source}: ${f.error}`),
+                warnings: r.warnings.map((w) => `${w.source}: ${w.warning}`),
+                redis: redisUrl(),
+            }));
         else if (!opts.quiet)
             console.log(`kg enqueue: ${r.queued} documents queued on ${redisUrl()}`);
         process.exitCode = failureExitCode('kg enqueue', r.failures.length, r.queued, r.failures[0]?.error, opts);
@@ -44,10 +54,13 @@ export function registerQueue(program) {
         .command('worker')
         .description('clean and extract queued documents, putting the results on the queue for `kg writer` (run any number, anywhere); SIGTERM stops it within seconds')
         .option('-t, --threads <n>', 'worker threads (0: this thread)', '0')
-        .option('--until-empty', 'exit when no document is waiting or being processed'), 'the summary at exit')
-        .action(async (opts) => {
-        const log = opts.quiet || opts.json ? (l) => { if (!/: ready |documents extracted/.test(l))
-            console.error(l); } : undefined;
+        .option('--until-empty', 'exit when no document is waiting or being processed'), 'the summary at exit').action(async (opts) => {
+        const log = opts.quiet || opts.json
+            ? (l) => {
+                if (!/: ready |documents extracted/.test(l))
+                    console.error(l);
+            }
+            : undefined;
         const s = await runWorker({ threads: nonNegative(opts.threads, '--threads'), untilEmpty: opts.untilEmpty, stop: stopSignal(), log });
         if (opts.json)
             console.log(JSON.stringify({ command: 'worker', ...s }));
@@ -70,7 +83,15 @@ export function registerQueue(program) {
             const s = await runWriter(store, { batch, untilEmpty: opts.untilEmpty, stop: stopSignal(), log });
             const counts = await store.counts();
             if (opts.json)
-                console.log(JSON.stringify({ command: 'writer', batches: s.batches, written: s.written, failed: s.failed, runs: s.runs.map((r) => r.id), errors: s.runs.flatMap((r) => r.errors), graph: counts }));
+                console.log(JSON.stringify({
+                    command: 'writer',
+                    batches: s.batches,
+                    written: s.written,
+                    failed: s.failed,
+                    runs: s.runs.map((r) => r.id),
+                    errors: s.runs.flatMap((r) => r.errors),
+                    graph: counts,
+                }));
             else if (!opts.quiet)
                 console.log(graphLines(counts).join('\n'));
             process.exitCode = failureExitCode('kg writer', s.failed, s.written, s.runs.flatMap((r) => r.errors)[0], opts);
@@ -79,9 +100,7 @@ export function registerQueue(program) {
             await store.close();
         }
     });
-    const redis = program
-        .command('redis')
-        .description('a local redis-server for the queue (REDIS_URL\'s port, data in .redis/<port>)');
+    const redis = program.command('redis').description("a local redis-server for the queue (REDIS_URL's port, data in .redis/<port>)");
     redis.command('start').action(async () => {
         const cfg = localRedis();
         const r = await startRedis(cfg);

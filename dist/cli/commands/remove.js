@@ -5,8 +5,7 @@ export function registerRemove(program) {
     outputOptions(program
         .command('remove')
         .description('retract documents: their mentions and evidence go, and relationships and entities no other document supports')
-        .argument('<docs...>', 'document ids as `kg export` shows them (canonical URL or path)'))
-        .action(async (docs, opts) => {
+        .argument('<docs...>', 'document ids as `kg export` shows them (canonical URL or path)')).action(async (docs, opts) => {
         const { store, connection } = await openGraph(opts.quiet ? () => { } : undefined);
         try {
             // A path given differently (./seeds/x.txt) still names the same document.
@@ -14,7 +13,14 @@ export function registerRemove(program) {
             const result = await removeDocuments(store, ids);
             const counts = await store.counts();
             if (opts.json) {
-                console.log(JSON.stringify({ command: 'remove', run: result.run.id, removed: result.removed, missing: result.missing, graph: counts, neo4j: { uri: connection.uri, local: connection.local } }, null, 1));
+                console.log(JSON.stringify({
+                    command: 'remove',
+                    run: result.run.id,
+                    removed: result.removed,
+                    missing: result.missing,
+                    graph: counts,
+                    neo4j: { uri: connection.uri, local: connection.local },
+                }, null, 1));
             }
             else if (!opts.quiet)
                 console.log([

@@ -7,7 +7,7 @@ import { runLines } from "../graph-session.js";
 export function registerSchedule(program) {
     program
         .command('schedule')
-        .description("keep running a pipeline's refresh on its cron schedule (pipelines/NAME with \"schedule\"); stops on SIGINT/SIGTERM")
+        .description('keep running a pipeline\'s refresh on its cron schedule (pipelines/NAME with "schedule"); stops on SIGINT/SIGTERM')
         .argument('<pipeline>', 'pipeline definition, e.g. pipelines/seeds')
         .option('--now', 'also run once right away')
         .option('--max-runs <n>', 'stop after this many scheduled runs')
