@@ -93,6 +93,27 @@ describe('equivalence with one clean load', () => {
     expect(await dump(store)).toEqual(clean);
   });
 
+  it('a run streaming its documents in chunks of three (read, extract, resolve, write each) gives the same graph', async () => {
+    await wipe(store);
+    const plans: number[] = [];
+    let holding = 0;
+    let most = 0;
+    const r = await runPipeline(store, {
+      paths: [dir], mode: 'full', workers: 0, chunkDocs: 3,
+      onProgress: (e) => {
+        // Documents read but not yet written: never more than a chunk.
+        if (e.phase === 'read' && e.ok) most = Math.max(most, ++holding);
+        if (e.phase === 'write' || e.phase === 'copy') holding--;
+        if (e.phase === 'plan') plans.push(e.total);
+      },
+    });
+    expect(plans).toEqual([...Array(Math.floor(files.length / 3)).fill(3), ...(files.length % 3 ? [files.length % 3] : [])]);
+    expect(most).toBe(3);
+    expect(r.run.new).toBe(files.length);
+    expect(r.extracted).toBe(files.length - (r.run.duplicates ?? 0)); // syndicated copies are linked, not extracted
+    expect(await dump(store)).toEqual(clean);
+  });
+
   it('documents removed take their aliases with them: the graph is a clean load of the others', async () => {
     const gone = files.filter((f) => /people-0[01]\.txt$|zz-consortium/.test(f)); // Alan White, Kelli White, the consortium's OCC
     await wipe(store);

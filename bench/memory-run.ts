@@ -1,0 +1,25 @@
+// One measured run for bench/memory.ts, in a process of its own so its peak
+// RSS is the run's: `kg run` (runPipeline, mode full) of a JSONL corpus into
+// the benchmark's Neo4j, emptied first. Prints one figure line.
+//   usage: node --import tsx bench/memory-run.ts FILE DOCS CHUNK
+import { runPipeline } from '../src/refresh/index.ts';
+import { CORES, emit } from './common.ts';
+import { openBenchGraph, wipe } from './graph.ts';
+
+const [file, docsText, chunkText] = process.argv.slice(2);
+const docs = Number(docsText);
+const chunk = chunkText === 'all' ? Number.MAX_SAFE_INTEGER : Number(chunkText);
+const { store, stop } = await openBenchGraph();
+try {
+  await store.applySchema();
+  await wipe(store);
+  const t0 = Date.now();
+  const r = await runPipeline(store, { paths: [file!], mode: 'full', chunkDocs: chunk });
+  if (r.run.new !== docs) throw new Error(`bench: expected ${docs} new documents, got ${r.run.new} (${r.run.errors[0] ?? ''})`);
+  const label = chunkText === 'all' ? 'whole' : 'chunked';
+  emit({ name: `run.rss_peak_mb.${label}.n${docs}`, value: process.resourceUsage().maxRSS / 1024, unit: 'MB', docs, cores: CORES });
+  emit({ name: `run.s.${label}.n${docs}`, value: (Date.now() - t0) / 1000, unit: 's', docs, cores: CORES });
+} finally {
+  await store.close();
+  await stop();
+}
