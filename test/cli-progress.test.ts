@@ -7,7 +7,12 @@ afterEach(() => { vi.restoreAllMocks(); });
 describe('kg run progress without a terminal', () => {
   it('names the real cause of a skipped document, never a blanket "could not read"', () => {
     const lines: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((line: string) => { lines.push(line); });
+    // Progress writes its lines to stderr; the skipped documents are the lines that name them.
+    vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+      const line = String(chunk).replace(/\n$/, '');
+      if (line.includes(': skipped ')) lines.push(line);
+      return true;
+    }) as typeof process.stderr.write);
     vi.stubEnv('CI', '1');
     const p = progressReporter('kg run');
     p.onProgress({ phase: 'read', source: 'deep.html', ok: false, error: 'cleaning failed: stack overflow (the page nests its elements too deeply)' });
