@@ -168,13 +168,14 @@ export interface CopyPlan {
  * document earlier in the list (give them in a repeatable order). A document
  * is never a copy of itself (its earlier version in the graph).
  */
-export function planCopies(docs: Array<{ id: string; text: string }>, known: KnownDocument[] = []): CopyPlan {
+export function planCopies(docs: Array<{ id: string; text: string }>, known: KnownDocument[] = [], reuse?: Map<string, Fingerprint>): CopyPlan {
   const index = new CopyIndex();
   for (const k of known) if (k.duplicateOf === null) index.add(k.id, k);
   const copies = new Map<string, string>();
   const fingerprints = new Map<string, Fingerprint>();
   for (const d of docs) {
-    const fp = fingerprint(d.text);
+    // A document whose text is unchanged keeps the fingerprint the graph holds (no shingling).
+    const fp = reuse?.get(d.id) ?? fingerprint(d.text);
     fingerprints.set(d.id, fp);
     const first = index.find(fp, d.id);
     if (first !== null) copies.set(d.id, first);

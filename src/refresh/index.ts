@@ -15,7 +15,7 @@ import { Neo4jUnavailableError, sliceByDocument, type BatchLimits, type GraphSto
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import type { CleanDocument, DocumentExtraction, ExportDocument } from '../model/schemas.ts';
 import { extractCleaned, type Workers } from '../pipeline/index.ts';
-import { planCopies } from '../pipeline/duplicates.ts';
+import { planCopies, type Fingerprint } from '../pipeline/duplicates.ts';
 import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
 import { resolveDocuments } from '../resolve/index.ts';
 
@@ -109,7 +109,15 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
       // Syndicated copies (the same article under another URL) are not
       // extracted: each is linked to its first copy, whose facts count once.
       const known = await knownDocuments(store);
-      const plan = planCopies(cleaned, known);
+      // Unchanged documents (same contentHash) reuse their stored fingerprints:
+      // a no-change refresh shingles nothing and writes no fingerprint.
+      const knownById = new Map(known.map((k) => [k.id, k]));
+      const reuse = new Map<string, Fingerprint>();
+      for (const doc of cleaned) {
+        const k = knownById.get(doc.id);
+        if (k && stored.get(doc.id) === doc.contentHash) reuse.set(doc.id, k);
+      }
+      const plan = planCopies(cleaned, known, reuse);
       const wasCopy = new Set(known.filter((k) => k.duplicateOf !== null).map((k) => k.id));
       const todo: CleanDocument[] = [];
       for (const doc of cleaned) {
@@ -175,7 +183,9 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
       }
 
       const ingestedAt = new Date().toISOString();
-      const firsts = cleaned.filter((d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed');
+      const firsts = cleaned.filter(
+        (d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed' && !(reuse.has(d.id) && knownById.get(d.id)?.duplicateOf === null),
+      );
       await markFirstCopies(
         store,
         firsts.map((d) => ({ id: d.id, ...plan.fingerprints.get(d.id)! })),
