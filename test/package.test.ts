@@ -50,6 +50,7 @@ describe('the packed package', () => {
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('dist/pipeline/worker-entry.mjs');
+    expect(files).toContain('dist/load/lock-heartbeat.mjs');
     expect(files).toContain('bin/kg.js');
     expect(files).toContain('graph/schema.cypher');
     expect(files).toContain('LICENSE');

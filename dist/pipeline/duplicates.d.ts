@@ -47,4 +47,4 @@ export interface CopyPlan {
 export declare function planCopies(docs: Array<{
     id: string;
     text: string;
-}>, known?: KnownDocument[]): CopyPlan;
+}>, known?: KnownDocument[], reuse?: Map<string, Fingerprint>): CopyPlan;

@@ -151,7 +151,7 @@ function bandKeys(sig) {
  * document earlier in the list (give them in a repeatable order). A document
  * is never a copy of itself (its earlier version in the graph).
  */
-export function planCopies(docs, known = []) {
+export function planCopies(docs, known = [], reuse) {
     const index = new CopyIndex();
     for (const k of known)
         if (k.duplicateOf === null)
@@ -159,7 +159,8 @@ export function planCopies(docs, known = []) {
     const copies = new Map();
     const fingerprints = new Map();
     for (const d of docs) {
-        const fp = fingerprint(d.text);
+        // A document whose text is unchanged keeps the fingerprint the graph holds (no shingling).
+        const fp = reuse?.get(d.id) ?? fingerprint(d.text);
         fingerprints.set(d.id, fp);
         const first = index.find(fp, d.id);
         if (first !== null)

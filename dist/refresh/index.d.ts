@@ -42,6 +42,8 @@ export interface RunOptions {
     workers?: Workers;
     /** Documents and rows per write transaction (default DEFAULT_BATCH: 200 documents, 10,000 rows). */
     batch?: BatchLimits;
+    /** Documents read, extracted and written at a time (default DEFAULT_CHUNK_DOCS): what bounds the run's memory. */
+    chunkDocs?: number;
     /** Called after each batch's transaction committed, with its documents (tests stop Neo4j here). */
     afterBatchWritten?: (results: WriteResult[]) => void | Promise<void>;
     /** Called for each document once its batch's transaction committed. */
@@ -57,6 +59,11 @@ export interface RunSummary {
     written: WriteResult[];
     seconds: number;
 }
+/**
+ * Documents per chunk. Above the pool's threshold (AUTO_THRESHOLD.cleaned,
+ * 1,000), so a chunk of a large corpus is extracted on all cores.
+ */
+export declare const DEFAULT_CHUNK_DOCS = 2000;
 /** Gives each document of a resolved graph its warnings, for its Document node. */
 export declare function withWarnings(documents: ExportDocument[], extractions: DocumentExtraction[]): void;
 export declare function runPipeline(store: GraphStore, options: RunOptions): Promise<RunSummary>;

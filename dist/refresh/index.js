@@ -17,6 +17,11 @@ import { extractCleaned } from "../pipeline/index.js";
 import { planCopies } from "../pipeline/duplicates.js";
 import { knownDocuments, markFirstCopies, writeCopies } from "../load/duplicates.js";
 import { resolveDocuments } from "../resolve/index.js";
+/**
+ * Documents per chunk. Above the pool's threshold (AUTO_THRESHOLD.cleaned,
+ * 1,000), so a chunk of a large corpus is extracted on all cores.
+ */
+export const DEFAULT_CHUNK_DOCS = 2000;
 const describe = (err) => err?.message ?? String(err);
 /** Gives each document of a resolved graph its warnings, for its Document node. */
 export function withWarnings(documents, extractions) {
@@ -40,8 +45,110 @@ export async function runPipeline(store, options) {
             run.failed++;
             run.errors.push(`${source}: ${error}`);
         };
-        // Read and clean everything: cheap, and gives the fingerprints.
-        const cleaned = [];
+        // Documents stream through in chunks of chunkDocs: read and clean a
+        // chunk, compare fingerprints, extract, resolve against the graph's
+        // entities, write; then the next. Memory is bounded by the chunk, not the
+        // corpus (the whole corpus held at once took ~20 MB per 1,000 documents).
+        // Loading in chunks gives the graph one load of everything gives (see
+        // test/integration/equivalence.test.ts: loads in several steps); copies
+        // are planned against the documents the graph holds, earlier chunks' too.
+        const chunkDocs = Math.max(1, options.chunkDocs ?? DEFAULT_CHUNK_DOCS);
+        const written = [];
+        let extractedCount = 0;
+        let workers = options.workers ?? 'auto';
+        run.duplicates = 0;
+        const processChunk = async (cleaned) => {
+            const stored = await store.documentHashes(cleaned.map((d) => d.id));
+            // Syndicated copies (the same article under another URL) are not
+            // extracted: each is linked to its first copy, whose facts count once.
+            const known = await knownDocuments(store);
+            // Unchanged documents (same contentHash) reuse their stored fingerprints:
+            // a no-change refresh shingles nothing and writes no fingerprint.
+            const knownById = new Map(known.map((k) => [k.id, k]));
+            const reuse = new Map();
+            for (const doc of cleaned) {
+                const k = knownById.get(doc.id);
+                if (k && stored.get(doc.id) === doc.contentHash)
+                    reuse.set(doc.id, k);
+            }
+            const plan = planCopies(cleaned, known, reuse);
+            const wasCopy = new Set(known.filter((k) => k.duplicateOf !== null).map((k) => k.id));
+            const todo = [];
+            for (const doc of cleaned) {
+                const before = stored.get(doc.id);
+                const status = before === undefined ? 'new' : before === doc.contentHash ? 'unchanged' : 'changed';
+                statuses.set(doc.id, status);
+                if (plan.copies.has(doc.id))
+                    continue;
+                // A copy whose first copy is gone is a first copy now: its facts are needed.
+                if (status !== 'unchanged' || options.mode === 'full' || wasCopy.has(doc.id))
+                    todo.push(doc);
+            }
+            run.duplicates = (run.duplicates ?? 0) + plan.copies.size;
+            progress({ phase: 'plan', total: cleaned.length, toExtract: todo.length });
+            // Extraction: the costly step, only for what needs it; on a pool of
+            // worker threads when there are many documents (extractCleaned decides).
+            const bySource = new Map();
+            for (const doc of todo)
+                if (!bySource.has(doc.source))
+                    bySource.set(doc.source, doc);
+            const extracted = await extractCleaned(todo, {
+                workers,
+                concurrency: options.concurrency ?? 2,
+                onDocument: (source, ok) => progress({ phase: 'extract', id: bySource.get(source)?.id ?? source, ok }),
+            });
+            // A corpus big enough for the pool once is big enough for the rest
+            // of it (a last, smaller chunk would otherwise run in one thread).
+            if (extracted.workers > 0)
+                workers = extracted.workers;
+            for (const f of extracted.failures) {
+                const doc = bySource.get(f.source);
+                if (doc)
+                    statuses.set(doc.id, 'failed');
+                fail(f.source, `extraction failed: ${f.error}`);
+            }
+            const extractions = extracted.extractions;
+            extractedCount += extractions.length;
+            if (extractions.length > 0) {
+                // New documents reuse the ids of entities the graph already has.
+                const { graph, forms } = resolveDocuments(extractions, await store.knownEntities());
+                withWarnings(graph.documents, extractions);
+                const slices = sliceByDocument(graph, forms);
+                let done = 0;
+                // Batches of documents, one transaction each: a batch is written whole
+                // or not at all. Neo4j gone (after the retries) stops the run; the
+                // next run completes. Anything else is narrowed down to the failing
+                // document (writeInBatches splits the batch), which alone is failed.
+                await store.writeInBatches(slices, {
+                    ...options.batch,
+                    ingestedAt: new Date().toISOString(),
+                    beforeBatch: () => {
+                        if (lock.lost)
+                            throw new Error('the graph lock was taken over by another writer (this run could not renew it in time); stopping');
+                    },
+                    onFailed: (facts, err) => {
+                        statuses.set(facts.document.id, 'failed');
+                        fail(facts.document.source, `write failed: ${describe(err)}`);
+                    },
+                    onWritten: async (results) => {
+                        await options.afterBatchWritten?.(results);
+                        for (const r of results) {
+                            written.push(r);
+                            progress({ phase: 'write', id: r.id, done: ++done, total: slices.length });
+                            await options.afterDocumentWritten?.(r);
+                        }
+                    },
+                });
+            }
+            const ingestedAt = new Date().toISOString();
+            const firsts = cleaned.filter((d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed' && !(reuse.has(d.id) && knownById.get(d.id)?.duplicateOf === null));
+            await markFirstCopies(store, firsts.map((d) => ({ id: d.id, ...plan.fingerprints.get(d.id) })));
+            const copies = cleaned.filter((d) => plan.copies.has(d.id)).map((doc) => ({ doc, of: plan.copies.get(doc.id), fp: plan.fingerprints.get(doc.id) }));
+            await writeCopies(store, copies, ingestedAt, known);
+            for (const c of copies)
+                progress({ phase: 'copy', id: c.doc.id, of: c.of });
+        };
+        let cleaned = [];
         for await (const item of readInputs(options.paths, options.read)) {
             if (!item.ok) {
                 fail(item.failure.source, item.failure.error);
@@ -62,89 +169,22 @@ export async function runPipeline(store, options) {
                 fail(item.doc.source, describe(err));
                 progress({ phase: 'read', source: item.doc.source, ok: false, error: describe(err) });
             }
+            if (cleaned.length >= chunkDocs) {
+                const chunk = cleaned;
+                cleaned = [];
+                await processChunk(chunk);
+            }
         }
-        const stored = await store.documentHashes(cleaned.map((d) => d.id));
-        // Syndicated copies (the same article under another URL) are not
-        // extracted: each is linked to its first copy, whose facts count once.
-        const known = await knownDocuments(store);
-        const plan = planCopies(cleaned, known);
-        const wasCopy = new Set(known.filter((k) => k.duplicateOf !== null).map((k) => k.id));
-        const todo = [];
-        for (const doc of cleaned) {
-            const before = stored.get(doc.id);
-            const status = before === undefined ? 'new' : before === doc.contentHash ? 'unchanged' : 'changed';
-            statuses.set(doc.id, status);
-            if (plan.copies.has(doc.id))
-                continue;
-            // A copy whose first copy is gone is a first copy now: its facts are needed.
-            if (status !== 'unchanged' || options.mode === 'full' || wasCopy.has(doc.id))
-                todo.push(doc);
-        }
-        run.duplicates = plan.copies.size;
-        progress({ phase: 'plan', total: cleaned.length, toExtract: todo.length });
-        // Extraction: the costly step, only for what needs it; on a pool of
-        // worker threads when there are many documents (extractCleaned decides).
-        const bySource = new Map();
-        for (const doc of todo)
-            if (!bySource.has(doc.source))
-                bySource.set(doc.source, doc);
-        const extracted = await extractCleaned(todo, {
-            workers: options.workers ?? 'auto',
-            concurrency: options.concurrency ?? 2,
-            onDocument: (source, ok) => progress({ phase: 'extract', id: bySource.get(source)?.id ?? source, ok }),
-        });
-        for (const f of extracted.failures) {
-            const doc = bySource.get(f.source);
-            if (doc)
-                statuses.set(doc.id, 'failed');
-            fail(f.source, `extraction failed: ${f.error}`);
-        }
-        const extractions = extracted.extractions;
-        const written = [];
-        if (extractions.length > 0) {
-            // New documents reuse the ids of entities the graph already has.
-            const { graph, forms } = resolveDocuments(extractions, await store.knownEntities());
-            withWarnings(graph.documents, extractions);
-            const slices = sliceByDocument(graph, forms);
-            let done = 0;
-            // Batches of documents, one transaction each: a batch is written whole
-            // or not at all. Neo4j gone (after the driver's retries) stops the run;
-            // the next run completes. Anything else is narrowed down to the failing
-            // document (writeInBatches splits the batch), which alone is failed.
-            await store.writeInBatches(slices, {
-                ...options.batch,
-                ingestedAt: new Date().toISOString(),
-                beforeBatch: () => {
-                    if (lock.lost)
-                        throw new Error('the graph lock was taken over by another writer (this run could not renew it in time); stopping');
-                },
-                onFailed: (facts, err) => {
-                    statuses.set(facts.document.id, 'failed');
-                    fail(facts.document.source, `write failed: ${describe(err)}`);
-                },
-                onWritten: async (results) => {
-                    await options.afterBatchWritten?.(results);
-                    for (const r of results) {
-                        written.push(r);
-                        progress({ phase: 'write', id: r.id, done: ++done, total: slices.length });
-                        await options.afterDocumentWritten?.(r);
-                    }
-                },
-            });
-        }
-        const ingestedAt = new Date().toISOString();
-        const firsts = cleaned.filter((d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed');
-        await markFirstCopies(store, firsts.map((d) => ({ id: d.id, ...plan.fingerprints.get(d.id) })));
-        const copies = cleaned.filter((d) => plan.copies.has(d.id)).map((doc) => ({ doc, of: plan.copies.get(doc.id), fp: plan.fingerprints.get(doc.id) }));
-        await writeCopies(store, copies, ingestedAt, known);
-        for (const c of copies)
-            progress({ phase: 'copy', id: c.doc.id, of: c.of });
+        // The last chunk (or an empty one, so a run of nothing still reports its plan).
+        if (cleaned.length > 0 || statuses.size === 0)
+            await processChunk(cleaned);
+        cleaned = [];
         for (const status of statuses.values())
             if (status !== 'failed')
                 run[status]++;
         run.status = 'done';
         await finishRun(store, run);
-        return { run, mode: options.mode, documents: statuses, extracted: extractions.length, written, seconds: (Date.now() - t0) / 1000 };
+        return { run, mode: options.mode, documents: statuses, extracted: extractedCount, written, seconds: (Date.now() - t0) / 1000 };
     }
     catch (err) {
         if (run) {
