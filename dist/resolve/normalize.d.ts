@@ -1,1 +1,0 @@
-export declare function normalizeName(s: string): string;
