@@ -166,7 +166,7 @@ export function typeByHead(phrase: string): EntityType | null {
   if (ws.length < 2) return null;
   if (ws.slice(0, -1).every((w) => GENERIC_MODIFIERS.has(w)) && !/\bInstitute$|\bAI Office$/.test(phrase)) return null;
   const last = ws.at(-1)!;
-  if (LOCATION_HEADS.has(last)) return 'Location';
+  if (LOCATION_HEADS.has(last) && !ws.some((w) => HEAD_CONNECTORS.has(w))) return 'Location';
   const firstConnector = ws.findIndex((w, i) => i > 0 && HEAD_CONNECTORS.has(w));
   // The head is the last word, or the word before a connector, rightmost first:
   // "Council of Europe Framework Convention on Artificial Intelligence" is a convention.
@@ -401,6 +401,15 @@ export function isGluedLine(line: string): boolean {
   return (masked.match(/[\p{Ll})%][\p{Lu}]/gu)?.length ?? 0) >= 1;
 }
 
+/** "in Trento", "from Verona", "Trento, Italy", "Verona and Trento": where a city's name is a place's. */
+function inPlaceContext(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  const after = text.slice(end, end + 40);
+  if (/\b(?:in|at|from|to|near|outside|across|around|via|visited|visit|visiting|between|of the city of|city of)\s+(?:(?:[\p{Lu}][\p{L}]+|and|,)\s+){0,4}$/u.test(before)) return true;
+  if (/^,?\s+(?:[\p{Lu}][\p{L}]+\s*){1,3}\b/u.test(after) && registry().countryByName.has(normalizeName(/^,?\s+((?:[\p{Lu}][\p{L}]+\s*){1,3})/u.exec(after)![1]!.trim()))) return true;
+  return /^[ \t]*[\p{Lu}]?[\p{Ll}]*[-–]based\b|^-based\b/u.test(after);
+}
+
 function byRegistry(entry: RegistryEntry, start: number, end: number, text: string): Candidate {
   return { start, end, text, type: entry.type, registryId: entry.id, name: entry.name, source: 'registry' };
 }
@@ -455,6 +464,7 @@ export function recognize(text: string): Candidate[] {
   for (const h of gazetteer.find(text, tokens)) {
     // "Claude Juncker" is a person, not the model.
     if (h.value.type === 'AIModel' && /^[ \t]+[\p{Lu}][\p{Ll}]/u.test(text.slice(h.end, h.end + 3))) continue;
+    if (h.value.needsPlaceContext && !inPlaceContext(text, h.start, h.end)) continue;
     cands.push(byRegistry(h.value, h.start, h.end, h.text));
   }
   let lineStart = 0;

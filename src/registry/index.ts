@@ -23,6 +23,8 @@ export const RegistryEntry = z.object({
   developer: z.string().nullish(),
   /** Demonyms ("Korean") for countries: used to tie bodies to their state. */
   demonyms: z.array(z.string()).default([]),
+  /** A place whose name is also a surname or a word ("Livingstone", "Riverside"): a place only where the text puts it as one. */
+  needsPlaceContext: z.boolean().optional(),
 });
 export type RegistryEntry = z.infer<typeof RegistryEntry>;
 
@@ -97,7 +99,8 @@ function cityEntries(countryByCode: Map<string, string>): RegistryEntry[] {
     const prev = out.get(id);
     if (prev && (prev as RegistryEntry & { pop: number }).pop >= c.pop) continue;
     const aliases = c.city_ascii && c.city_ascii !== c.city ? [c.city_ascii] : [];
-    out.set(id, { id, type: 'Location', name: c.city, aliases, demonyms: [], country, pop: c.pop } as RegistryEntry);
+    // Cities of less than a million are taken as places only in a place's context ("in Trento", "Trento, Italy").
+    out.set(id, { id, type: 'Location', name: c.city, aliases, demonyms: [], country, pop: c.pop, ...(c.pop < 1_000_000 ? { needsPlaceContext: true } : {}) } as RegistryEntry);
   }
   return [...out.values()].map(({ pop: _pop, ...e }: RegistryEntry & { pop?: number }) => e);
 }
