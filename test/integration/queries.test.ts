@@ -185,7 +185,8 @@ describe('latest-refresh', () => {
     expect(edited).not.toBe(before);
     writeFileSync(path.join(ROOT, changed), edited);
     const added = path.join(dir, '005_new.txt');
-    writeFileSync(path.join(ROOT, added), 'Japan AI Safety Institute and Anthropic sign agreement\n\nTokyo, 3 March 2025 - The Japan AI Safety Institute and Anthropic signed a memorandum of understanding on AI model evaluation in Tokyo on 3 March 2025.\n');
+    // An institute the seeds do not name (they name the Japanese one among "AI safety institutes from ...").
+    writeFileSync(path.join(ROOT, added), 'Singapore AI Safety Institute and Anthropic sign agreement\n\nSingapore, 3 March 2025 - The Singapore AI Safety Institute and Anthropic signed a memorandum of understanding on AI model evaluation in Singapore on 3 March 2025.\n');
     const summary = await runPipeline(store, { paths: [dir], mode: 'refresh' });
     expect([summary.run.new, summary.run.changed, summary.run.unchanged]).toEqual([1, 1, 4]);
 
@@ -198,9 +199,9 @@ describe('latest-refresh', () => {
       const written = new Set(docs);
       for (const r of rows) for (const d of r.documents as string[]) expect(written.has(d), d).toBe(true);
       const newEntities = rows.filter((r) => r.change === 'new entity').map((r) => nameOf(r.entity));
-      expect(newEntities).toContain('Japan AI Safety Institute');
+      expect(newEntities).toContain('Singapore AI Safety Institute');
       expect(newEntities).not.toContain('Anthropic'); // the seeds mention it too
-      expect(rows.some((r) => r.change === 'new relationship' && /^Japan AI Safety Institute -\[SIGNED\]-> /.test(String(r.fact)))).toBe(true);
+      expect(rows.some((r) => r.change === 'new relationship' && /^Singapore AI Safety Institute -\[SIGNED\]-> /.test(String(r.fact)))).toBe(true);
     }
     // The latest full run: the documents whose last write it was (the changed
     // one was rewritten by the refresh since).
