@@ -3,7 +3,7 @@
 // names, unnamed agreements and meetings given an identity, references like
 // "the summit" resolved to the thing they refer to.
 import type { EntityType } from '../model/schemas.ts';
-import { registry } from '../registry/index.ts';
+import { registry, type RegistryEntry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
 import { assignDates } from './date-assign.ts';
 import { findDates } from './dates.ts';
@@ -61,8 +61,12 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
     (possessive && reg.countryByName.get(normalizeName(possessive[1]!))) ||
     (demonym && (reg.countryByDemonym.get(demonym[1]!.toLowerCase()) ?? reg.countryByName.get(normalizeName(demonym[1]!)))) ||
     (ofCountry && reg.countryByName.get(normalizeName(ofCountry[1]!)));
-  if (!country) return null;
-  const known = reg.entries.find((e) => e.type === 'Institute' && e.country === country.name);
+  return country ? countryInstitute(country, c) : null;
+}
+
+/** The institute of a country: the registry's when it knows one, else one named after the country. */
+function countryInstitute(country: RegistryEntry, c: Candidate): Candidate {
+  const known = registry().entries.find((e) => e.type === 'Institute' && e.country === country.name);
   if (known) return { ...c, registryId: known.id, name: known.name, source: 'registry' };
   const name = `${country.name} ${c.text}`;
   return { ...c, name, link: name };
@@ -95,10 +99,7 @@ function lowerCaseInstitutes(text: string, taken: Candidate[]): Candidate[] {
     if (!places) continue;
     for (const name of places[1]!.split(/,\s*|\s+and\s+/)) {
       const country = reg.countryByName.get(normalizeName(name.replace(/^the\s+/, '')));
-      if (!country) continue;
-      const owner = `${country.name}'s `;
-      const q = qualifyGenericInstitute(owner, { ...c, start: owner.length, end: owner.length });
-      if (q) out.push({ ...q, start, end, text: m[0] });
+      if (country) out.push(countryInstitute(country, c));
     }
   }
   return out;

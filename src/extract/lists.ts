@@ -2,7 +2,9 @@
 // "Members include the following:") and the items on the lines after it, one
 // name each. The sentence rules read the introduction with the whole list as
 // one coordinated slot, so "signatories include" applies to every item.
+import type { EntityType } from '../model/schemas.ts';
 import type { EntityDraft, MentionRef } from './entities.ts';
+import { PARTY_TYPES } from './lexicon.ts';
 import type { Slot } from './relations.ts';
 import type { Sentence } from './sentences.ts';
 
@@ -62,6 +64,6 @@ export function listBlocks(text: string, sentences: Sentence[], mentions: Mentio
   return out;
 }
 
-function isParty(t: string): boolean {
-  return ['Institute', 'Company', 'GovernmentBody', 'Organization', 'Country', 'Person'].includes(t);
+function isParty(t: EntityType): boolean {
+  return PARTY_TYPES.includes(t);
 }

@@ -107,31 +107,15 @@ function isKnownFirstName(word: string): boolean {
   const tags = LEXICON[word.toLowerCase()];
   return tags !== undefined && tagList(tags).some((t) => FIRST_NAME_TAGS.has(t));
 }
-const commonNounCache = new Map<string, boolean>();
 const isOrUnder = (tag: string, ancestor: string) => tag === ancestor || (MODEL.tagSet[tag]?.parents?.includes(ancestor) ?? false);
-/** Lexicon tags that make a common noun: some noun tag, no proper-noun tag. */
+/**
+ * Lexicon tags that make a common noun: some noun tag, no proper-noun tag. A title-case word whose tags make no
+ * common noun never parses as one (test/extract/common-noun.test.ts checks it against compromise's parse).
+ */
 export function commonNounByTags(tags: string | string[]): boolean {
   const list = tagList(tags);
   return list.some((t) => isOrUnder(t, 'Noun')) && !list.some((t) => isOrUnder(t, 'ProperNoun'));
 }
-/**
- * Whether compromise parses the word alone as a common noun. A title-case
- * word whose lexicon tags make no common noun never parses as one (checked
- * over all 19,950 single words of the lexicon: the parse agrees each time;
- * the converse does not hold, "Sounds" is a Plural that parses as a verb), so
- * only the other words cost a parse: it was a fifth of a cold extraction
- * pass, paid again by every worker thread.
- */
-function isCommonNoun(word: string): boolean {
-  let v = commonNounCache.get(word);
-  if (v !== undefined) return v;
-  const tags = /^\p{Lu}\p{Ll}+$/u.test(word) ? LEXICON[word.toLowerCase()] : undefined;
-  if (tags !== undefined && !commonNounByTags(tags)) v = false;
-  else fresh.commonNouns.push([word, (v = nlp(word).has('(#Noun && !#ProperNoun)'))]);
-  commonNounCache.set(word, v);
-  return v;
-}
-
 // Verdicts parsed here, for the pool's other threads (see verdicts.ts).
 let fresh = noVerdicts();
 
@@ -145,7 +129,6 @@ export function takeNewVerdicts(): WordVerdicts {
 /** Verdicts another thread parsed (never overriding one of this thread's: they are equal). */
 export function learnVerdicts(v: WordVerdicts): void {
   for (const [w, x] of v.verbs) if (!verbCache.has(w)) verbCache.set(w, x);
-  for (const [w, x] of v.commonNouns) if (!commonNounCache.has(w)) commonNounCache.set(w, x);
 }
 
 function words(phrase: string): string[] {

@@ -195,7 +195,6 @@ export class ExtractPool {
       for (const s of this.slots) {
         if (s === p.slot) continue;
         s.verdicts.verbs.push(...m.verdicts.verbs);
-        s.verdicts.commonNouns.push(...m.verdicts.commonNouns);
       }
     }
     // Send the thread its next batch before settling this one's promises.

@@ -1,4 +1,4 @@
-// The lexicon short cut of isCommonNoun (src/extract/recognize.ts) must give
+// The lexicon short cut of commonNounByTags (src/extract/recognize.ts) must give
 // compromise's own verdict: a title-case word whose lexicon tags make no
 // common noun never parses as one.
 import nlp from 'compromise';
