@@ -88,21 +88,21 @@ function cityEntries(countryByCode: Map<string, string>): RegistryEntry[] {
   const require = createRequire(import.meta.url);
   const cities = (require('city-timezones') as { cityMapping: CityRecord[] }).cityMapping;
   const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
-  const out = new Map<string, RegistryEntry>();
+  // The largest city of a name keeps it ("Santiago" is Chile's).
+  const largest = new Map<string, { city: CityRecord; country: string }>();
   for (const c of cities) {
     const country = countryByCode.get(c.iso2);
     if (!country || c.pop < 100_000 || !/^[\p{Lu}]/u.test(c.city)) continue;
     const tags = lexicon[c.city.toLowerCase()];
     if (tags !== undefined && ![tags].flat().some((t) => PLACE_TAGS.test(t))) continue;
     const id = `location/${slug(c.city)}`;
-    // The largest city of a name keeps it ("Santiago" is Chile's).
-    const prev = out.get(id);
-    if (prev && (prev as RegistryEntry & { pop: number }).pop >= c.pop) continue;
-    const aliases = c.city_ascii && c.city_ascii !== c.city ? [c.city_ascii] : [];
-    // Cities of less than a million are taken as places only in a place's context ("in Trento", "Trento, Italy").
-    out.set(id, { id, type: 'Location', name: c.city, aliases, demonyms: [], country, pop: c.pop, ...(c.pop < 1_000_000 ? { needsPlaceContext: true } : {}) } as RegistryEntry);
+    if ((largest.get(id)?.city.pop ?? -1) < c.pop) largest.set(id, { city: c, country });
   }
-  return [...out.values()].map(({ pop: _pop, ...e }: RegistryEntry & { pop?: number }) => e);
+  return [...largest].map(([id, { city: c, country }]) => ({
+    id, type: 'Location', name: c.city, aliases: c.city_ascii && c.city_ascii !== c.city ? [c.city_ascii] : [], demonyms: [], country,
+    // Cities of less than a million are taken as places only in a place's context ("in Trento", "Trento, Italy").
+    ...(c.pop < 1_000_000 ? { needsPlaceContext: true } : {}),
+  }));
 }
 
 function loadRegistry(): RegistryEntry[] {
