@@ -113,7 +113,12 @@ export function readPassword(cfg: LocalServerConfig): string | null {
 }
 
 /** 32 characters of base64url: 192 random bits, nothing a shell or Cypher needs quoted. */
-const newPassword = () => randomBytes(24).toString('base64url');
+// neo4j-admin (picocli) takes an argument that starts with '-' for an option, so a password starting with one
+// (1 in 64 of base64url's) failed set-initial-password with "Missing required parameter": draw again.
+const newPassword = (): string => {
+  const password = randomBytes(24).toString('base64url');
+  return password.startsWith('-') ? newPassword() : password;
+};
 
 /** Writes a file only its user can read or write, atomically (no window with wider permissions). */
 function writePrivate(file: string, content: string): void {
