@@ -102,7 +102,7 @@ export function syntheticGraph(docs: number, perDoc = 25, relsPerDoc = 50, seed 
       const type = RELATION_TYPES[Math.floor(rand() * RELATION_TYPES.length)]!;
       const [s, t] = type === 'PARTNERED_WITH' && b < a ? [b, a] : [a, b];
       const key = `${type}|${s}|${t}`;
-      const ev = { doc: id, sentence: `Sentence ${r} of document ${d} relating entity ${s} to entity ${t}.`, start: r * 100, end: r * 100 + 60, confidence: 0.8 };
+      const ev = { doc: id, sentence: `Sentence ${r} of document ${d} relating entity ${s} to entity ${t}.`, start: r * 100, end: r * 100 + 60, confidence: 0.8, method: 'sentence' as const };
       const rel = relations.get(key);
       if (rel) { if (!rel.evidence.some((x) => x.doc === id && x.start === ev.start)) rel.evidence.push(ev); }
       else relations.set(key, { type, source: `synthetic/entity-${s}`, target: `synthetic/entity-${t}`, date: null, role: null, confidence: 0.8, evidence: [ev] });

@@ -1,6 +1,7 @@
 // Relations that need more than one sentence pattern: name-entailed facts
 // (the summit named after its city was held there), summit order, people's
 // offices, and a document that is itself an agreement. Tables: tables.ts.
+import type { EvidenceMethod } from '../model/schemas.ts';
 import { registry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
 import { firstSentenceWith, mentionsIn, PARTY_TYPES, sentenceOf, type Ctx } from './doc-context.ts';
@@ -250,7 +251,11 @@ function summitProducts(ctx: Ctx): RelationDraft[] {
 }
 
 export function documentRelations(ctx: Ctx, sentenceDrafts: RelationDraft[]): RelationDraft[] {
-  const drafts = [...nameEntailed(ctx), ...summitOrder(ctx), ...summitProducts(ctx), ...officeHolders(ctx), ...bilateralSubjects(ctx), ...tableRows(ctx), ...documentAgreement(ctx), ...signingPlace(ctx), ...demonymCompanies(ctx)];
+  const as = (method: EvidenceMethod, ds: RelationDraft[]) => ds.map((d) => ({ ...d, method: d.method ?? method }));
+  const drafts = [
+    ...as('name', nameEntailed(ctx)), ...as('document', summitOrder(ctx)), ...as('name', summitProducts(ctx)), ...officeHolders(ctx),
+    ...bilateralSubjects(ctx), ...as('table', tableRows(ctx)), ...as('document', documentAgreement(ctx)), ...signingPlace(ctx), ...demonymCompanies(ctx),
+  ];
   const all = [...sentenceDrafts, ...drafts];
-  return [...drafts, ...attendanceContinuation(ctx, all), ...establishedImpliesProduced(all, ctx)];
+  return [...drafts, ...as('document', attendanceContinuation(ctx, all)), ...as('document', establishedImpliesProduced(all, ctx))];
 }

@@ -142,7 +142,7 @@ function toOutput(doc: CleanDocument, ents: DocEntities, drafts: RelationDraft[]
     seen.set(k, {
       type: d.type, source: s, target: t, role: d.role,
       date: d.type === 'SIGNED' ? ents.entities.get(t)?.date ?? null : null,
-      evidence: { doc: doc.id, sentence: d.sentence.text, start: d.sentence.start, end: d.sentence.end, confidence: d.confidence },
+      evidence: { doc: doc.id, sentence: d.sentence.text, start: d.sentence.start, end: d.sentence.end, confidence: d.confidence, method: d.method ?? 'sentence' },
     });
   }
   return { entities, relations: [...seen.values()] };

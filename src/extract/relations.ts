@@ -2,7 +2,7 @@
 // every mention (coordinations like "Samsung, LG AI Research, and Naver"
 // collapsed into one slot) is a typed placeholder; rules are regular
 // expressions over that template, so one rule covers every name.
-import type { EntityType, RelationType } from '../model/schemas.ts';
+import type { EntityType, EvidenceMethod, RelationType } from '../model/schemas.ts';
 import type { EntityDraft, MentionRef } from './entities.ts';
 import { PERSON_TITLES } from './lexicon.ts';
 import type { Sentence } from './sentences.ts';
@@ -16,6 +16,8 @@ export interface RelationDraft {
   role: string | null;
   /** SIGNED by the other side of an agreement ("an MoU with X"): tells a plural "agreements with A, B and C" apart per party. */
   counterpart?: boolean;
+  /** How it was obtained when not from the sentence's own words. */
+  method?: EvidenceMethod;
 }
 
 export interface Slot {

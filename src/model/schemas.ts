@@ -80,12 +80,21 @@ export const LocalEntity = z.object({
 });
 export type LocalEntity = z.infer<typeof LocalEntity>;
 
+/**
+ * How a piece of evidence was obtained, so an analyst can tell what a text states from what was inferred:
+ * stated in a sentence; entailed by a name ("UN X" is part of the UN); read from a table row; inferred from the
+ * document as a whole (its title, a summit's place, a list that runs on); a fact of the registry.
+ */
+export const EvidenceMethod = z.enum(['sentence', 'name', 'table', 'document', 'registry']);
+export type EvidenceMethod = z.infer<typeof EvidenceMethod>;
+
 export const Evidence = z.object({
   doc: z.string(),
   sentence: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   confidence: z.number().min(0).max(1),
+  method: EvidenceMethod.default('sentence'),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

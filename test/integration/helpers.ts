@@ -45,7 +45,7 @@ export const entity = (id: string, type: EntityType, name: string, mentions: Arr
 export const relation = (type: RelationType, source: string, target: string, evidence: Array<[string, string, number, number, number]>, extra: Partial<GraphRelation> = {}): GraphRelation => ({
   type, source, target, date: null, role: null,
   confidence: Math.max(...evidence.map((e) => e[4])),
-  evidence: evidence.map(([d, sentence, start, end, confidence]) => ({ doc: d, sentence, start, end, confidence })),
+  evidence: evidence.map(([d, sentence, start, end, confidence]) => ({ doc: d, sentence, start, end, confidence, method: 'sentence' as const })),
   ...extra,
 });
 
