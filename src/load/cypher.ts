@@ -85,13 +85,12 @@ ON MATCH SET r.documents = null,
     r.role = coalesce(${c('role')}, r.role)`;
 }
 
-export const ENTITY_UPSERT: Record<EntityType, string> = Object.fromEntries(
-  ENTITY_TYPES.map((t) => [t, entityUpsert(t)]),
-) as Record<EntityType, string>;
+export const ENTITY_UPSERT: Record<EntityType, string> = Object.fromEntries(ENTITY_TYPES.map((t) => [t, entityUpsert(t)])) as Record<EntityType, string>;
 
-export const RELATION_UPSERT: Record<RelationType, string> = Object.fromEntries(
-  RELATION_TYPES.map((t) => [t, relationUpsert(t)]),
-) as Record<RelationType, string>;
+export const RELATION_UPSERT: Record<RelationType, string> = Object.fromEntries(RELATION_TYPES.map((t) => [t, relationUpsert(t)])) as Record<
+  RelationType,
+  string
+>;
 
 export const PREVIOUS_ENTITIES = `MATCH (d:Document {id: $docId})
 OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)

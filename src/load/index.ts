@@ -37,7 +37,9 @@ class StaleEntitiesError extends Error {}
 /** A write of a lock holder found the writer lock taken over by another writer: nothing of it was committed. */
 export class LockLostError extends Error {
   constructor(owner: string) {
-    super(`the graph lock was taken over by another writer while this one (${owner}) was not renewing it (frozen or starved past its expiry); this write was rolled back, stopping`);
+    super(
+      `the graph lock was taken over by another writer while this one (${owner}) was not renewing it (frozen or starved past its expiry); this write was rolled back, stopping`,
+    );
     this.name = 'LockLostError';
   }
 }
@@ -58,7 +60,11 @@ export class Neo4jUnavailableError extends Error {
 
 function isUnavailable(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
-  return code === 'ServiceUnavailable' || code === 'SessionExpired' || /ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed/i.test((err as Error).message ?? '');
+  return (
+    code === 'ServiceUnavailable' ||
+    code === 'SessionExpired' ||
+    /ECONNREFUSED|ECONNRESET|Connection was closed|Pool is closed/i.test((err as Error).message ?? '')
+  );
 }
 
 export interface GraphCounts {
@@ -155,17 +161,22 @@ export class GraphStore {
   /** False when the caller gave the driver (StoreOptions.driver): close() leaves it open. */
   private readonly ownsDriver: boolean;
 
-  constructor(readonly connection: Connection, options: StoreOptions = {}) {
+  constructor(
+    readonly connection: Connection,
+    options: StoreOptions = {},
+  ) {
     this.retryMs = options.maxRetryTimeMs ?? Number(process.env.KG_NEO4J_RETRY_MS || 30_000);
     this.ownsDriver = !options.driver;
-    this.driver = options.driver ?? neo4j.driver(connection.uri, authFor(connection), {
-      disableLosslessIntegers: true,
-      // Units of work are retried by unitOfWork, within retryMs.
-      maxTransactionRetryTime: 0,
-      connectionTimeout: 5_000,
-      connectionAcquisitionTimeout: 10_000,
-      userAgent: 'ai-governance-kg',
-    });
+    this.driver =
+      options.driver ??
+      neo4j.driver(connection.uri, authFor(connection), {
+        disableLosslessIntegers: true,
+        // Units of work are retried by unitOfWork, within retryMs.
+        maxTransactionRetryTime: 0,
+        connectionTimeout: 5_000,
+        connectionAcquisitionTimeout: 10_000,
+        userAgent: 'ai-governance-kg',
+      });
   }
 
   /** Opens and checks the connection: fails with a clear message if unreachable or refused. */
@@ -178,7 +189,9 @@ export class GraphStore {
       const code = (err as { code?: string }).code ?? '';
       if (code.includes('Unauthorized')) throw new Error(`Neo4j at ${connection.uri} refused user "${connection.user}": check NEO4J_USER / NEO4J_PASSWORD`);
       // Say where the address came from and the way back to the local server.
-      const hint = connection.local ? '' : ' (NEO4J_URI points there): start that server, or unset NEO4J_URI to use the local one (`unset NEO4J_URI; kg neo4j start`)';
+      const hint = connection.local
+        ? ''
+        : ' (NEO4J_URI points there): start that server, or unset NEO4J_URI to use the local one (`unset NEO4J_URI; kg neo4j start`)';
       throw new Error(`cannot reach Neo4j at ${connection.uri}${hint}: ${(err as Error).message}`);
     }
     return store;
@@ -206,14 +219,21 @@ export class GraphStore {
 
   private async unitOfWork<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const fence = mode === 'WRITE' ? this.fence : null;
-    const fenced = fence ? async (tx: ManagedTransaction) => {
-      // Sent first (pipelined before the work's statements), checked before commit.
-      const now = Date.now();
-      const check = tx.run(Q.FENCE, { id: fence.lockId, owner: fence.owner, expiresAt: now + fence.ttlMs, expiresAtIso: new Date(now + fence.ttlMs).toISOString() });
-      const result = await work(tx);
-      if (((await check).records[0]?.get('n') as number) !== 1) throw new LockLostError(fence.owner);
-      return result;
-    } : work;
+    const fenced = fence
+      ? async (tx: ManagedTransaction) => {
+          // Sent first (pipelined before the work's statements), checked before commit.
+          const now = Date.now();
+          const check = tx.run(Q.FENCE, {
+            id: fence.lockId,
+            owner: fence.owner,
+            expiresAt: now + fence.ttlMs,
+            expiresAtIso: new Date(now + fence.ttlMs).toISOString(),
+          });
+          const result = await work(tx);
+          if (((await check).records[0]?.get('n') as number) !== 1) throw new LockLostError(fence.owner);
+          return result;
+        }
+      : work;
     // Retried here, not by the driver: its exponential backoff overshoots the
     // window it is given (for 30 s it gave up after 31 to 56 s, a last delay
     // of 16 s +/- 20% jitter landing before or after the limit). Here no
@@ -339,20 +359,25 @@ export class GraphStore {
    * candidates) are forgotten after each batch.
    */
   private async writeBatch(
-    batch: DocumentFacts[], ingestedAt: string, entitiesWritten: Map<string, string> | null,
-    prepared: PreparedBatch = prepareBatch(batch), whileWriting?: () => void,
+    batch: DocumentFacts[],
+    ingestedAt: string,
+    entitiesWritten: Map<string, string> | null,
+    prepared: PreparedBatch = prepareBatch(batch),
+    whileWriting?: () => void,
   ): Promise<WriteResult[]> {
     if (batch.length === 0) return [];
     const { rows, docs, mentionStatements } = prepared;
     const fresh: Array<[string, string]> = [];
     const entityStatements: Array<[string, Record<string, unknown>]> = [];
     for (const [type, all] of rows.entities) {
-      const list = entitiesWritten ? all.filter((row) => {
-        const signature = JSON.stringify(row);
-        if (entitiesWritten.get(row.id) === signature) return false;
-        fresh.push([row.id, signature]);
-        return true;
-      }) : all;
+      const list = entitiesWritten
+        ? all.filter((row) => {
+            const signature = JSON.stringify(row);
+            if (entitiesWritten.get(row.id) === signature) return false;
+            fresh.push([row.id, signature]);
+            return true;
+          })
+        : all;
       for (const part of chunks(list)) if (part.length) entityStatements.push([Q.ENTITY_UPSERT[type], { rows: part }]);
     }
     // The statements in order (entities before the MENTIONS and relationships that need them).
@@ -370,7 +395,10 @@ export class GraphStore {
         const [first, ...results] = await Promise.all([prev, ...rest]);
         const previous = (first!.records[0]?.get('previous') as string[]) ?? [];
         const emptied = (results[0]!.records[0]?.get('emptied') as string[]) ?? [];
-        const lost = namesMaybeLost(results[1]!.records.map((r) => r.toObject() as RetractedForms), rows.entities);
+        const lost = namesMaybeLost(
+          results[1]!.records.map((r) => r.toObject() as RetractedForms),
+          rows.entities,
+        );
         if (entitiesWritten && fresh.length < rows.entityCount) {
           // An entity skipped as written earlier in this sequence must still be
           // there: every MENTIONS row finds its entity, else (someone deleted
@@ -428,7 +456,12 @@ export class GraphStore {
       try {
         const prepared = next?.batch === batch ? next : prepareBatch(batch);
         const following = planned[i + 1];
-        const prepareNext = i >= 0 && following ? () => { if (next?.batch !== following) next = prepareBatch(following); } : undefined;
+        const prepareNext =
+          i >= 0 && following
+            ? () => {
+                if (next?.batch !== following) next = prepareBatch(following);
+              }
+            : undefined;
         results = await this.writeBatch(batch, ingestedAt, entitiesWritten, prepared, prepareNext);
       } catch (err) {
         if (err instanceof Neo4jUnavailableError || err instanceof LockLostError) throw err;
@@ -453,7 +486,9 @@ export class GraphStore {
   async loadGraph(graph: Graph, options: { onDocument?: (r: WriteResult) => void | Promise<void>; batch?: BatchLimits } = {}): Promise<WriteResult[]> {
     return this.writeInBatches(sliceByDocument(graph), {
       ...options.batch,
-      onWritten: async (results) => { for (const r of results) await options.onDocument?.(r); },
+      onWritten: async (results) => {
+        for (const r of results) await options.onDocument?.(r);
+      },
     });
   }
 
@@ -468,7 +503,10 @@ export class GraphStore {
       const named = await tx.run(Q.RETRACTED_FORMS, { docIds: [id] });
       await retract(tx, id);
       await deleteOrphans(tx, previous);
-      await recomputeAliases(tx, named.records.map((r) => r.get('id') as string));
+      await recomputeAliases(
+        tx,
+        named.records.map((r) => r.get('id') as string),
+      );
       await tx.run(Q.DELETE_DOCUMENT, { docId: id });
       return true;
     });
@@ -477,8 +515,7 @@ export class GraphStore {
   async counts(): Promise<GraphCounts> {
     return this.read(async (tx) => {
       const one = async (q: string) => ((await tx.run(q)).records[0]?.get('n') as number) ?? 0;
-      const byType = async (q: string) =>
-        Object.fromEntries((await tx.run(q)).records.map((r) => [r.get('type') as string, r.get('n') as number]));
+      const byType = async (q: string) => Object.fromEntries((await tx.run(q)).records.map((r) => [r.get('type') as string, r.get('n') as number]));
       return {
         documents: await one(Q.COUNT_DOCUMENTS),
         entities: await byType(Q.COUNT_ENTITIES),
@@ -497,20 +534,51 @@ export class GraphStore {
       const full = (key: string) => docId.get(key) ?? key;
       const docs = docRecords.map(({ key: _key, ...d }) => d);
       const entities = (await tx.run(Q.READ_ENTITIES)).records.map((r) => {
-        const o = r.toObject() as { id: string; type: EntityType; name: string; aliases: string[]; date: string | null; mentions: Array<{ doc: string; starts: number[] | null; ends: number[] | null }> };
+        const o = r.toObject() as {
+          id: string;
+          type: EntityType;
+          name: string;
+          aliases: string[];
+          date: string | null;
+          mentions: Array<{ doc: string; starts: number[] | null; ends: number[] | null }>;
+        };
         return {
           // Sorted: the order names arrived in is history, not a fact.
-          id: o.id, type: o.type, name: o.name, aliases: [...o.aliases].sort(), date: o.date ?? null,
+          id: o.id,
+          type: o.type,
+          name: o.name,
+          aliases: [...o.aliases].sort(),
+          date: o.date ?? null,
           mentions: o.mentions.flatMap((m) => (m.starts ?? []).map((start, i) => ({ doc: full(m.doc), start, end: (m.ends ?? [])[i] }))),
         };
       });
       const relations = (await tx.run(Q.READ_RELATIONS)).records.map((r) => {
-        const o = r.toObject() as { type: RelationType; source: string; target: string; date: string | null; role: string | null; confidence: number | null; docs: string[] | null; sentences: string[]; starts: number[]; ends: number[]; confidences: number[] };
+        const o = r.toObject() as {
+          type: RelationType;
+          source: string;
+          target: string;
+          date: string | null;
+          role: string | null;
+          confidence: number | null;
+          docs: string[] | null;
+          sentences: string[];
+          starts: number[];
+          ends: number[];
+          confidences: number[];
+        };
         return {
-          type: o.type, source: o.source, target: o.target, date: o.date ?? null, role: o.role ?? null,
+          type: o.type,
+          source: o.source,
+          target: o.target,
+          date: o.date ?? null,
+          role: o.role ?? null,
           confidence: o.confidence ?? 0,
           evidence: (o.docs ?? []).map((doc, i) => ({
-            doc: full(doc), sentence: o.sentences[i], start: o.starts[i], end: o.ends[i], confidence: o.confidences[i],
+            doc: full(doc),
+            sentence: o.sentences[i],
+            start: o.starts[i],
+            end: o.ends[i],
+            confidence: o.confidences[i],
           })),
         };
       });
@@ -546,7 +614,11 @@ async function deleteUnsupported(tx: ManagedTransaction, ids: string[]): Promise
   if (ids.length) await tx.run(Q.DELETE_UNSUPPORTED, { ids });
 }
 
-interface RetractedForms { id: string; forms: string[]; legacy: boolean }
+interface RetractedForms {
+  id: string;
+  forms: string[];
+  legacy: boolean;
+}
 
 /**
  * Entities that may have lost an alias when the batch's documents' old
@@ -558,11 +630,13 @@ function namesMaybeLost(retracted: RetractedForms[], entities: Map<EntityType, A
   if (retracted.length === 0) return [];
   const given = new Map<string, string[]>();
   for (const rows of entities.values()) for (const row of rows) given.set(row.id, row.aliases);
-  return retracted.filter((r) => {
-    if (r.legacy) return true;
-    const now = given.get(r.id);
-    return !now || r.forms.some((f) => !now.includes(f));
-  }).map((r) => r.id);
+  return retracted
+    .filter((r) => {
+      if (r.legacy) return true;
+      const now = given.get(r.id);
+      return !now || r.forms.some((f) => !now.includes(f));
+    })
+    .map((r) => r.id);
 }
 
 async function recomputeAliases(tx: ManagedTransaction, ids: string[]): Promise<void> {
@@ -592,7 +666,16 @@ function prepareBatch(batch: DocumentFacts[]): PreparedBatch {
   const rows = batchRows(batch);
   const docs = batch.map((f) => {
     const doc = f.document;
-    return { id: f.key, fullId: fullValue(doc.id, f.key), url: doc.url, title: doc.title, source: doc.source, publishedAt: doc.publishedAt, contentHash: doc.contentHash, warnings: doc.warnings ?? [] };
+    return {
+      id: f.key,
+      fullId: fullValue(doc.id, f.key),
+      url: doc.url,
+      title: doc.title,
+      source: doc.source,
+      publishedAt: doc.publishedAt,
+      contentHash: doc.contentHash,
+      warnings: doc.warnings ?? [],
+    };
   });
   const retractions: PreparedBatch['retractions'] = [
     [Q.RETRACT_PROVENANCE_BATCH, { docIds: rows.keys }],
@@ -649,7 +732,10 @@ export function mentionColumns(mentions: Array<{ doc: string; id: string; starts
   const forms: string[] = [];
   const rows = mentions.map((m) => {
     const from = starts.length;
-    for (let i = 0; i < m.starts.length; i++) { starts.push(m.starts[i]!); ends.push(m.ends[i]!); }
+    for (let i = 0; i < m.starts.length; i++) {
+      starts.push(m.starts[i]!);
+      ends.push(m.ends[i]!);
+    }
     const formsFrom = forms.length;
     for (const f of m.forms ?? []) forms.push(f);
     return [m.doc, m.id, from, starts.length, formsFrom, forms.length];

@@ -10,7 +10,10 @@ export const MAX_INDEXED_BYTES = 4000;
 const KEEP_CHARS = 1000;
 
 /** The first KEEP_CHARS code points (never half a surrogate pair). */
-const prefix = (s: string) => Array.from(s.slice(0, KEEP_CHARS * 2)).slice(0, KEEP_CHARS).join('');
+const prefix = (s: string) =>
+  Array.from(s.slice(0, KEEP_CHARS * 2))
+    .slice(0, KEEP_CHARS)
+    .join('');
 
 const tooLong = (s: string) => s.length > MAX_INDEXED_BYTES / 4 && Buffer.byteLength(s, 'utf8') > MAX_INDEXED_BYTES;
 

@@ -11,7 +11,12 @@ import neo4j from 'neo4j-driver';
 
 const { uri, auth, database, owner, lockId, ttlMs, intervalMs, flag } = workerData;
 const lost = new Int32Array(flag);
-const driver = neo4j.driver(uri, auth, { disableLosslessIntegers: true, connectionTimeout: 5_000, maxConnectionPoolSize: 1, userAgent: 'ai-governance-kg lock' });
+const driver = neo4j.driver(uri, auth, {
+  disableLosslessIntegers: true,
+  connectionTimeout: 5_000,
+  maxConnectionPoolSize: 1,
+  userAgent: 'ai-governance-kg lock',
+});
 
 const HEARTBEAT_OWNED = `MATCH (l:Lock {id: $id}) WHERE l.owner = $owner
 SET l.expiresAt = $expiresAt, l.expiresAtIso = $expiresAtIso

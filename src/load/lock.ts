@@ -30,7 +30,11 @@ const TAKE_TIMEOUT_MS = 10_000;
 const heldHere = new Set<string>();
 
 export class LockHeldError extends Error {
-  constructor(readonly owner: string, readonly expiresAt: string, readonly purpose: string | null) {
+  constructor(
+    readonly owner: string,
+    readonly expiresAt: string,
+    readonly purpose: string | null,
+  ) {
     super(`another writer holds the graph lock (${purpose ?? 'run'} by ${owner}, until ${expiresAt} unless it keeps running): try again later`);
     this.name = 'LockHeldError';
   }
@@ -109,17 +113,27 @@ export async function acquireLock(store: GraphStore, purpose: string, ttlMs = Nu
     // Plain JavaScript: no need for the tsx loader the main thread may run under.
     execArgv: [],
     workerData: {
-      uri: connection.uri, auth: authFor(connection), database: connection.database, owner, lockId: LOCK_ID,
-      ttlMs, intervalMs: Math.max(200, Math.floor(ttlMs / 3)), flag,
+      uri: connection.uri,
+      auth: authFor(connection),
+      database: connection.database,
+      owner,
+      lockId: LOCK_ID,
+      ttlMs,
+      intervalMs: Math.max(200, Math.floor(ttlMs / 3)),
+      flag,
     },
   });
   worker.unref();
-  worker.on('error', () => { /* the fence still guards every write */ });
+  worker.on('error', () => {
+    /* the fence still guards every write */
+  });
   store.fence = { lockId: LOCK_ID, owner, ttlMs };
 
   return {
     owner,
-    get lost() { return Atomics.load(lostFlag, 0) === 1; },
+    get lost() {
+      return Atomics.load(lostFlag, 0) === 1;
+    },
     async release() {
       if (store.fence?.owner === owner) store.fence = null;
       heldHere.delete(token);

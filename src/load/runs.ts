@@ -34,19 +34,30 @@ export interface RunRecord extends RunCounts {
  * interrupted.
  */
 export async function startRun(store: GraphStore, kind: string, pipeline: string | null): Promise<RunRecord> {
-  await store.write((tx) => tx.run(
-    "MATCH (r:Run {status: 'running'}) SET r.status = 'interrupted', r.endedAt = coalesce(r.endedAt, $now)",
-    { now: new Date().toISOString() },
-  ));
+  await store.write((tx) =>
+    tx.run("MATCH (r:Run {status: 'running'}) SET r.status = 'interrupted', r.endedAt = coalesce(r.endedAt, $now)", { now: new Date().toISOString() }),
+  );
   const run: RunRecord = {
-    id: randomUUID(), kind, pipeline, startedAt: new Date().toISOString(), endedAt: null, status: 'running',
-    new: 0, changed: 0, unchanged: 0, failed: 0, errors: [], warnings: [],
+    id: randomUUID(),
+    kind,
+    pipeline,
+    startedAt: new Date().toISOString(),
+    endedAt: null,
+    status: 'running',
+    new: 0,
+    changed: 0,
+    unchanged: 0,
+    failed: 0,
+    errors: [],
+    warnings: [],
   };
-  await store.write((tx) => tx.run(
-    `CREATE (r:Run {id: $id, kind: $kind, pipeline: $pipeline, startedAt: $startedAt, status: 'running',
+  await store.write((tx) =>
+    tx.run(
+      `CREATE (r:Run {id: $id, kind: $kind, pipeline: $pipeline, startedAt: $startedAt, status: 'running',
        new: 0, changed: 0, unchanged: 0, failed: 0, errors: [], warnings: []})`,
-    run,
-  ));
+      run,
+    ),
+  );
   return run;
 }
 
@@ -64,16 +75,24 @@ export async function finishRun(store: GraphStore, run: RunRecord, once = false)
 
 export async function listRuns(store: GraphStore, limit = 20): Promise<RunRecord[]> {
   return store.read(async (tx) => {
-    const res = await tx.run(
-      'MATCH (r:Run) RETURN r ORDER BY r.startedAt DESC LIMIT $limit',
-      { limit: neo4j.int(Math.trunc(limit)) },
-    );
+    const res = await tx.run('MATCH (r:Run) RETURN r ORDER BY r.startedAt DESC LIMIT $limit', { limit: neo4j.int(Math.trunc(limit)) });
     return res.records.map((rec) => {
       const p = (rec.get('r') as { properties: Record<string, unknown> }).properties;
       return {
-        id: p.id, kind: p.kind, pipeline: p.pipeline ?? null, startedAt: p.startedAt, endedAt: p.endedAt ?? null,
-        status: p.status, new: p.new, changed: p.changed, unchanged: p.unchanged, failed: p.failed,
-        removed: p.removed ?? undefined, duplicates: p.duplicates ?? undefined, errors: p.errors ?? [], warnings: p.warnings ?? [],
+        id: p.id,
+        kind: p.kind,
+        pipeline: p.pipeline ?? null,
+        startedAt: p.startedAt,
+        endedAt: p.endedAt ?? null,
+        status: p.status,
+        new: p.new,
+        changed: p.changed,
+        unchanged: p.unchanged,
+        failed: p.failed,
+        removed: p.removed ?? undefined,
+        duplicates: p.duplicates ?? undefined,
+        errors: p.errors ?? [],
+        warnings: p.warnings ?? [],
       } as RunRecord;
     });
   });

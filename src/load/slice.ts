@@ -122,8 +122,15 @@ export function sliceByDocument(graph: Graph, forms?: DocumentForms): DocumentFa
         byKey.set(key, {
           type: r.type,
           row: {
-            source: storageKey(source), target: storageKey(target), date: r.date, role: r.role,
-            docs: [f.key], sentences: [ev.sentence], starts: [ev.start], ends: [ev.end], confidences: [ev.confidence],
+            source: storageKey(source),
+            target: storageKey(target),
+            date: r.date,
+            role: r.role,
+            docs: [f.key],
+            sentences: [ev.sentence],
+            starts: [ev.start],
+            ends: [ev.end],
+            confidences: [ev.confidence],
           },
         });
       } else {
@@ -157,7 +164,10 @@ export function sliceByDocument(graph: Graph, forms?: DocumentForms): DocumentFa
       const id = storageKey(e.id);
       const name = indexedName(e.name);
       const base = forms?.base.get(e.id) ?? [];
-      entityRows.set(e.id, (row = { id, fullId: fullValue(e.id, id), type: e.type, name, fullName: fullValue(e.name, name), aliases: base, base, date: e.date }));
+      entityRows.set(
+        e.id,
+        (row = { id, fullId: fullValue(e.id, id), type: e.type, name, fullName: fullValue(e.name, name), aliases: base, base, date: e.date }),
+      );
     }
     return row;
   };
@@ -171,7 +181,7 @@ export function sliceByDocument(graph: Graph, forms?: DocumentForms): DocumentFa
       const e = entityById.get(entityId)!;
       const row = entityRow(e);
       push(f.entities, row.type, row);
-      f.mentions.push({ id: row.id, ...sortedSpans(offsets), forms: forms ? given?.get(entityId) ?? noForms : e.aliases });
+      f.mentions.push({ id: row.id, ...sortedSpans(offsets), forms: forms ? (given?.get(entityId) ?? noForms) : e.aliases });
     }
   }
   return [...facts.values()];
@@ -235,22 +245,40 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
     for (const rows of f.entities.values()) {
       for (const row of rows) {
         const prev = entities.get(row.id);
-        if (!prev) { entities.set(row.id, row); continue; }
+        if (!prev) {
+          entities.set(row.id, row);
+          continue;
+        }
         entities.delete(row.id); // re-inserted: its (possibly new) type groups it
-        entities.set(row.id, prev === row ? row : { ...row, aliases: [...new Set([...prev.aliases, ...row.aliases])], base: [...new Set([...prev.base, ...row.base])], date: row.date ?? prev.date });
+        entities.set(
+          row.id,
+          prev === row
+            ? row
+            : {
+                ...row,
+                aliases: [...new Set([...prev.aliases, ...row.aliases])],
+                base: [...new Set([...prev.base, ...row.base])],
+                date: row.date ?? prev.date,
+              },
+        );
       }
     }
     const mentioned = new Map<string, number>(); // one MENTIONS per (document, entity): the last row wins
     for (const m of f.mentions) {
       const at = mentioned.get(m.id);
-      if (at === undefined) { mentioned.set(m.id, mentions.length); mentions.push({ ...m, doc: f.key }); }
-      else mentions[at] = { ...m, doc: f.key };
+      if (at === undefined) {
+        mentioned.set(m.id, mentions.length);
+        mentions.push({ ...m, doc: f.key });
+      } else mentions[at] = { ...m, doc: f.key };
     }
     for (const [type, rows] of f.relations) {
       for (const row of rows) {
         const k = `${type}\u0000${row.source}\u0000${row.target}`;
         const prev = relations.get(k);
-        if (!prev) { relations.set(k, { type, row, own: false }); continue; }
+        if (!prev) {
+          relations.set(k, { type, row, own: false });
+          continue;
+        }
         // The first document's row is shared: copied once, before the first append.
         if (!prev.own) {
           const p = prev.row;
