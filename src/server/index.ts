@@ -144,14 +144,20 @@ function restrictPermissions(cfg: LocalServerConfig): void {
     try {
       const mode = statSync(p).mode & 0o777;
       if (mode & 0o077) chmodSync(p, mode & 0o700);
-    } catch { /* gone meanwhile (the server rotates files) */ }
+    } catch {
+      /* gone meanwhile (the server rotates files) */
+    }
   }
 }
 
 /** Runs fn with a umask that keeps what child processes create (Neo4j's store and logs) to their user. */
 function withPrivateUmask<T>(fn: () => T): T {
   let previous: number | null = null;
-  try { previous = process.umask(0o077); } catch { /* worker thread: the home's 0700 still guards the files */ }
+  try {
+    previous = process.umask(0o077);
+  } catch {
+    /* worker thread: the home's 0700 still guards the files */
+  }
   try {
     return fn();
   } finally {
@@ -163,9 +169,7 @@ function withPrivateUmask<T>(fn: () => T): T {
 function setInitialPassword(cfg: LocalServerConfig, env: NodeJS.ProcessEnv, password: string): void {
   const argFile = path.join(cfg.home, 'run', 'set-initial-password.args');
   // java reads @file arguments itself; quotes keep a path with spaces one argument.
-  writePrivate(argFile, [
-    '-cp', `"${path.join(cfg.lib, '*')}"`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', `"${password}"`,
-  ].join('\n') + '\n');
+  writePrivate(argFile, ['-cp', `"${path.join(cfg.lib, '*')}"`, 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', `"${password}"`].join('\n') + '\n');
   try {
     const r = withPrivateUmask(() => spawnSync(cfg.java, [`@${argFile}`], { env, encoding: 'utf8', cwd: cfg.home }));
     if (r.status !== 0) throw new Error(`neo4j-admin dbms set-initial-password failed: ${(r.stderr || r.stdout || String(r.error)).trim()}`);
@@ -182,7 +186,11 @@ function setInitialPassword(cfg: LocalServerConfig, env: NodeJS.ProcessEnv, pass
  */
 function adoptionCandidates(cfg: LocalServerConfig, env: NodeJS.ProcessEnv): string[] {
   let pending: string | null = null;
-  try { pending = readFileSync(`${passwordFile(cfg)}.new`, 'utf8').trim() || null; } catch { /* none */ }
+  try {
+    pending = readFileSync(`${passwordFile(cfg)}.new`, 'utf8').trim() || null;
+  } catch {
+    /* none */
+  }
   return [...new Set([pending, env.NEO4J_PASSWORD, LEGACY_PASSWORD].filter((p): p is string => !!p))];
 }
 
@@ -283,7 +291,9 @@ function portFree(p: number): Promise<boolean> {
 function javaVersion(java: string): number {
   const r = spawnSync(java, ['-version'], { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
-    throw new Error(`java not found (${java}): the local Neo4j 5.26 needs Java 17 or 21 — install openjdk-17-jre-headless or set JAVA_HOME, or set NEO4J_URI to use another Neo4j`);
+    throw new Error(
+      `java not found (${java}): the local Neo4j 5.26 needs Java 17 or 21 — install openjdk-17-jre-headless or set JAVA_HOME, or set NEO4J_URI to use another Neo4j`,
+    );
   }
   const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
   const major = m ? (m[1] === '1' ? Number(m[2]) : Number(m[1])) : 0;
@@ -336,15 +346,27 @@ function javaArgs(cfg: LocalServerConfig): string[] {
   // The 5.26 defaults of server.jvm.additional, minus AlwaysPreTouch; heap on
   // the command line since only the bootloader reads server.memory.heap.*.
   return [
-    '-Xms256m', `-Xmx${cfg.heap}`, '-XX:+UseG1GC', '-XX:-OmitStackTraceInFastThrow',
-    '-XX:+UnlockExperimentalVMOptions', '-XX:+TrustFinalNonStaticFields', '-XX:+DisableExplicitGC',
-    '-Djdk.nio.maxCachedBufferSize=1024', '-Dio.netty.tryReflectionSetAccessible=true',
-    '--add-opens=java.base/java.nio=ALL-UNNAMED', '--add-opens=java.base/java.io=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED', '--enable-native-access=ALL-UNNAMED',
-    '-Dlog4j2.disable.jmx=true', '-Dfile.encoding=UTF-8',
+    '-Xms256m',
+    `-Xmx${cfg.heap}`,
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+UnlockExperimentalVMOptions',
+    '-XX:+TrustFinalNonStaticFields',
+    '-XX:+DisableExplicitGC',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--enable-native-access=ALL-UNNAMED',
+    '-Dlog4j2.disable.jmx=true',
+    '-Dfile.encoding=UTF-8',
     ...cfg.javaOptions,
-    '-cp', path.join(cfg.lib, '*'),
-    MAIN_CLASS, `--home-dir=${cfg.home}`, `--config-dir=${path.join(cfg.home, 'conf')}`,
+    '-cp',
+    path.join(cfg.lib, '*'),
+    MAIN_CLASS,
+    `--home-dir=${cfg.home}`,
+    `--config-dir=${path.join(cfg.home, 'conf')}`,
   ];
 }
 
@@ -353,10 +375,14 @@ function logHint(cfg: LocalServerConfig): string {
   let last = '';
   for (const f of ['neo4j.log', 'console.log']) {
     try {
-      const lines = readFileSync(path.join(cfg.home, 'logs', f), 'utf8').trimEnd().split('\n');
+      const lines = readFileSync(path.join(cfg.home, 'logs', f), 'utf8')
+        .trimEnd()
+        .split('\n');
       const hit = [...lines].reverse().find((l) => /ERROR|Exception|Error:/.test(l));
       if (hit && !last) last = hit.trim().slice(0, 300);
-    } catch { /* not written yet */ }
+    } catch {
+      /* not written yet */
+    }
   }
   return `${last ? `: ${last}` : ''} (see ${path.join(cfg.home, 'logs')}/neo4j.log and console.log)`;
 }
@@ -381,9 +407,11 @@ export async function probeBolt(conn: Connection, timeoutMs = 3000): Promise<Bol
 }
 
 function unauthorizedMessage(cfg: LocalServerConfig): string {
-  return `the local Neo4j at bolt://127.0.0.1:${cfg.boltPort} rejected user "${cfg.user}" with the password in ${passwordFile(cfg)}: `
-    + `put the store's password in that file (mode 0600), `
-    + `or stop the server (\`kg neo4j stop\`) and delete ${path.join(cfg.home, 'data')} to start afresh with a new one`;
+  return (
+    `the local Neo4j at bolt://127.0.0.1:${cfg.boltPort} rejected user "${cfg.user}" with the password in ${passwordFile(cfg)}: ` +
+    `put the store's password in that file (mode 0600), ` +
+    `or stop the server (\`kg neo4j stop\`) and delete ${path.join(cfg.home, 'data')} to start afresh with a new one`
+  );
 }
 
 export interface StartResult {
@@ -414,13 +442,21 @@ function takeStartLock(cfg: LocalServerConfig): (() => void) | null {
 }
 
 /** Waits until Bolt answers (with these credentials or not): 'up' or 'unauthorized'. */
-async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number, started: number, child?: { exitCode: number | null }): Promise<'up' | 'unauthorized'> {
+async function waitForBolt(
+  cfg: LocalServerConfig,
+  conn: Connection,
+  pid: number,
+  started: number,
+  child?: { exitCode: number | null },
+): Promise<'up' | 'unauthorized'> {
   const exitMeaning: Record<number, string> = { 1: 'web server failed', 2: 'database failed', 3: 'invalid configuration' };
   for (;;) {
     const exited = child ? child.exitCode !== null : !processAlive(pid);
     if (exited) {
       const code = child?.exitCode ?? null;
-      throw new Error(`the local Neo4j exited during start${code !== null ? ` with code ${code}${exitMeaning[code] ? ` (${exitMeaning[code]})` : ''}` : ''}${logHint(cfg)}`);
+      throw new Error(
+        `the local Neo4j exited during start${code !== null ? ` with code ${code}${exitMeaning[code] ? ` (${exitMeaning[code]})` : ''}` : ''}${logHint(cfg)}`,
+      );
     }
     const state = await probeBolt(conn, 2000);
     if (state !== 'down') return state;
@@ -436,10 +472,16 @@ async function waitForBolt(cfg: LocalServerConfig, conn: Connection, pid: number
  * without a password file (from before generated passwords) is tried with the
  * passwords it may take, and the one it takes is recorded (adoptPassword).
  */
-async function connectAs(cfg: LocalServerConfig, env: NodeJS.ProcessEnv, pid: number, started: number, child?: { exitCode: number | null }): Promise<Connection> {
+async function connectAs(
+  cfg: LocalServerConfig,
+  env: NodeJS.ProcessEnv,
+  pid: number,
+  started: number,
+  child?: { exitCode: number | null },
+): Promise<Connection> {
   const stored = readPassword(cfg);
   if (stored !== null) {
-    if (await waitForBolt(cfg, localConnection(cfg, stored), pid, started, child) === 'up') return localConnection(cfg, stored);
+    if ((await waitForBolt(cfg, localConnection(cfg, stored), pid, started, child)) === 'up') return localConnection(cfg, stored);
     throw new Error(unauthorizedMessage(cfg));
   }
   const [first, ...rest] = adoptionCandidates(cfg, env);
@@ -480,9 +522,14 @@ export async function startServer(cfg: LocalServerConfig = localConfig(), env: N
 
     javaVersion(cfg.java);
     ensureLib(cfg);
-    for (const [p, name] of [[cfg.boltPort, 'Bolt'], [cfg.httpPort, 'HTTP']] as const) {
+    for (const [p, name] of [
+      [cfg.boltPort, 'Bolt'],
+      [cfg.httpPort, 'HTTP'],
+    ] as const) {
       if (!(await portFree(p))) {
-        throw new Error(`port ${p} (${name}) on 127.0.0.1 is taken by another process, not the Neo4j of ${cfg.home}: stop it, or choose other ports with KG_NEO4J_BOLT_PORT / KG_NEO4J_HTTP_PORT`);
+        throw new Error(
+          `port ${p} (${name}) on 127.0.0.1 is taken by another process, not the Neo4j of ${cfg.home}: stop it, or choose other ports with KG_NEO4J_BOLT_PORT / KG_NEO4J_HTTP_PORT`,
+        );
       }
     }
 
@@ -505,14 +552,22 @@ export async function startServer(cfg: LocalServerConfig = localConfig(), env: N
     const pid = child.pid;
     if (pid === undefined) throw new Error(`could not start ${cfg.java}`);
     const state = { exitCode: null as number | null };
-    child.once('exit', (code, signal) => { state.exitCode = code ?? (signal ? 128 : -1); });
+    child.once('exit', (code, signal) => {
+      state.exitCode = code ?? (signal ? 128 : -1);
+    });
     child.unref();
     writeFileSync(pidFile(cfg), `${pid}\n`);
     let connection: Connection;
     try {
       connection = await connectAs(cfg, env, pid, t0, state);
     } catch (err) {
-      if (state.exitCode === null) { try { process.kill(pid, 'SIGTERM'); } catch { /* gone */ } }
+      if (state.exitCode === null) {
+        try {
+          process.kill(pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
+      }
       rmSync(pidFile(cfg), { force: true });
       throw err;
     }
