@@ -19,8 +19,16 @@ import { openStore, wipe } from './helpers.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'browser');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let store: GraphStore;
 let guide: GuideServer;
@@ -48,7 +56,7 @@ beforeAll(async () => {
     viewport: { width: 1400, height: 1000 },
   });
   context.setDefaultTimeout(60_000);
-  page = context.pages()[0] ?? await context.newPage();
+  page = context.pages()[0] ?? (await context.newPage());
 });
 
 afterAll(async () => {
@@ -71,13 +79,15 @@ describe('Neo4j Browser', () => {
     expect(await page.inputValue('input[data-testid="boltaddress"]')).toContain(new URL(conn.uri.replace(/^bolt/, 'http')).port);
     await password.fill(conn.password);
     await page.locator('button[data-testid="connect"]').click();
-    await expect.poll(async () => (await page.locator('[data-testid="frame"]').allInnerTexts()).join('\n'), { timeout: 60_000 })
+    await expect
+      .poll(async () => (await page.locator('[data-testid="frame"]').allInnerTexts()).join('\n'), { timeout: 60_000 })
       .toContain('You are connected as user');
 
     // Style and guide, served by `kg guide`.
     await runCommand(`:style ${guide.urls.style}`);
     await runCommand(`:play ${guide.urls.guide}`);
     const carousel = page.locator('[data-testid="carousel"]');
+    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText, not the DOM property: the guide's text as the analyst sees it rendered.
     await expect.poll(async () => carousel.innerText().catch(() => ''), { timeout: 60_000 }).toContain('The AI-governance knowledge graph');
     await carousel.locator('[data-testid="nextSlide"]').click();
     const block = carousel.locator('.kg-query[data-query="partnership-network"]');
@@ -85,8 +95,7 @@ describe('Neo4j Browser', () => {
 
     // Set the parameters, then run the query (the ▶ icon runs a block).
     await block.locator('pre.runnable', { hasText: ':params' }).locator('i.fa-play-circle-o').click();
-    await expect.poll(async () => (await page.locator('[data-testid="frame"]').allInnerTexts()).join('\n'))
-      .toContain('"Korea AI Safety Institute"');
+    await expect.poll(async () => (await page.locator('[data-testid="frame"]').allInnerTexts()).join('\n')).toContain('"Korea AI Safety Institute"');
     await block.locator('pre.runnable', { hasText: 'MATCH (center:Entity)' }).locator('i.fa-play-circle-o').click();
 
     // The result frame draws the network: one SVG node per entity, captions by name.

@@ -15,7 +15,11 @@ import { external, ROOT, testServerConfig } from './env.ts';
 import { normalize, openStore, scratchDir, wipe } from './helpers.ts';
 
 const PEOPLE = ['Alan White', 'Kelli White', 'Janet Jackson', 'Michael Jackson', 'Maria Lopez', 'Daniel Lopez'];
-const ORGS = [['Andean AI Safety Network', 'AASN'], ['Baltic Frontier AI Council', 'BFAC'], ['Pacific Model Evaluation Alliance', 'PMEA']];
+const ORGS = [
+  ['Andean AI Safety Network', 'AASN'],
+  ['Baltic Frontier AI Council', 'BFAC'],
+  ['Pacific Model Evaluation Alliance', 'PMEA'],
+];
 const SUMMITS = ['AI Seoul Summit', 'AI Action Summit', 'Bletchley Park AI Safety Summit'];
 
 /**
@@ -29,16 +33,23 @@ function corpus(name: string): { dir: string; files: string[] } {
   for (let i = 0; i < 12; i++) {
     const person = PEOPLE[i % PEOPLE.length]!;
     const [org, acronym] = ORGS[i % ORGS.length]!;
-    writeFileSync(path.join(dir, `people-${String(i).padStart(2, '0')}.txt`),
-      `${person}, director of the ${org} (${acronym}), attended the ${SUMMITS[i % SUMMITS.length]} in May 2024.\n\n`
-      + `${person.split(' ')[1]} said the ${acronym} would sign the Seoul Declaration. The ${acronym} partnered with the UK AI Safety Institute in 202${i % 4}.\n`);
+    writeFileSync(
+      path.join(dir, `people-${String(i).padStart(2, '0')}.txt`),
+      `${person}, director of the ${org} (${acronym}), attended the ${SUMMITS[i % SUMMITS.length]} in May 2024.\n\n` +
+        `${person.split(' ')[1]} said the ${acronym} would sign the Seoul Declaration. The ${acronym} partnered with the UK AI Safety Institute in 202${i % 4}.\n`,
+    );
   }
   // A body the first document names, that the last one also calls "OCC",
   // and another body that calls itself "OCC" in between.
   writeFileSync(path.join(dir, '0-consortium.txt'), 'The Orinoco Compute Consortium signed the Seoul Declaration in May 2024.\n');
   writeFileSync(path.join(dir, 'm-council.txt'), 'The Orinoco Climate Council (OCC) attended the AI Seoul Summit.\n');
   writeFileSync(path.join(dir, 'zz-consortium.txt'), 'The Orinoco Compute Consortium (OCC) attended the AI Action Summit.\n');
-  return { dir, files: readdirSync(dir).sort().map((f) => path.join(dir, f)) };
+  return {
+    dir,
+    files: readdirSync(dir)
+      .sort()
+      .map((f) => path.join(dir, f)),
+  };
 }
 
 const dump = async (store: GraphStore) => normalize(await store.readGraph());
@@ -46,7 +57,10 @@ const dump = async (store: GraphStore) => normalize(await store.readGraph());
 /** Each entity's aliases in a graph interrupted mid-run, and those a clean load of just its documents gives. */
 async function aliasesOfWritten(store: GraphStore) {
   const partial = await dump(store);
-  const run = await extractPaths(partial.documents.map((d) => d.id), { workers: 0 });
+  const run = await extractPaths(
+    partial.documents.map((d) => d.id),
+    { workers: 0 },
+  );
   const expected = resolveGraph(run.extractions);
   const aliases = (g: { entities: Array<{ id: string; aliases: string[] }> }) => Object.fromEntries(g.entities.map((e) => [e.id, [...e.aliases].sort()]));
   return { got: aliases(partial), expected: aliases(expected), documents: partial.documents.length };
@@ -73,7 +87,10 @@ describe('equivalence with one clean load', () => {
     expect(people.map((e) => e.name).sort()).toEqual([...PEOPLE].sort());
     expect(people.every((e) => e.aliases.length === 1)).toBe(true);
     const orgs = clean.entities.filter((e) => e.name.startsWith('Orinoco'));
-    expect(orgs.map((e) => [e.name, e.aliases])).toEqual([['Orinoco Climate Council', ['OCC']], ['Orinoco Compute Consortium', ['OCC']]]);
+    expect(orgs.map((e) => [e.name, e.aliases])).toEqual([
+      ['Orinoco Climate Council', ['OCC']],
+      ['Orinoco Compute Consortium', ['OCC']],
+    ]);
   });
 
   it('a load in two steps, and in three, gives the same graph', async () => {
@@ -99,7 +116,10 @@ describe('equivalence with one clean load', () => {
     let holding = 0;
     let most = 0;
     const r = await runPipeline(store, {
-      paths: [dir], mode: 'full', workers: 0, chunkDocs: 3,
+      paths: [dir],
+      mode: 'full',
+      workers: 0,
+      chunkDocs: 3,
       onProgress: (e) => {
         // Documents read but not yet written: never more than a chunk.
         if (e.phase === 'read' && e.ok) most = Math.max(most, ++holding);
@@ -131,7 +151,10 @@ describe('equivalence with one clean load', () => {
     const changing = files.find((f) => f.endsWith('people-00.txt'))!;
     const original = (await import('node:fs')).readFileSync(changing, 'utf8');
     try {
-      writeFileSync(changing, original.replace('Alan White, director of the Andean AI Safety Network (AASN)', 'Alan White, director of the Andean AI Safety Network (AAISN)'));
+      writeFileSync(
+        changing,
+        original.replace('Alan White, director of the Andean AI Safety Network (AASN)', 'Alan White, director of the Andean AI Safety Network (AAISN)'),
+      );
       await wipe(store);
       await runPipeline(store, { paths: [dir], mode: 'full', workers: 0 });
       const changed = await dump(store);
@@ -157,7 +180,9 @@ describe('equivalence with one clean load', () => {
         afterBatchWritten: async () => { process.stdout.write('batch\\n'); await new Promise((r) => setTimeout(r, 300)); } });
       process.stdout.write('finished\\n');`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: ROOT, env: { ...process.env, KG_TEST_CONNECTION: JSON.stringify(store.connection), KG_TEST_DIR: dir }, stdio: ['ignore', 'pipe', 'inherit'],
+      cwd: ROOT,
+      env: { ...process.env, KG_TEST_CONNECTION: JSON.stringify(store.connection), KG_TEST_DIR: dir },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
@@ -202,7 +227,10 @@ describe.skipIf(external())('equivalence after kill -9 of Neo4j mid-run', () => 
     const log = (m: string) => console.log(`${((Date.now() - t) / 1000).toFixed(1)} s ${m}`);
     let batches = 0;
     const err = await runPipeline(store, {
-      paths: [dir], mode: 'full', workers: 0, batch: { maxDocs: 3 },
+      paths: [dir],
+      mode: 'full',
+      workers: 0,
+      batch: { maxDocs: 3 },
       afterBatchWritten: () => {
         if (++batches === 2) process.kill(runningPid(cfg)!, 'SIGKILL');
       },

@@ -13,7 +13,9 @@ export default async function setup(project: TestProject) {
   }
   const cfg = testServerConfig();
   const r = await startServer(cfg);
-  console.log(`integration: Neo4j ${r.started ? `started in ${r.seconds.toFixed(1)} s` : 'already running'} (home ${cfg.home}, Bolt ${cfg.boltPort}, HTTP ${cfg.httpPort})`);
+  console.log(
+    `integration: Neo4j ${r.started ? `started in ${r.seconds.toFixed(1)} s` : 'already running'} (home ${cfg.home}, Bolt ${cfg.boltPort}, HTTP ${cfg.httpPort})`,
+  );
   project.provide('neo4j', r.connection);
   return async () => {
     if (r.started && process.env.KG_TEST_KEEP_NEO4J !== '1') await stopServer(cfg);

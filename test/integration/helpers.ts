@@ -35,15 +35,42 @@ export function copySeeds(name: string): string {
 // ---- hand-made graphs ----
 
 export const doc = (id: string, contentHash = `hash-of-${id}`) => ({
-  id, source: id, url: null, title: `Title of ${id}`, publishedAt: '2024-05-21', contentHash,
+  id,
+  source: id,
+  url: null,
+  title: `Title of ${id}`,
+  publishedAt: '2024-05-21',
+  contentHash,
 });
 
-export const entity = (id: string, type: EntityType, name: string, mentions: Array<[string, number, number]>, extra: Partial<GraphEntity> = {}): GraphEntity => ({
-  id, type, name, aliases: [], date: null, mentions: mentions.map(([d, start, end]) => ({ doc: d, start, end })), ...extra,
+export const entity = (
+  id: string,
+  type: EntityType,
+  name: string,
+  mentions: Array<[string, number, number]>,
+  extra: Partial<GraphEntity> = {},
+): GraphEntity => ({
+  id,
+  type,
+  name,
+  aliases: [],
+  date: null,
+  mentions: mentions.map(([d, start, end]) => ({ doc: d, start, end })),
+  ...extra,
 });
 
-export const relation = (type: RelationType, source: string, target: string, evidence: Array<[string, string, number, number, number]>, extra: Partial<GraphRelation> = {}): GraphRelation => ({
-  type, source, target, date: null, role: null,
+export const relation = (
+  type: RelationType,
+  source: string,
+  target: string,
+  evidence: Array<[string, string, number, number, number]>,
+  extra: Partial<GraphRelation> = {},
+): GraphRelation => ({
+  type,
+  source,
+  target,
+  date: null,
+  role: null,
   confidence: Math.max(...evidence.map((e) => e[4])),
   evidence: evidence.map(([d, sentence, start, end, confidence]) => ({ doc: d, sentence, start, end, confidence, method: 'sentence' as const })),
   ...extra,

@@ -1,6 +1,6 @@
 // The loader on hand-made graphs: independent of what extraction finds.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphStore, planBatches, schemaStatements, sliceByDocument, type DocumentFacts, type WriteResult } from '../../src/load/index.ts';
+import { type GraphStore, planBatches, schemaStatements, sliceByDocument, type DocumentFacts, type WriteResult } from '../../src/load/index.ts';
 import { ENTITY_TYPES, Graph, type RelationType } from '../../src/model/schemas.ts';
 import { doc, entity, factSets, normalize, openStore, query, relation, wipe } from './helpers.ts';
 
@@ -19,14 +19,36 @@ function sample(): Graph {
   return Graph.parse({
     documents: [doc('a.txt'), doc('b.txt')],
     entities: [
-      entity('company/openai', 'Company', 'OpenAI', [['a.txt', 0, 6], ['b.txt', 16, 22]]),
-      entity('institute/k-aisi', 'Institute', 'Korea AI Safety Institute', [['a.txt', 15, 40], ['a.txt', 42, 48], ['b.txt', 27, 33]], { aliases: ['K-AISI'], date: '2024-11' }),
+      entity('company/openai', 'Company', 'OpenAI', [
+        ['a.txt', 0, 6],
+        ['b.txt', 16, 22],
+      ]),
+      entity(
+        'institute/k-aisi',
+        'Institute',
+        'Korea AI Safety Institute',
+        [
+          ['a.txt', 15, 40],
+          ['a.txt', 42, 48],
+          ['b.txt', 27, 33],
+        ],
+        { aliases: ['K-AISI'], date: '2024-11' },
+      ),
       entity('agreement/openai-k-aisi-mou', 'Agreement', 'OpenAI–K-AISI MoU', [['a.txt', 59, 86]], { date: '2025-11' }),
       entity('location/seoul', 'Location', 'Seoul', [['a.txt', 90, 95]]),
       entity('summit/seoul', 'Summit', 'AI Seoul Summit', [['b.txt', 0, 3]], { date: '2024-05-21' }),
     ],
     relations: [
-      relation('SIGNED', 'company/openai', 'agreement/openai-k-aisi-mou', [['a.txt', S1, 0, 96, 0.9], ['b.txt', S2, 0, 53, 0.6]], { date: '2025-11' }),
+      relation(
+        'SIGNED',
+        'company/openai',
+        'agreement/openai-k-aisi-mou',
+        [
+          ['a.txt', S1, 0, 96, 0.9],
+          ['b.txt', S2, 0, 53, 0.6],
+        ],
+        { date: '2025-11' },
+      ),
       relation('SIGNED', 'institute/k-aisi', 'agreement/openai-k-aisi-mou', [['a.txt', S1, 0, 96, 0.8]]),
       relation('HELD_IN', 'agreement/openai-k-aisi-mou', 'location/seoul', [['a.txt', S1, 0, 96, 0.7]]),
       relation('PARTNERED_WITH', 'institute/k-aisi', 'company/openai', [['a.txt', S1, 0, 96, 0.7]]),
@@ -37,12 +59,16 @@ function sample(): Graph {
 
 describe('schema', () => {
   it('has a uniqueness constraint on id for every ontology label, Entity, Document, Run and Lock', async () => {
-    const rows = await query<{ labels: string[]; properties: string[]; type: string }>(store,
-      'SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type RETURN labels, properties, type');
+    const rows = await query<{ labels: string[]; properties: string[]; type: string }>(
+      store,
+      'SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties, type RETURN labels, properties, type',
+    );
     const unique = new Set(rows.filter((r) => r.type === 'UNIQUENESS' && r.properties.join() === 'id').map((r) => r.labels[0]));
     for (const label of [...ENTITY_TYPES, 'Entity', 'Document', 'Run', 'Lock']) expect(unique, label).toContain(label);
-    const indexes = await query<{ labels: string[]; properties: string[] }>(store,
-      "SHOW INDEXES YIELD labelsOrTypes AS labels, properties, type WHERE type = 'RANGE' RETURN labels, properties");
+    const indexes = await query<{ labels: string[]; properties: string[] }>(
+      store,
+      "SHOW INDEXES YIELD labelsOrTypes AS labels, properties, type WHERE type = 'RANGE' RETURN labels, properties",
+    );
     const named = new Set(indexes.filter((i) => i.properties?.join() === 'name').map((i) => i.labels[0]));
     for (const label of [...ENTITY_TYPES, 'Entity']) expect(named, label).toContain(label);
   });
@@ -56,11 +82,19 @@ describe('schema', () => {
 describe('loading a Graph', () => {
   it('writes entities with Entity + type labels and the ontology date names', async () => {
     await store.loadGraph(sample());
-    const rows = await query<{ id: string; labels: string[]; p: Record<string, unknown> }>(store,
-      'MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels, properties(e) AS p ORDER BY id');
+    const rows = await query<{ id: string; labels: string[]; p: Record<string, unknown> }>(
+      store,
+      'MATCH (e:Entity) RETURN e.id AS id, labels(e) AS labels, properties(e) AS p ORDER BY id',
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     expect(byId.get('institute/k-aisi')!.labels.sort()).toEqual(['Entity', 'Institute']);
-    expect(byId.get('institute/k-aisi')!.p).toMatchObject({ name: 'Korea AI Safety Institute', aliases: ['K-AISI'], type: 'Institute', established: '2024-11', date: '2024-11' });
+    expect(byId.get('institute/k-aisi')!.p).toMatchObject({
+      name: 'Korea AI Safety Institute',
+      aliases: ['K-AISI'],
+      type: 'Institute',
+      established: '2024-11',
+      date: '2024-11',
+    });
     expect(byId.get('summit/seoul')!.p).toMatchObject({ startDate: '2024-05-21', date: '2024-05-21' });
     expect(byId.get('agreement/openai-k-aisi-mou')!.p).toMatchObject({ date: '2025-11' });
     expect(byId.get('company/openai')!.labels.sort()).toEqual(['Company', 'Entity']);
@@ -71,19 +105,31 @@ describe('loading a Graph', () => {
     const [d] = await query<{ p: Record<string, unknown> }>(store, "MATCH (d:Document {id: 'a.txt'}) RETURN properties(d) AS p");
     expect(d.p).toMatchObject({ id: 'a.txt', source: 'a.txt', title: 'Title of a.txt', publishedAt: '2024-05-21', contentHash: 'hash-of-a.txt' });
     expect(typeof d.p.ingestedAt).toBe('string');
-    const [m] = await query<{ starts: number[]; ends: number[] }>(store,
-      "MATCH (:Document {id: 'a.txt'})-[m:MENTIONS]->(:Entity {id: 'institute/k-aisi'}) RETURN m.starts AS starts, m.ends AS ends");
+    const [m] = await query<{ starts: number[]; ends: number[] }>(
+      store,
+      "MATCH (:Document {id: 'a.txt'})-[m:MENTIONS]->(:Entity {id: 'institute/k-aisi'}) RETURN m.starts AS starts, m.ends AS ends",
+    );
     expect(m).toEqual({ starts: [15, 42], ends: [40, 48] });
   });
 
   it('keeps one relationship per fact, with one provenance entry per (document, sentence) and the max confidence', async () => {
     await store.loadGraph(sample());
-    const rows = await query<Record<string, unknown>>(store,
+    const rows = await query<Record<string, unknown>>(
+      store,
       `MATCH (:Entity {id: 'company/openai'})-[r:SIGNED]->(:Agreement)
        RETURN keys(r) AS keys, r.evidenceDocs AS docs, r.evidenceSentences AS sentences,
-              r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.confidence AS confidence, r.date AS date`);
+              r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.confidence AS confidence, r.date AS date`,
+    );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toEqual({ keys: expect.not.arrayContaining(['documents']), docs: ['a.txt', 'b.txt'], sentences: [S1, S2], starts: [0, 0], ends: [96, 53], confidence: 0.9, date: '2025-11' });
+    expect(rows[0]).toEqual({
+      keys: expect.not.arrayContaining(['documents']),
+      docs: ['a.txt', 'b.txt'],
+      sentences: [S1, S2],
+      starts: [0, 0],
+      ends: [96, 53],
+      confidence: 0.9,
+      date: '2025-11',
+    });
   });
 
   it('drops the documents list that graphs written by earlier versions keep on a relationship, once its provenance changes', async () => {
@@ -98,8 +144,10 @@ describe('loading a Graph', () => {
 
   it('stores a symmetric PARTNERED_WITH once, whichever direction each document states', async () => {
     await store.loadGraph(sample());
-    const rows = await query<{ n: number; docs: string[] }>(store,
-      "MATCH (:Entity)-[r:PARTNERED_WITH]-(:Entity) WITH DISTINCT r RETURN count(r) AS n, collect(r.evidenceDocs)[0] AS docs");
+    const rows = await query<{ n: number; docs: string[] }>(
+      store,
+      'MATCH (:Entity)-[r:PARTNERED_WITH]-(:Entity) WITH DISTINCT r RETURN count(r) AS n, collect(r.evidenceDocs)[0] AS docs',
+    );
     expect(rows[0].n).toBe(1);
     expect(rows[0].docs.sort()).toEqual(['a.txt', 'b.txt']);
   });
@@ -134,7 +182,13 @@ describe('loading a Graph', () => {
   it('lists the known entities resolution needs', async () => {
     await store.loadGraph(sample());
     const known = await store.knownEntities();
-    expect(known.find((k) => k.id === 'institute/k-aisi')).toEqual({ id: 'institute/k-aisi', type: 'Institute', name: 'Korea AI Safety Institute', aliases: ['K-AISI'], date: '2024-11' });
+    expect(known.find((k) => k.id === 'institute/k-aisi')).toEqual({
+      id: 'institute/k-aisi',
+      type: 'Institute',
+      name: 'Korea AI Safety Institute',
+      aliases: ['K-AISI'],
+      date: '2024-11',
+    });
     expect(known).toHaveLength(5);
   });
 
@@ -154,10 +208,7 @@ describe('replacing and retracting one document', () => {
     // b.txt now says only that OpenAI is based in San Francisco.
     const b2 = Graph.parse({
       documents: [doc('b.txt', 'hash-2')],
-      entities: [
-        entity('company/openai', 'Company', 'OpenAI', [['b.txt', 0, 6]]),
-        entity('location/sf', 'Location', 'San Francisco', [['b.txt', 20, 33]]),
-      ],
+      entities: [entity('company/openai', 'Company', 'OpenAI', [['b.txt', 0, 6]]), entity('location/sf', 'Location', 'San Francisco', [['b.txt', 20, 33]])],
       relations: [relation('BASED_IN', 'company/openai', 'location/sf', [['b.txt', 'OpenAI is in San Francisco.', 0, 27, 0.8]])],
     });
     await store.loadGraph(b2);
@@ -175,25 +226,28 @@ describe('replacing and retracting one document', () => {
     expect(g.entities.find((e) => e.id === 'institute/k-aisi')!.mentions.map((m) => m.doc)).toEqual(['a.txt', 'a.txt']);
   });
 
-  it('a changed document that states a fact again refills that relationship: its date and role are the new version\'s, what it no longer states is deleted', async () => {
-    const version = (hash: string, statesHeldIn: boolean, extra: Parameters<typeof relation>[4]) => Graph.parse({
-      documents: [doc('c.txt', hash)],
-      entities: [
-        entity('company/openai', 'Company', 'OpenAI', [['c.txt', 0, 6]]),
-        entity('institute/k-aisi', 'Institute', 'K-AISI', [['c.txt', 20, 26]]),
-        entity('summit/seoul', 'Summit', 'Seoul summit', [['c.txt', 40, 52]]),
-        entity('location/seoul', 'Location', 'Seoul', [['c.txt', 60, 65]]),
-      ],
-      relations: [
-        relation('PARTNERED_WITH', 'company/openai', 'institute/k-aisi', [['c.txt', 'OpenAI partners with K-AISI.', 0, 28, 0.7]], extra),
-        ...(statesHeldIn ? [relation('HELD_IN', 'summit/seoul', 'location/seoul', [['c.txt', 'The summit was held in Seoul.', 40, 69, 0.9]])] : []),
-      ],
-    });
+  it("a changed document that states a fact again refills that relationship: its date and role are the new version's, what it no longer states is deleted", async () => {
+    const version = (hash: string, statesHeldIn: boolean, extra: Parameters<typeof relation>[4]) =>
+      Graph.parse({
+        documents: [doc('c.txt', hash)],
+        entities: [
+          entity('company/openai', 'Company', 'OpenAI', [['c.txt', 0, 6]]),
+          entity('institute/k-aisi', 'Institute', 'K-AISI', [['c.txt', 20, 26]]),
+          entity('summit/seoul', 'Summit', 'Seoul summit', [['c.txt', 40, 52]]),
+          entity('location/seoul', 'Location', 'Seoul', [['c.txt', 60, 65]]),
+        ],
+        relations: [
+          relation('PARTNERED_WITH', 'company/openai', 'institute/k-aisi', [['c.txt', 'OpenAI partners with K-AISI.', 0, 28, 0.7]], extra),
+          ...(statesHeldIn ? [relation('HELD_IN', 'summit/seoul', 'location/seoul', [['c.txt', 'The summit was held in Seoul.', 40, 69, 0.9]])] : []),
+        ],
+      });
     await store.loadGraph(version('v1', true, { date: '2024-05-21', role: 'evaluator' }));
     const [before] = await query<{ id: string }>(store, 'MATCH ()-[r:PARTNERED_WITH]->() RETURN elementId(r) AS id');
     await store.loadGraph(version('v2', false, {}));
-    const rows = await query<{ id: string; date: string | null; role: string | null; docs: string[]; confidence: number }>(store,
-      'MATCH ()-[r:PARTNERED_WITH]->() RETURN elementId(r) AS id, r.date AS date, r.role AS role, r.evidenceDocs AS docs, r.confidence AS confidence');
+    const rows = await query<{ id: string; date: string | null; role: string | null; docs: string[]; confidence: number }>(
+      store,
+      'MATCH ()-[r:PARTNERED_WITH]->() RETURN elementId(r) AS id, r.date AS date, r.role AS role, r.evidenceDocs AS docs, r.confidence AS confidence',
+    );
     expect(rows).toEqual([{ id: before!.id, date: null, role: null, docs: ['c.txt'], confidence: 0.7 }]);
     expect(await query(store, 'MATCH ()-[r:HELD_IN]->() RETURN r')).toEqual([]);
     expect((await store.counts()).provenance).toBe(1);
@@ -209,8 +263,10 @@ describe('replacing and retracting one document', () => {
       relations: [],
     });
     await store.loadGraph(a2);
-    const [r] = await query<{ c: number; docs: string[] }>(store,
-      "MATCH (:Entity {id: 'company/openai'})-[r:SIGNED]->() RETURN r.confidence AS c, r.evidenceDocs AS docs");
+    const [r] = await query<{ c: number; docs: string[] }>(
+      store,
+      "MATCH (:Entity {id: 'company/openai'})-[r:SIGNED]->() RETURN r.confidence AS c, r.evidenceDocs AS docs",
+    );
     expect(r).toEqual({ c: 0.6, docs: ['b.txt'] });
   });
 
@@ -265,9 +321,9 @@ function corpus(n: number, version = 1, only?: Set<number>): Graph {
       else relations.set(key, [type, s, t, [ev]]);
     }
   }
-  const entities = ids.flatMap((id, i) => mentions.has(id)
-    ? [entity(id, types[i % types.length]!, `Entity ${i}`, mentions.get(id)!, { aliases: [`E${i}`] })]
-    : []);
+  const entities = ids.flatMap((id, i) =>
+    mentions.has(id) ? [entity(id, types[i % types.length]!, `Entity ${i}`, mentions.get(id)!, { aliases: [`E${i}`] })] : [],
+  );
   return Graph.parse({ documents, entities, relations: [...relations.values()].map((r) => relation(...r)) });
 }
 
@@ -282,11 +338,13 @@ async function state() {
 
 /** A document whose entity row carries a map as its date: Neo4j refuses the write (a ClientError, not retried). */
 function poisoned(id: string): DocumentFacts {
-  const [f] = sliceByDocument(Graph.parse({
-    documents: [doc(id)],
-    entities: [entity('company/poison', 'Company', 'Poison Ltd', [[id, 0, 6]])],
-    relations: [],
-  }));
+  const [f] = sliceByDocument(
+    Graph.parse({
+      documents: [doc(id)],
+      entities: [entity('company/poison', 'Company', 'Poison Ltd', [[id, 0, 6]])],
+      relations: [],
+    }),
+  );
   f!.entities.get('Company')![0]!.date = { not: 'a property value' } as unknown as string;
   return f!;
 }
@@ -317,14 +375,18 @@ describe('writing documents in batches (one transaction per batch)', () => {
 
   it('a batch replacing a changed document touches only it', async () => {
     await store.writeDocuments(sliceByDocument(corpus(12)));
-    const before = await query<{ id: string; ingestedAt: string; hash: string }>(store,
-      'MATCH (d:Document) RETURN d.id AS id, d.ingestedAt AS ingestedAt, d.contentHash AS hash ORDER BY id');
+    const before = await query<{ id: string; ingestedAt: string; hash: string }>(
+      store,
+      'MATCH (d:Document) RETURN d.id AS id, d.ingestedAt AS ingestedAt, d.contentHash AS hash ORDER BY id',
+    );
     await new Promise((r) => setTimeout(r, 5)); // a later ingestedAt
     // doc-05 says something else now (version 2), in a batch of its own.
     const changed = corpus(12, 2, new Set([5]));
     await store.writeDocuments(sliceByDocument(changed));
-    const after = await query<{ id: string; ingestedAt: string; hash: string }>(store,
-      'MATCH (d:Document) RETURN d.id AS id, d.ingestedAt AS ingestedAt, d.contentHash AS hash ORDER BY id');
+    const after = await query<{ id: string; ingestedAt: string; hash: string }>(
+      store,
+      'MATCH (d:Document) RETURN d.id AS id, d.ingestedAt AS ingestedAt, d.contentHash AS hash ORDER BY id',
+    );
     for (const [i, d] of after.entries()) {
       if (d.id === 'doc-05.txt') expect(d).toMatchObject({ hash: 'hash-5-v2' });
       else expect(d).toEqual(before[i]);
@@ -367,8 +429,12 @@ describe('writing documents in batches (one transaction per batch)', () => {
     const failed: string[] = [];
     const batches: string[][] = [];
     const written: WriteResult[] = await store.writeInBatches([changed[0]!, changed[1]!, poisoned('poison.txt'), changed[2]!], {
-      onWritten: (results) => { batches.push(results.map((r) => r.id)); },
-      onFailed: (f) => { failed.push(f.document.id); },
+      onWritten: (results) => {
+        batches.push(results.map((r) => r.id));
+      },
+      onFailed: (f) => {
+        failed.push(f.document.id);
+      },
     });
     expect(failed).toEqual(['poison.txt']);
     expect(written.map((r) => r.id)).toEqual(['doc-00.txt', 'doc-03.txt', 'doc-05.txt']);

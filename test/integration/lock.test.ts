@@ -25,16 +25,22 @@ const starve = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer
 function output(child: ChildProcessByStdio<Writable, Readable, null>) {
   let text = '';
   const waiting: Array<() => void> = [];
-  child.stdout.on('data', (c: Buffer) => { text += c.toString(); for (const w of waiting.splice(0)) w(); });
-  const saw = (word: string): Promise<void> => text.includes(word) ? Promise.resolve() : new Promise((r) => waiting.push(() => r(saw(word))));
+  child.stdout.on('data', (c: Buffer) => {
+    text += c.toString();
+    for (const w of waiting.splice(0)) w();
+  });
+  const saw = (word: string): Promise<void> => (text.includes(word) ? Promise.resolve() : new Promise((r) => waiting.push(() => r(saw(word)))));
   return { saw, text: () => text };
 }
 
-const oneDocument = (id: string) => sliceByDocument(graph({
-  documents: [doc(id)],
-  entities: [entity(`org/${id}`, 'Organization', `Org ${id}`, [[id, 0, 3]])],
-  relations: [],
-}));
+const oneDocument = (id: string) =>
+  sliceByDocument(
+    graph({
+      documents: [doc(id)],
+      entities: [entity(`org/${id}`, 'Organization', `Org ${id}`, [[id, 0, 3]])],
+      relations: [],
+    }),
+  );
 
 describe('the writer lock', () => {
   it('is renewed while the main thread is starved past its expiry: another process cannot take it meanwhile', async () => {
@@ -55,7 +61,9 @@ describe('the writer lock', () => {
       }
       await store.close(); process.exit(0);`;
     const b = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: ROOT, env: { ...process.env, KG_TEST_CONNECTION: JSON.stringify(store.connection) }, stdio: ['pipe', 'pipe', 'inherit'],
+      cwd: ROOT,
+      env: { ...process.env, KG_TEST_CONNECTION: JSON.stringify(store.connection) },
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     const out = output(b);
     const exited = new Promise((r) => b.on('exit', r));
@@ -75,7 +83,7 @@ describe('the writer lock', () => {
     }
   });
 
-  it("a holder frozen past its expiry cannot commit once another writer took over", async () => {
+  it('a holder frozen past its expiry cannot commit once another writer took over', async () => {
     await wipe(store);
     // Holder A in its own process: takes the lock, says so, and writes when told.
     const script = `
@@ -93,7 +101,9 @@ describe('the writer lock', () => {
       }
       await lock.release(); await store.close(); process.exit(0);`;
     const a = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      cwd: ROOT, env: { ...process.env, KG_TEST_CONNECTION: JSON.stringify(store.connection) }, stdio: ['pipe', 'pipe', 'inherit'],
+      cwd: ROOT,
+      env: { ...process.env, KG_TEST_CONNECTION: JSON.stringify(store.connection) },
+      stdio: ['pipe', 'pipe', 'inherit'],
     });
     const { saw, text } = output(a);
     const exited = new Promise((r) => a.on('exit', r));
@@ -105,7 +115,9 @@ describe('the writer lock', () => {
       try {
         await store.writeDocuments(oneDocument('b.txt'));
         a.kill('SIGCONT');
-        a.stdin.write(JSON.stringify({ documents: [doc('a.txt')], entities: [entity('org/a.txt', 'Organization', 'Org a', [['a.txt', 0, 3]])], relations: [] }) + '\n');
+        a.stdin.write(
+          JSON.stringify({ documents: [doc('a.txt')], entities: [entity('org/a.txt', 'Organization', 'Org a', [['a.txt', 0, 3]])], relations: [] }) + '\n',
+        );
         await Promise.race([saw('failed'), saw('committed')]);
         expect(text()).toContain('failed LockLostError');
         expect((await store.readGraph()).documents.map((d) => d.id)).toEqual(['b.txt']);
@@ -149,7 +161,16 @@ describe('the writer lock', () => {
         const results: Array<Promise<unknown>> = [];
         const other = (i: number) => results[1 - i]!.catch(() => {});
         for (const [i, s] of [store, second].entries()) {
-          results.push(runPipeline(s, { paths: [dir], mode: 'refresh', workers: 0, afterBatchWritten: async () => { await other(i); } }).then(() => 'ran'));
+          results.push(
+            runPipeline(s, {
+              paths: [dir],
+              mode: 'refresh',
+              workers: 0,
+              afterBatchWritten: async () => {
+                await other(i);
+              },
+            }).then(() => 'ran'),
+          );
         }
         const settled = await Promise.allSettled(results);
         expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

@@ -32,7 +32,9 @@ describe.skipIf(external())('Neo4j stopped during a run', () => {
 
   it('stopped for good: retries, then fails clearly; the next run completes with no duplicates and no half-written document', async () => {
     const dir = copySeeds('outage');
-    const docs = readdirSync(dir).sort().map((f) => path.join(dir, f));
+    const docs = readdirSync(dir)
+      .sort()
+      .map((f) => path.join(dir, f));
     let store = await GraphStore.open(conn, { maxRetryTimeMs: 3000 });
     await store.applySchema();
     await wipe(store);
@@ -84,7 +86,7 @@ describe.skipIf(external())('Neo4j stopped during a run', () => {
     }
   });
 
-  it('restarted while a run waits: the driver\'s retries carry the run through', async () => {
+  it("restarted while a run waits: the driver's retries carry the run through", async () => {
     const dir = copySeeds('outage-restart');
     const store = await GraphStore.open(conn, { maxRetryTimeMs: 120_000 });
     try {

@@ -12,7 +12,12 @@ import { ROOT, testEnv } from './env.ts';
 import { copySeeds, openStore, wipe } from './helpers.ts';
 
 type Row = Record<string, unknown>;
-interface PlainNode { labels: string[]; name?: string; id?: string; type?: string }
+interface PlainNode {
+  labels: string[];
+  name?: string;
+  id?: string;
+  type?: string;
+}
 
 let store: GraphStore;
 
@@ -37,10 +42,17 @@ afterAll(async () => {
 describe('saved queries on the sample graph', () => {
   it('every saved query runs with its defaults and returns rows', async () => {
     const all = listQueries();
-    expect(all.map((q) => q.name)).toEqual(expect.arrayContaining([
-      'partnership-network', 'agreements-signed', 'summit-timeline', 'network-members',
-      'entity-facts', 'latest-refresh', 'near-duplicates',
-    ]));
+    expect(all.map((q) => q.name)).toEqual(
+      expect.arrayContaining([
+        'partnership-network',
+        'agreements-signed',
+        'summit-timeline',
+        'network-members',
+        'entity-facts',
+        'latest-refresh',
+        'near-duplicates',
+      ]),
+    );
     for (const q of all) expect((await run(q.name)).length, q.name).toBeGreaterThan(0);
   });
 
@@ -99,7 +111,7 @@ describe('saved queries on the sample graph', () => {
     expect(later).not.toContain('Bletchley Park AI Safety Summit');
   });
 
-  it('network-members: the network of AI safety institutes by country, with each country\'s institute', async () => {
+  it("network-members: the network of AI safety institutes by country, with each country's institute", async () => {
     const rows = await run('network-members');
     const byCountry = new Map(rows.map((r) => [nameOf(r.country), r]));
     expect(byCountry.size).toBeGreaterThanOrEqual(8);
@@ -186,13 +198,18 @@ describe('latest-refresh', () => {
     writeFileSync(path.join(ROOT, changed), edited);
     const added = path.join(dir, '005_new.txt');
     // An institute the seeds do not name (they name the Japanese one among "AI safety institutes from ...").
-    writeFileSync(path.join(ROOT, added), 'Singapore AI Safety Institute and Anthropic sign agreement\n\nSingapore, 3 March 2025 - The Singapore AI Safety Institute and Anthropic signed a memorandum of understanding on AI model evaluation in Singapore on 3 March 2025.\n');
+    writeFileSync(
+      path.join(ROOT, added),
+      'Singapore AI Safety Institute and Anthropic sign agreement\n\nSingapore, 3 March 2025 - The Singapore AI Safety Institute and Anthropic signed a memorandum of understanding on AI model evaluation in Singapore on 3 March 2025.\n',
+    );
     const summary = await runPipeline(store, { paths: [dir], mode: 'refresh' });
     expect([summary.run.new, summary.run.changed, summary.run.unchanged]).toEqual([1, 1, 4]);
 
     for (const kind of ['any', 'refresh']) {
       const rows = await run('latest-refresh', { kind });
-      expect(new Set(rows.map((r) => r.run))).toEqual(new Set(['refresh ' + summary.run.startedAt.slice(0, 16) + ' (new 1, changed 1, unchanged 4, failed 0)']));
+      expect(new Set(rows.map((r) => r.run))).toEqual(
+        new Set(['refresh ' + summary.run.startedAt.slice(0, 16) + ' (new 1, changed 1, unchanged 4, failed 0)']),
+      );
       const docs = rows.filter((r) => r.change === 'document written').map((r) => r.fact);
       expect(new Set(docs)).toEqual(new Set([changed, added].map((p) => p.split(path.sep).join('/'))));
       // Nothing from the unchanged documents.

@@ -47,21 +47,37 @@ function corpus(): string {
   return dir;
 }
 
-interface WorkerProc { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+interface WorkerProc {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
 
 function startWorker(): Promise<WorkerProc> {
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), 'worker'], {
-    cwd: ROOT, env: { ...process.env, REDIS_URL: URL_ }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, REDIS_URL: URL_ },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
-      if (out.includes('kg worker: ready')) { clearInterval(timer); resolve({ child, output: () => out, exited }); }
+      if (out.includes('kg worker: ready')) {
+        clearInterval(timer);
+        resolve({ child, output: () => out, exited });
+      }
     }, 100);
-    void exited.then((code) => { clearInterval(timer); reject(new Error(`kg worker exited (${code}) before it was ready: ${out}`)); });
+    void exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`kg worker exited (${code}) before it was ready: ${out}`));
+    });
   });
 }
 

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GraphStore } from '../../src/load/index.ts';
+import type { GraphStore } from '../../src/load/index.ts';
 import { LOCK_ID, LockHeldError, listRuns } from '../../src/load/runs.ts';
 import { removeDocuments, runPipeline } from '../../src/refresh/index.ts';
 import { copySeeds, factSets, normalize, openStore, query, scratchDir, wipe } from './helpers.ts';
@@ -35,7 +35,10 @@ async function fullLoadFacts(paths: string[]) {
   return factSets(await store.readGraph());
 }
 
-const files = (dir: string) => readdirSync(dir).sort().map((f) => path.join(dir, f));
+const files = (dir: string) =>
+  readdirSync(dir)
+    .sort()
+    .map((f) => path.join(dir, f));
 
 describe('kg refresh', () => {
   it('loads new documents, then skips them all when nothing changed: no extraction, no writes but the Run record', async () => {
@@ -53,7 +56,7 @@ describe('kg refresh', () => {
     expect((await query<{ n: number }>(store, 'MATCH (r:Run) RETURN count(r) AS n'))[0].n).toBe(2);
   });
 
-  it('replaces a changed document\'s facts and touches no other document', async () => {
+  it("replaces a changed document's facts and touches no other document", async () => {
     const dir = copySeeds('refresh-changed');
     await runPipeline(store, { paths: [dir], mode: 'refresh' });
     const before = await query<{ id: string; ingestedAt: string }>(store, 'MATCH (d:Document) RETURN d.id AS id, d.ingestedAt AS ingestedAt ORDER BY id');
@@ -119,8 +122,14 @@ describe('kg remove', () => {
 
 describe('the writer lock', () => {
   const setLock = (owner: string, expiresAt: number) =>
-    store.write((tx) => tx.run('MERGE (l:Lock {id: $id}) SET l.owner = $owner, l.expiresAt = $expiresAt, l.expiresAtIso = $iso',
-      { id: LOCK_ID, owner, expiresAt, iso: new Date(expiresAt).toISOString() }));
+    store.write((tx) =>
+      tx.run('MERGE (l:Lock {id: $id}) SET l.owner = $owner, l.expiresAt = $expiresAt, l.expiresAtIso = $iso', {
+        id: LOCK_ID,
+        owner,
+        expiresAt,
+        iso: new Date(expiresAt).toISOString(),
+      }),
+    );
   const dir = () => scratchDir('lock');
 
   it('refuses to run while another live writer holds it, writing nothing', async () => {
@@ -155,8 +164,15 @@ describe('the writer lock', () => {
     const a = runPipeline(store, {
       paths: [d],
       mode: 'refresh',
-      onProgress: () => { b ??= runPipeline(store, { paths: [d], mode: 'refresh' }).then(() => 'ran', (e) => e); },
-      afterDocumentWritten: async () => { await b; },
+      onProgress: () => {
+        b ??= runPipeline(store, { paths: [d], mode: 'refresh' }).then(
+          () => 'ran',
+          (e) => e,
+        );
+      },
+      afterDocumentWritten: async () => {
+        await b;
+      },
     });
     const aResult = await a;
     expect(aResult.run.status).toBe('done');

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { GraphStore } from '../../src/load/index.ts';
+import type { GraphStore } from '../../src/load/index.ts';
 import { Graph } from '../../src/model/schemas.ts';
 import { ROOT, testEnv } from './env.ts';
 import { openStore, query, scratchDir, wipe } from './helpers.ts';
@@ -15,7 +15,9 @@ const run = promisify(execFile);
 async function kg(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), ...args], {
-      cwd: ROOT, env: { ...testEnv(), CI: '1' }, maxBuffer: 64 * 1024 * 1024,
+      cwd: ROOT,
+      env: { ...testEnv(), CI: '1' },
+      maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -62,10 +64,13 @@ describe('kg run seeds', () => {
   });
 
   it('has the AI Seoul Summit HELD_IN Seoul, with its evidence sentence', async () => {
-    const rows = await query<{ sentences: string[]; docs: string[] }>(store, `
+    const rows = await query<{ sentences: string[]; docs: string[] }>(
+      store,
+      `
       MATCH (s:Summit)-[r:HELD_IN]->(l:Entity {name: 'Seoul'})
       WHERE s.name = 'AI Seoul Summit' OR 'AI Seoul Summit' IN s.aliases
-      RETURN r.evidenceSentences AS sentences, r.evidenceDocs AS docs`);
+      RETURN r.evidenceSentences AS sentences, r.evidenceDocs AS docs`,
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].sentences.length).toBeGreaterThan(0);
     expect(rows[0].sentences.length).toBe(rows[0].docs.length);
@@ -73,10 +78,13 @@ describe('kg run seeds', () => {
   });
 
   it('has OpenAI SIGNED an Agreement that K-AISI also SIGNED, each with its evidence sentence', async () => {
-    const rows = await query<{ agreement: string; openai: string[]; kaisi: string[]; names: string[] }>(store, `
+    const rows = await query<{ agreement: string; openai: string[]; kaisi: string[]; names: string[] }>(
+      store,
+      `
       ${KAISI}
       MATCH (o:Entity {name: 'OpenAI'})-[r1:SIGNED]->(a:Agreement)<-[r2:SIGNED]-(k)
-      RETURN a.name AS agreement, r1.evidenceSentences AS openai, r2.evidenceSentences AS kaisi, [k.name] + k.aliases AS names`);
+      RETURN a.name AS agreement, r1.evidenceSentences AS openai, r2.evidenceSentences AS kaisi, [k.name] + k.aliases AS names`,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(1);
     for (const r of rows) {
       expect(r.openai.length).toBeGreaterThan(0);
@@ -121,7 +129,10 @@ describe('kg run seeds', () => {
     const s = await kg('schedule', file, '--max-runs', '1');
     expect(s.code, s.stderr).toBe(0);
     expect(s.stdout).toMatch(/kg schedule every-second: 5 documents — 0 new, 0 changed, 5 unchanged, 0 failed; 0 extracted/);
-    const [last] = await query<{ pipeline: string; kind: string }>(store, 'MATCH (r:Run) RETURN r.pipeline AS pipeline, r.kind AS kind ORDER BY r.startedAt DESC LIMIT 1');
+    const [last] = await query<{ pipeline: string; kind: string }>(
+      store,
+      'MATCH (r:Run) RETURN r.pipeline AS pipeline, r.kind AS kind ORDER BY r.startedAt DESC LIMIT 1',
+    );
     expect(last).toEqual({ pipeline: 'every-second', kind: 'refresh' });
   });
 

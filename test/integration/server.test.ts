@@ -34,15 +34,16 @@ describe.skipIf(external())('local Neo4j server', () => {
   it('serves Neo4j Browser on its HTTP port, advertising its own Bolt port', async () => {
     const page = await (await fetch(`${httpBase()}/browser/`)).text();
     expect(page).toContain('<title>Neo4j Browser</title>');
-    const discovery = await (await fetch(`${httpBase()}/`)).json() as { bolt_direct: string };
+    const discovery = (await (await fetch(`${httpBase()}/`)).json()) as { bolt_direct: string };
     expect(discovery.bolt_direct).toBe(`bolt://127.0.0.1:${testServerConfig().boltPort}`);
   });
 
-  const ask = (auth: string, headers: Record<string, string> = {}) => fetch(`${httpBase()}/db/neo4j/query/v2`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: auth, ...headers },
-    body: JSON.stringify({ statement: 'RETURN 41 + 1 AS answer' }),
-  });
+  const ask = (auth: string, headers: Record<string, string> = {}) =>
+    fetch(`${httpBase()}/db/neo4j/query/v2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: auth, ...headers },
+      body: JSON.stringify({ statement: 'RETURN 41 + 1 AS answer' }),
+    });
 
   it('accepts its generated password (the one in its password file), and nothing else', async () => {
     const conn = inject('neo4j');
@@ -66,14 +67,15 @@ describe.skipIf(external())('local Neo4j server', () => {
     expect(statSync(cfg.home).mode & 0o777).toBe(0o700);
     expect(statSync(path.join(cfg.home, 'data')).mode & 0o777).toBe(0o700);
     const open = readdirSync(path.join(cfg.home, 'data'), { recursive: true, withFileTypes: true })
-      .map((e) => path.join(e.parentPath, e.name)).filter((p) => (statSync(p).mode & 0o077) !== 0);
+      .map((e) => path.join(e.parentPath, e.name))
+      .filter((p) => (statSync(p).mode & 0o077) !== 0);
     expect(open).toEqual([]);
     // Nothing of the password on any command line of the server's process.
     const pid = Number(readFileSync(path.join(cfg.home, 'run', 'kg-neo4j.pid'), 'utf8'));
     expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8')).not.toContain(inject('neo4j').password!);
   });
 
-  it('refuses cross-origin requests to its HTTP API: CORS names the Browser\'s own origin, never * or the caller', async () => {
+  it("refuses cross-origin requests to its HTTP API: CORS names the Browser's own origin, never * or the caller", async () => {
     const conn = inject('neo4j');
     const own = `http://localhost:${testServerConfig().httpPort}`;
     const foreign = 'http://localhost:8123'; // another local web page, as an attacker's would be
@@ -98,8 +100,9 @@ describe.skipIf(external())('local Neo4j server', () => {
     const cfg = testServerConfig();
     expect(stdout).toMatch(new RegExp(`^export NEO4J_URI='bolt://127\\.0\\.0\\.1:${cfg.boltPort}' NEO4J_USER='neo4j' NEO4J_PASSWORD='[\\w-]{32}'\n$`));
     // What `eval "$(npx kg neo4j env)"` leaves in a shell.
-    const shell = await promisify(execFile)('bash', ['-c', 'eval "$KG_ENV_LINE" && printf "%s\\n" "$NEO4J_URI" "$NEO4J_USER" "$NEO4J_PASSWORD"'],
-      { env: { PATH: process.env.PATH, KG_ENV_LINE: stdout } });
+    const shell = await promisify(execFile)('bash', ['-c', 'eval "$KG_ENV_LINE" && printf "%s\\n" "$NEO4J_URI" "$NEO4J_USER" "$NEO4J_PASSWORD"'], {
+      env: { PATH: process.env.PATH, KG_ENV_LINE: stdout },
+    });
     const [uri, user, password] = shell.stdout.split('\n');
     const conn = externalConnection({ NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password })!;
     expect(await probeBolt(conn)).toBe('up');
@@ -115,7 +118,12 @@ describe.skipIf(external())('local Neo4j server', () => {
   it('fails clearly when its port is taken by something else', async () => {
     const squatter = await occupyPort();
     try {
-      const cfg = localConfig({ ...testEnv(), KG_NEO4J_HOME: scratchDir('port-taken'), KG_NEO4J_BOLT_PORT: String(squatter.port), KG_NEO4J_HTTP_PORT: String(squatter.port + 1) });
+      const cfg = localConfig({
+        ...testEnv(),
+        KG_NEO4J_HOME: scratchDir('port-taken'),
+        KG_NEO4J_BOLT_PORT: String(squatter.port),
+        KG_NEO4J_HTTP_PORT: String(squatter.port + 1),
+      });
       await expect(startServer(cfg)).rejects.toThrow(`port ${squatter.port} (Bolt) on 127.0.0.1 is taken by another process`);
     } finally {
       await squatter.close();
@@ -128,8 +136,10 @@ describe.skipIf(external())('local Neo4j server', () => {
     const cfg = localConfig(env);
     mkdirSync(path.join(cfg.home, 'conf'), { recursive: true });
     writeFileSync(path.join(cfg.home, 'conf', 'neo4j.conf'), '');
-    const admin = spawnSync(cfg.java, ['-cp', path.join(cfg.lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', LEGACY_PASSWORD],
-      { env: { ...env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') }, encoding: 'utf8' });
+    const admin = spawnSync(cfg.java, ['-cp', path.join(cfg.lib, '*'), 'org.neo4j.cli.AdminTool', 'dbms', 'set-initial-password', LEGACY_PASSWORD], {
+      env: { ...env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') },
+      encoding: 'utf8',
+    });
     expect(admin.status, admin.stderr).toBe(0);
     try {
       const r = await startServer(cfg, env);
@@ -138,7 +148,8 @@ describe.skipIf(external())('local Neo4j server', () => {
       expect(statSync(path.join(cfg.home, 'password')).mode & 0o777).toBe(0o600);
       // The old store's files (auth.ini was made 0644) are their user's only now.
       const open = readdirSync(path.join(cfg.home, 'data'), { recursive: true, withFileTypes: true })
-        .map((e) => path.join(e.parentPath, e.name)).filter((p) => (statSync(p).mode & 0o077) !== 0);
+        .map((e) => path.join(e.parentPath, e.name))
+        .filter((p) => (statSync(p).mode & 0o077) !== 0);
       expect(open).toEqual([]);
       expect(await probeBolt(r.connection)).toBe('up');
       expect(await probeBolt({ ...r.connection, password: LEGACY_PASSWORD })).toBe('unauthorized');

@@ -17,8 +17,10 @@ let store: GraphStore;
 let dir: string;
 let summary: RunSummary;
 
-const GERMAN = 'Die Bundesregierung und das britische Institut für KI-Sicherheit haben am Montag in Berlin eine Vereinbarung über die Zusammenarbeit bei der Prüfung von KI-Modellen unterzeichnet. Die Ministerin sagte, die Partnerschaft werde die Forschung beider Länder stärken und gemeinsame Standards für die Bewertung fortgeschrittener Systeme schaffen.\n';
-const ENGLISH = 'The UK AI Safety Institute and the US AI Safety Institute signed a memorandum of understanding in Washington on 1 April 2024 to work together on testing advanced AI models.\n';
+const GERMAN =
+  'Die Bundesregierung und das britische Institut für KI-Sicherheit haben am Montag in Berlin eine Vereinbarung über die Zusammenarbeit bei der Prüfung von KI-Modellen unterzeichnet. Die Ministerin sagte, die Partnerschaft werde die Forschung beider Länder stärken und gemeinsame Standards für die Bewertung fortgeschrittener Systeme schaffen.\n';
+const ENGLISH =
+  'The UK AI Safety Institute and the US AI Safety Institute signed a memorandum of understanding in Washington on 1 April 2024 to work together on testing advanced AI models.\n';
 
 beforeAll(async () => {
   store = await openStore();
@@ -28,7 +30,14 @@ beforeAll(async () => {
   writeFileSync(path.join(ROOT, dir, 'a-english.txt'), ENGLISH);
   writeFileSync(path.join(ROOT, dir, 'b-german.txt'), GERMAN);
   // Mostly UTF-8, one stray windows-1252 byte.
-  writeFileSync(path.join(ROOT, dir, 'c-stray-byte.txt'), Buffer.concat([Buffer.from('Herr Müller of the UK AI Safety Institute met the US AI Safety Institute in Washington'), Buffer.from([0x92]), Buffer.from('s office.\n')]));
+  writeFileSync(
+    path.join(ROOT, dir, 'c-stray-byte.txt'),
+    Buffer.concat([
+      Buffer.from('Herr Müller of the UK AI Safety Institute met the US AI Safety Institute in Washington'),
+      Buffer.from([0x92]),
+      Buffer.from('s office.\n'),
+    ]),
+  );
   writeFileSync(path.join(ROOT, dir, 'd-empty.html'), '<html><body><nav><a href="/">Home</a></nav><script>var x = 1;</script></body></html>');
   writeFileSync(path.join(ROOT, dir, 'e-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 0, 4, 5, 6]));
   summary = await runPipeline(store, { paths: [dir], mode: 'full' });
@@ -64,13 +73,18 @@ describe('warnings of documents', () => {
     // A changed document that no longer has a warning loses it.
     writeFileSync(path.join(ROOT, dir, 'b-german.txt'), ENGLISH.replace('Washington', 'London'));
     await runPipeline(store, { paths: [rel('b-german.txt')], mode: 'refresh' });
-    const [german] = await query<{ warnings: string[] | null }>(store, 'MATCH (d:Document {id: $id}) RETURN d.warnings AS warnings', { id: rel('b-german.txt') });
+    const [german] = await query<{ warnings: string[] | null }>(store, 'MATCH (d:Document {id: $id}) RETURN d.warnings AS warnings', {
+      id: rel('b-german.txt'),
+    });
     expect(german!.warnings).toBeNull();
   });
 
   it('are printed by kg extract, beside the failures', async () => {
     // A run with a failed document exits 2 unless told the failures are expected.
-    const { stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), 'extract', '--allow-failures', dir], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stderr } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bin', 'kg.js'), 'extract', '--allow-failures', dir], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     expect(stderr).toContain(`kg extract: skipped ${rel('e-binary.txt')}: binary data`);
     expect(stderr).toContain(`kg extract: ${rel('c-stray-byte.txt')}: not valid UTF-8 in 1 place(s)`);
     expect(stderr).toContain(`kg extract: ${rel('d-empty.html')}: no text left after cleaning`);
