@@ -50,15 +50,21 @@ describe('HTML main text', () => {
     const article = `<h1>AI Act adopted</h1><p class="byline">By Jane Doe</p><p>Published 21 May 2024</p>
       <div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
       <figure><img src="x.jpg"><figcaption>The Parliament in Strasbourg. Photo: Reuters</figcaption></figure>
-      ${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}<div>Advertisement</div>
-      ${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('')}
+      ${PARAS.slice(0, 2)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}<div>Advertisement</div>
+      ${PARAS.slice(2)
+        .map((p) => `<p>${p}</p>`)
+        .join('')}
       <p>Sign up for our newsletter</p><div class="related"><h3>Related</h3><ul><li><a href="/x">Another story about AI</a></li></ul></div>`;
     const doc = cleanDocument(html(page('<title>AI Act adopted</title>', article)));
     expect(doc.text.split('\n')).toEqual(PARAS);
   });
 
   it('skips hidden elements and scripts', () => {
-    const doc = cleanDocument(html(page('', `${body}<div style="display:none">hidden text</div><p hidden>also hidden</p><script>var x = "script text";</script>`)));
+    const doc = cleanDocument(
+      html(page('', `${body}<div style="display:none">hidden text</div><p hidden>also hidden</p><script>var x = "script text";</script>`)),
+    );
     expect(doc.text).not.toMatch(/hidden text|also hidden|script text/);
   });
 
@@ -100,10 +106,15 @@ describe('HTML metadata', () => {
   });
 
   it('reads the publication date: article:published_time, then JSON-LD, then <meta name=date>, then <time>', () => {
-    const all = '<meta property="article:published_time" content="2024-05-21T09:00:00+09:00">' +
-      jsonLd({ '@type': 'NewsArticle', datePublished: '2024-05-20' }) + '<meta name="date" content="2024-05-19">';
+    const all =
+      '<meta property="article:published_time" content="2024-05-21T09:00:00+09:00">' +
+      jsonLd({ '@type': 'NewsArticle', datePublished: '2024-05-20' }) +
+      '<meta name="date" content="2024-05-19">';
     expect(extractHtml(page(all, body)).publishedAt).toBe('2024-05-21');
-    expect(extractHtml(page(jsonLd({ '@type': 'NewsArticle', datePublished: '2024-05-20T23:30:00Z' }) + '<meta name="date" content="2024-05-19">', body)).publishedAt).toBe('2024-05-20');
+    expect(
+      extractHtml(page(jsonLd({ '@type': 'NewsArticle', datePublished: '2024-05-20T23:30:00Z' }) + '<meta name="date" content="2024-05-19">', body))
+        .publishedAt,
+    ).toBe('2024-05-20');
     expect(extractHtml(page('<meta name="date" content="2024-05-19">', body)).publishedAt).toBe('2024-05-19');
     expect(extractHtml(page('', `<time datetime="2023-11-01T10:00">1 Nov</time>${body}`)).publishedAt).toBe('2023-11-01');
   });
@@ -111,10 +122,18 @@ describe('HTML metadata', () => {
   it('finds JSON-LD inside @graph and arrays, and reads author and headline', () => {
     const ld = jsonLd({
       '@context': 'https://schema.org',
-      '@graph': [{ '@type': 'WebSite', name: 'Site' }, {
-        '@type': ['NewsArticle'], headline: 'Seoul summit ends', datePublished: '2024-05-22',
-        author: [{ '@type': 'Person', name: 'Kim Min-ji' }, { '@type': 'Person', name: 'John Roe' }],
-      }],
+      '@graph': [
+        { '@type': 'WebSite', name: 'Site' },
+        {
+          '@type': ['NewsArticle'],
+          headline: 'Seoul summit ends',
+          datePublished: '2024-05-22',
+          author: [
+            { '@type': 'Person', name: 'Kim Min-ji' },
+            { '@type': 'Person', name: 'John Roe' },
+          ],
+        },
+      ],
     });
     const r = extractHtml(page(ld, body));
     expect(r.publishedAt).toBe('2024-05-22');
@@ -147,14 +166,17 @@ describe('language', () => {
       'Die Europäische Union hat im Jahr 2024 nach drei Jahren Verhandlungen das Gesetz über künstliche Intelligenz verabschiedet.',
       'Das Gesetz ordnet KI-Systeme nach ihrem Risiko und stellt die strengsten Anforderungen an Hochrisikosysteme.',
       'Ein neues Büro innerhalb der Kommission wird die Modelle für allgemeine Zwecke beaufsichtigen und die Behörden koordinieren.',
-    ].map((p) => `<p>${p}</p>`).join('');
+    ]
+      .map((p) => `<p>${p}</p>`)
+      .join('');
     const doc = cleanDocument(html(`<html lang="de"><body><article>${de}</article></body></html>`));
     expect(doc.lang).toBe('de');
     expect(doc.warnings.some((w) => /not English/.test(w))).toBe(true);
   });
 
   it('trusts a long text over a template lang="en"', () => {
-    const fr = 'Le Parlement européen a adopté la loi sur l\'intelligence artificielle après trois années de négociations avec le Conseil et la Commission européenne, qui devra maintenant veiller à son application dans tous les États membres. ';
+    const fr =
+      "Le Parlement européen a adopté la loi sur l'intelligence artificielle après trois années de négociations avec le Conseil et la Commission européenne, qui devra maintenant veiller à son application dans tous les États membres. ";
     const doc = cleanDocument(html(`<html lang="en"><body><article><p>${fr}</p><p>${fr}</p></article></body></html>`));
     expect(doc.lang).toBe('fr');
   });
@@ -207,7 +229,11 @@ describe('deeply nested HTML', () => {
   it('a failure while cleaning names its cause, never "could not read"', () => {
     const overflow = (): number => overflow() + 1;
     let err: unknown;
-    try { overflow(); } catch (e) { err = e; }
+    try {
+      overflow();
+    } catch (e) {
+      err = e;
+    }
     expect(cleanFailure(err)).toBe('cleaning failed: stack overflow (the page nests its elements too deeply)');
     const bad = { ...html('<p>x</p>'), id: '' };
     expect(() => cleanDocument(bad)).toThrow(CleanError);

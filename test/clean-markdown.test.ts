@@ -8,26 +8,45 @@ const md = (body: string): RawDocument => ({ id: 'a.md', source: 'a.md', format:
 describe('Markdown', () => {
   it('strips headings, emphasis, links, images, code and keeps the text', () => {
     const body = [
-      '# The Seoul Declaration', '',
-      'The **AI Seoul Summit** was held in _May 2024_ by [the UK](https://gov.uk) and *Korea*.', '',
-      '![Leaders at the summit](img.png)', '',
-      '## Commitments', '',
-      '- Sixteen companies signed the `Frontier AI Safety Commitments`', '1. A ~~draft~~ final text [^1]', '',
-      '> Quoted from the declaration', '',
-      '```js', 'const notProse = 1;', '```', '',
+      '# The Seoul Declaration',
+      '',
+      'The **AI Seoul Summit** was held in _May 2024_ by [the UK](https://gov.uk) and *Korea*.',
+      '',
+      '![Leaders at the summit](img.png)',
+      '',
+      '## Commitments',
+      '',
+      '- Sixteen companies signed the `Frontier AI Safety Commitments`',
+      '1. A ~~draft~~ final text [^1]',
+      '',
+      '> Quoted from the declaration',
+      '',
+      '```js',
+      'const notProse = 1;',
+      '```',
+      '',
       '[ref]: https://example.com',
     ].join('\n');
     const doc = cleanDocument(md(body));
     expect(doc.title).toBe('The Seoul Declaration');
-    expect(doc.text).toBe([
-      'The Seoul Declaration', '',
-      'The AI Seoul Summit was held in May 2024 by the UK and Korea.', '',
-      'Leaders at the summit', '',
-      'Commitments', '',
-      'Sixteen companies signed the Frontier AI Safety Commitments', 'A draft final text', '',
-      'Quoted from the declaration', '',
-      'const notProse = 1;',
-    ].join('\n'));
+    expect(doc.text).toBe(
+      [
+        'The Seoul Declaration',
+        '',
+        'The AI Seoul Summit was held in May 2024 by the UK and Korea.',
+        '',
+        'Leaders at the summit',
+        '',
+        'Commitments',
+        '',
+        'Sixteen companies signed the Frontier AI Safety Commitments',
+        'A draft final text',
+        '',
+        'Quoted from the declaration',
+        '',
+        'const notProse = 1;',
+      ].join('\n'),
+    );
   });
 
   it('turns tables into " | "-separated cells, one row per line', () => {

@@ -14,7 +14,7 @@ const P2 = 'The group will meet regularly to discuss global AI standards, joint 
 describe('Unicode normalization', () => {
   it('unifies hyphens, quotes and spaces and drops invisible characters', () => {
     const doc = cleanDocument(text('K\u2011AISI\u2019s \u201Cnetwork\u201D\u00A0of\u200B institutes\u00AD and\u2010more \u2018safety\u2019'));
-    expect(doc.text).toBe('K-AISI\'s "network" of institutes and-more \'safety\'');
+    expect(doc.text).toBe("K-AISI's \"network\" of institutes and-more 'safety'");
   });
 
   it('normalizeText keeps paragraphs and trims', () => {
@@ -28,16 +28,31 @@ describe('Unicode normalization', () => {
 
 describe('furniture lines', () => {
   it.each([
-    'Skip to content', 'Advertisement', 'Share this article', 'Subscribe to our Newsletter', 'Read more: AI rules explained',
-    '📑 Table of Contents', '📅 · 📁 Industry · 👁 7 views · ⏱️ 11 min read', 'Photo: Reuters', '© 2024 Example Media. All rights reserved.',
-    'We use cookies to improve your experience. Accept all or manage preferences.', 'Published 1 day ago', 'Updated at 1:23 p.m.',
-    'Section titled "Background"', 'Follow us on Twitter', 'Sign up for our daily briefing',
+    'Skip to content',
+    'Advertisement',
+    'Share this article',
+    'Subscribe to our Newsletter',
+    'Read more: AI rules explained',
+    '📑 Table of Contents',
+    '📅 · 📁 Industry · 👁 7 views · ⏱️ 11 min read',
+    'Photo: Reuters',
+    '© 2024 Example Media. All rights reserved.',
+    'We use cookies to improve your experience. Accept all or manage preferences.',
+    'Published 1 day ago',
+    'Updated at 1:23 p.m.',
+    'Section titled "Background"',
+    'Follow us on Twitter',
+    'Sign up for our daily briefing',
   ])('drops %j', (line) => expect(isFurnitureLine(line)).toBe(true));
 
   it.each([
-    P1, 'Key Takeaways', 'Overview of the Memorandum of Understanding', 'The AI Act was published in the Official Journal.',
+    P1,
+    'Key Takeaways',
+    'Overview of the Memorandum of Understanding',
+    'The AI Act was published in the Official Journal.',
     'Readers can subscribe to the consultation; the Commission said it would publish the answers.',
-    '(C) by adding at the end the following:', '(c) Definitions.—In this section:',
+    '(C) by adding at the end the following:',
+    '(c) Definitions.—In this section:',
     'BT is offering customers free internet telephone calls if they sign up to broadband in December.',
   ])('keeps %j', (line) => expect(isFurnitureLine(line)).toBe(false));
 
@@ -48,9 +63,19 @@ describe('furniture lines', () => {
 
   it('drops a page-status panel of "Label: value" lines (ratings, counts, summary, to-dos)', () => {
     const panel = [
-      '📋Page Status', 'Page Type:Response page', 'Quality:60 (Good)', 'Importance:68.5 (Useful)',
-      'Last edited:2025-12-28 (5 weeks ago)', 'Words:2.9k', 'Structure:', 'LLM Summary:A summary of the page in one long sentence.',
-      'Critical Insights (2):', '  • First insight.S:3.5I:4.0', '  • Second insight.S:3.0I:4.5', 'TODOs (1):', '  • TODOComplete section',
+      '📋Page Status',
+      'Page Type:Response page',
+      'Quality:60 (Good)',
+      'Importance:68.5 (Useful)',
+      'Last edited:2025-12-28 (5 weeks ago)',
+      'Words:2.9k',
+      'Structure:',
+      'LLM Summary:A summary of the page in one long sentence.',
+      'Critical Insights (2):',
+      '  • First insight.S:3.5I:4.0',
+      '  • Second insight.S:3.0I:4.5',
+      'TODOs (1):',
+      '  • TODOComplete section',
     ].join('\n');
     const doc = cleanDocument(text(`Skip to content\n\nSeoul AI Safety Summit Declaration\n\n${panel}\n\n${P1}\n\n${P2}`));
     expect(doc.text).toBe(`Seoul AI Safety Summit Declaration\n\n${P1}\n\n${P2}`);
@@ -60,19 +85,34 @@ describe('furniture lines', () => {
 
   it('keeps a content list of "Label: amount" lines', () => {
     const list = [
-      'UK AI Security Institute: approximately $50 million annually (tripled funding)', 'US AISI: $10-20 million initial allocation',
-      'Network coordination costs: estimated $5-15 million annually', 'Individual member institutes: $10-50 million per institute',
+      'UK AI Security Institute: approximately $50 million annually (tripled funding)',
+      'US AISI: $10-20 million initial allocation',
+      'Network coordination costs: estimated $5-15 million annually',
+      'Individual member institutes: $10-50 million per institute',
     ].join('\n');
     expect(cleanDocument(text(`${P1}\n\n${list}\n\n${P2}`)).text).toContain(list);
   });
 
   it('drops an author bio next to the byline and a closing call to action', () => {
     const body = [
-      'South Korea and U.S. Establish Bilateral AI Working Group', '',
-      'Written by Jeremy Werner', '',
-      'Jeremy is an experienced journalist with a passion for storytelling.', 'Posted on 04/19/2024', 'In News', '',
-      P1, '', P2, '', 'Questions about AI audits? Don\'t hesitate to reach out to our experts.', '',
-      'Subscribe to our Newsletter', '', 'Keep up with the latest on AI governance', 'by subscribing to our news letter',
+      'South Korea and U.S. Establish Bilateral AI Working Group',
+      '',
+      'Written by Jeremy Werner',
+      '',
+      'Jeremy is an experienced journalist with a passion for storytelling.',
+      'Posted on 04/19/2024',
+      'In News',
+      '',
+      P1,
+      '',
+      P2,
+      '',
+      "Questions about AI audits? Don't hesitate to reach out to our experts.",
+      '',
+      'Subscribe to our Newsletter',
+      '',
+      'Keep up with the latest on AI governance',
+      'by subscribing to our news letter',
     ].join('\n');
     const doc = cleanDocument(text(body));
     expect(doc.author).toBe('Jeremy Werner');
@@ -93,7 +133,12 @@ describe('date lines', () => {
   ])('%j is a date line', (line, iso, kind) => expect(dateLine(line)).toEqual({ iso, kind }));
 
   it.each([
-    P1, 'PredecessorBletchley Declaration (Nov 2023)', 'until September 30, 2029--', 'September 30, 2029--', 'Gathered at the AI Seoul Summit on 21 May 2024, world leaders agreed.', 'December 2024: 12 of 16 companies',
+    P1,
+    'PredecessorBletchley Declaration (Nov 2023)',
+    'until September 30, 2029--',
+    'September 30, 2029--',
+    'Gathered at the AI Seoul Summit on 21 May 2024, world leaders agreed.',
+    'December 2024: 12 of 16 companies',
   ])('%j is not', (line) => expect(dateLine(line)).toBeNull());
 
   it('prefers the published date over the edited one', () => {
@@ -143,7 +188,9 @@ describe('clean document contract', () => {
 
   it('detects English and warns on other languages', () => {
     expect(cleanDocument(text(`${P1}\n${P2}`)).lang).toBe('en');
-    const es = cleanDocument(text('La Unión Europea aprobó la ley de inteligencia artificial después de tres años de negociaciones entre el Parlamento y el Consejo.'));
+    const es = cleanDocument(
+      text('La Unión Europea aprobó la ley de inteligencia artificial después de tres años de negociaciones entre el Parlamento y el Consejo.'),
+    );
     expect(es.lang).toBe('es');
     expect(es.warnings.join(' ')).toMatch(/not English/);
   });

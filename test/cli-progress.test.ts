@@ -2,7 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { progressReporter } from '../src/cli/graph-session.ts';
 
-afterEach(() => { vi.restoreAllMocks(); });
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('kg run progress without a terminal', () => {
   it('names the real cause of a skipped document, never a blanket "could not read"', () => {

@@ -11,9 +11,19 @@ import { fileNamer, parseSources, pickHalf, scraperLines } from '../src/evaluate
 
 describe('calibration', () => {
   it('gives precision per band and for everything at or above each band', () => {
-    const judged: Judged[] = [[0.62, false, 'SIGNED'], [0.7, true, 'BASED_IN'], [0.72, true, 'SIGNED'], [0.9, true, 'HELD_IN'], [0.95, false, 'SIGNED']];
+    const judged: Judged[] = [
+      [0.62, false, 'SIGNED'],
+      [0.7, true, 'BASED_IN'],
+      [0.72, true, 'SIGNED'],
+      [0.9, true, 'HELD_IN'],
+      [0.95, false, 'SIGNED'],
+    ];
     const bands = calibrate(judged, 10, [0, 0.7, 0.9, 1.0001]);
-    expect(bands.map((b) => [b.from, b.tp, b.fp])).toEqual([[0, 0, 1], [0.7, 2, 0], [0.9, 1, 1]]);
+    expect(bands.map((b) => [b.from, b.tp, b.fp])).toEqual([
+      [0, 0, 1],
+      [0.7, 2, 0],
+      [0.9, 1, 1],
+    ]);
     expect(bands[1]!.precision).toBe(1);
     expect(bands[1]!.atLeast).toEqual({ tp: 3, fp: 1, precision: 0.75, recall: 0.3 });
     expect(bands[2]!.byType).toEqual({ HELD_IN: { tp: 1, fp: 0 }, SIGNED: { tp: 0, fp: 1 } });
@@ -24,7 +34,8 @@ describe('calibration', () => {
 });
 
 describe('the sources table of an annotated set', () => {
-  const tsv = 'file\turl\ttitle\tpublishedAt\na.txt\thttps://example.org/a?utm_source=x\tA title\t2025-03-12\nb.txt\thttps://example.org/b\t\t\nc.txt\thttps://example.org/c\t\t2025-03\n';
+  const tsv =
+    'file\turl\ttitle\tpublishedAt\na.txt\thttps://example.org/a?utm_source=x\tA title\t2025-03-12\nb.txt\thttps://example.org/b\t\t\nc.txt\thttps://example.org/c\t\t2025-03\n';
   it('reads rows with empty fields as null and rejects a row without a url', () => {
     expect(parseSources(tsv)[1]).toEqual({ file: 'b.txt', url: 'https://example.org/b', title: null, publishedAt: null });
     expect(() => parseSources('file\turl\nx.txt\t\n')).toThrow(/line 2/);
@@ -50,10 +61,19 @@ describe('kg eval on a set fed as a scraper delivers it', () => {
     // 2025-03-12 is a Wednesday: "on Monday" is 2025-03-10 only when the publication date reaches the text.
     writeFileSync(path.join(dir, 'docs', 'x1.txt'), 'The Lagos AI Summit opened on Monday in Lagos, Nigeria, with ministers from twelve countries.\n');
     writeFileSync(path.join(dir, 'docs', 'x2.txt'), 'The Nairobi AI Summit opened in Nairobi, Kenya, with ministers from nine countries.\n');
-    writeFileSync(path.join(dir, 'sources.tsv'), 'file\turl\ttitle\tpublishedAt\nx1.txt\thttps://example.org/news/1\t\t2025-03-12\nx2.txt\thttps://example.org/news/2\t\t2025-03-12\n');
-    const gold = (doc: string, name: string, date: string | null) => JSON.stringify({
-      doc, entities: [{ key: 's', type: 'Summit', name, date }, { key: 'k', type: 'Location', name: name.split(' ')[0] }], relations: [{ s: 's', p: 'HELD_IN', o: 'k' }],
-    });
+    writeFileSync(
+      path.join(dir, 'sources.tsv'),
+      'file\turl\ttitle\tpublishedAt\nx1.txt\thttps://example.org/news/1\t\t2025-03-12\nx2.txt\thttps://example.org/news/2\t\t2025-03-12\n',
+    );
+    const gold = (doc: string, name: string, date: string | null) =>
+      JSON.stringify({
+        doc,
+        entities: [
+          { key: 's', type: 'Summit', name, date },
+          { key: 'k', type: 'Location', name: name.split(' ')[0] },
+        ],
+        relations: [{ s: 's', p: 'HELD_IN', o: 'k' }],
+      });
     writeFileSync(path.join(dir, 'gold', 'x1.txt.json'), gold('x1.txt', 'Lagos AI Summit', '2025-03-10'));
     writeFileSync(path.join(dir, 'gold', 'x2.txt.json'), gold('x2.txt', 'Nairobi AI Summit', null));
 
@@ -73,6 +93,10 @@ describe('kg eval on a set fed as a scraper delivers it', () => {
   it('writes the scraper lines score-set.sh writes', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kg-evalset-'));
     writeFileSync(path.join(dir, 'a.txt'), 'Body.');
-    expect(JSON.parse(scraperLines([{ file: 'a.txt', url: 'https://e.org/a', title: null, publishedAt: '2025-01' }], dir))).toEqual({ url: 'https://e.org/a', publishedAt: '2025-01', text: 'Body.' });
+    expect(JSON.parse(scraperLines([{ file: 'a.txt', url: 'https://e.org/a', title: null, publishedAt: '2025-01' }], dir))).toEqual({
+      url: 'https://e.org/a',
+      publishedAt: '2025-01',
+      text: 'Body.',
+    });
   });
 });

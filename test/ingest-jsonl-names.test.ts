@@ -3,7 +3,11 @@ import { jsonlRecord } from '../src/ingest/index.ts';
 
 describe('JSON Lines records from scrapers', () => {
   it('put the headline back in front of the text, since it names things too', () => {
-    const item = jsonlRecord(JSON.stringify({ url: 'https://x.org/a', title: 'Kenya joins AI network', text: 'Nairobi said on Monday...' }), 'f.jsonl#1', new Set());
+    const item = jsonlRecord(
+      JSON.stringify({ url: 'https://x.org/a', title: 'Kenya joins AI network', text: 'Nairobi said on Monday...' }),
+      'f.jsonl#1',
+      new Set(),
+    );
     expect(item.ok && item.doc.body).toBe('Kenya joins AI network\n\nNairobi said on Monday...');
   });
   it('keep a text that already starts with its headline as it is', () => {

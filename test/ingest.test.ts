@@ -41,7 +41,10 @@ describe('files and directories', () => {
     file('tree/ignored.png', 'not read');
     const got = docs(await collect([root]));
     expect(got.map((d) => [path.basename(d.source), d.format])).toEqual([
-      ['b.txt', 'text'], ['a.md', 'markdown'], ['d.htm', 'html'], ['c.html', 'html'],
+      ['b.txt', 'text'],
+      ['a.md', 'markdown'],
+      ['d.htm', 'html'],
+      ['c.html', 'html'],
     ]);
     expect(got[0].body).toBe('plain text');
     expect(got[0].id).toBe(got[0].source);
@@ -51,7 +54,10 @@ describe('files and directories', () => {
     const p = file('gz/page.html.gz', gzipSync('<html><body><p>zipped page</p></body></html>'));
     const t = file('gz/note.txt.gz', gzipSync('zipped text'));
     const got = docs(await collect([p, t]));
-    expect(got.map((d) => [d.format, d.body])).toEqual([['text', 'zipped text'], ['html', '<html><body><p>zipped page</p></body></html>']]);
+    expect(got.map((d) => [d.format, d.body])).toEqual([
+      ['text', 'zipped text'],
+      ['html', '<html><body><p>zipped page</p></body></html>'],
+    ]);
   });
 
   it('reports a missing path and goes on with the others', async () => {
@@ -95,7 +101,11 @@ describe('files and directories', () => {
     // Permissions do not stop root: as root, the reading runs as user nobody.
     const root = mkdtempSync(path.join(tmpdir(), 'kg-unreadable-'));
     chmodSync(root, 0o755);
-    for (const [name, text] of [['a.txt', 'before'], ['locked/secret.txt', 'hidden'], ['z/after.txt', 'after']]) {
+    for (const [name, text] of [
+      ['a.txt', 'before'],
+      ['locked/secret.txt', 'hidden'],
+      ['z/after.txt', 'after'],
+    ]) {
       mkdirSync(path.dirname(path.join(root, name)), { recursive: true, mode: 0o755 });
       writeFileSync(path.join(root, name), text, { mode: 0o644 });
     }
@@ -105,8 +115,11 @@ describe('files and directories', () => {
       for await (const i of readInputs([${JSON.stringify(root)}])) out.push(i.ok ? { doc: i.doc.source, body: i.doc.body } : i.failure);
       console.log(JSON.stringify(out));`;
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script],
-      { cwd: path.join(import.meta.dirname, '..'), ...asNobody, env: { ...process.env, HOME: tmpdir() } });
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: path.join(import.meta.dirname, '..'),
+      ...asNobody,
+      env: { ...process.env, HOME: tmpdir() },
+    });
     expect(JSON.parse(stdout)).toEqual([
       { source: path.join(root, 'locked'), error: 'directory could not be read (permission denied); its files were skipped' },
       { doc: path.join(root, 'a.txt'), body: 'before' },
@@ -175,7 +188,11 @@ describe('bad input: one clear message per document, the rest still comes throug
     expect(item.doc.body).not.toMatch(/Ã/);
     expect(item.doc.warnings).toEqual([expect.stringMatching(/^not valid UTF-8 in 1 place\(s\) \(first at byte \d+\): decoded as UTF-8/)]);
     // The same with a declared legacy charset: the bytes win.
-    const html = Buffer.concat([Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><p>Herr Müller sagte'), Buffer.from([0xff]), Buffer.from('.</p></body></html>')]);
+    const html = Buffer.concat([
+      Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><p>Herr Müller sagte'),
+      Buffer.from([0xff]),
+      Buffer.from('.</p></body></html>'),
+    ]);
     expect(decodeBytes(html, { html: true }).text).toContain('Herr Müller sagte\uFFFD.');
     // Legacy text forms no valid UTF-8 sequences: still detected whole.
     const latin = iconv.encode('Herr Müller sagte, die Grüße aus München seien schön.', 'win1252');
@@ -190,7 +207,13 @@ describe('bad input: one clear message per document, the rest still comes throug
 
 describe('JSON Lines', () => {
   const lines = [
-    JSON.stringify({ url: 'https://news.example.com/a?utm_source=feed#top', html: '<p>First</p>', title: ' A ', publishedAt: '2024-05-21T10:00:00Z', fetchedAt: '2024-05-22T00:00:00Z' }),
+    JSON.stringify({
+      url: 'https://news.example.com/a?utm_source=feed#top',
+      html: '<p>First</p>',
+      title: ' A ',
+      publishedAt: '2024-05-21T10:00:00Z',
+      fetchedAt: '2024-05-22T00:00:00Z',
+    }),
     '{"url": "https://news.example.com/broken", "text": ',
     '',
     JSON.stringify({ text: 'No url here', publishedAt: 'May 22, 2024' }),
@@ -220,16 +243,23 @@ describe('JSON Lines', () => {
   });
 
   it('reads .jsonl.gz and gives later duplicates of a url their path#line id', async () => {
-    const p = file('jl/more.jsonl.gz', gzipSync([
-      JSON.stringify({ url: 'https://x.org/1', text: 'one' }), JSON.stringify({ url: 'https://x.org/1', text: 'again' }),
-    ].join('\r\n') + '\r\n'));
+    const p = file(
+      'jl/more.jsonl.gz',
+      gzipSync([JSON.stringify({ url: 'https://x.org/1', text: 'one' }), JSON.stringify({ url: 'https://x.org/1', text: 'again' })].join('\r\n') + '\r\n'),
+    );
     const d = docs(await collect([p]));
-    expect(d.map((x) => [x.id, x.body])).toEqual([['https://x.org/1', 'one'], [`${p}#2`, 'again']]);
+    expect(d.map((x) => [x.id, x.body])).toEqual([
+      ['https://x.org/1', 'one'],
+      [`${p}#2`, 'again'],
+    ]);
     expect(d[1].warnings?.[0]).toMatch(/same url/);
   });
 
   it('skips an over-long line with an error and reads on', async () => {
-    const p = file('jl/long.jsonl', `${JSON.stringify({ url: 'https://x.org/big', text: 'x'.repeat(5000) })}\n${JSON.stringify({ url: 'https://x.org/small', text: 'small' })}\n`);
+    const p = file(
+      'jl/long.jsonl',
+      `${JSON.stringify({ url: 'https://x.org/big', text: 'x'.repeat(5000) })}\n${JSON.stringify({ url: 'https://x.org/small', text: 'small' })}\n`,
+    );
     const items = await collect([p], { maxBytes: 1000 });
     expect(failures(items)).toEqual([{ source: `${p}#1`, error: 'line longer than 1000 bytes; skipped' }]);
     expect(docs(items).map((x) => x.body)).toEqual(['small']);
@@ -261,7 +291,10 @@ describe('stdin', () => {
 
   it('reads JSON Lines and gzip from stdin', async () => {
     const jl = `${JSON.stringify({ url: 'https://x.org/s1', text: 'one' })}\n${JSON.stringify({ url: 'https://x.org/s2', text: 'two' })}\n`;
-    expect(docs(await collect(['-'], { stdin: stdin(jl) })).map((d) => [d.id, d.source])).toEqual([['https://x.org/s1', '-#1'], ['https://x.org/s2', '-#2']]);
+    expect(docs(await collect(['-'], { stdin: stdin(jl) })).map((d) => [d.id, d.source])).toEqual([
+      ['https://x.org/s1', '-#1'],
+      ['https://x.org/s2', '-#2'],
+    ]);
     expect(docs(await collect(['-'], { stdin: stdin(gzipSync('zipped stdin text')) }))[0].body).toBe('zipped stdin text');
   });
 
@@ -273,15 +306,21 @@ describe('stdin', () => {
 
 describe('read -> clean end to end', () => {
   it('every kind of bad input yields a message naming its document while good ones are cleaned', async () => {
-    file('mix/good.html', '<html lang="en"><body><article><p>The AI Office opened in Brussels in February 2024 to supervise general-purpose AI models across the European Union.</p></article></body></html>');
-    file('mix/french.txt', 'Le Parlement européen a adopté la loi sur l\'intelligence artificielle après trois années de négociations avec le Conseil.');
+    file(
+      'mix/good.html',
+      '<html lang="en"><body><article><p>The AI Office opened in Brussels in February 2024 to supervise general-purpose AI models across the European Union.</p></article></body></html>',
+    );
+    file('mix/french.txt', "Le Parlement européen a adopté la loi sur l'intelligence artificielle après trois années de négociations avec le Conseil.");
     file('mix/empty.txt', '');
     file('mix/binary.md', Buffer.from([0, 1, 2, 3, 0, 0, 5]));
     file('mix/feed.jsonl', `{"url":"https://x.org/ok","text":"Fine text from a feed."}\n{oops}\n`);
     const messages: string[] = [];
     const cleaned: string[] = [];
     for await (const item of readInputs([path.join(dir, 'mix')])) {
-      if (!item.ok) { messages.push(`${path.basename(item.failure.source)}: ${item.failure.error}`); continue; }
+      if (!item.ok) {
+        messages.push(`${path.basename(item.failure.source)}: ${item.failure.error}`);
+        continue;
+      }
       const doc = cleanDocument(item.doc);
       cleaned.push(path.basename(doc.source));
       for (const w of doc.warnings) messages.push(`${path.basename(doc.source)}: ${w}`);

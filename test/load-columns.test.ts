@@ -6,8 +6,15 @@ import { mentionColumns, relationColumns } from '../src/load/index.ts';
 import { REL } from '../src/load/cypher.ts';
 
 const row = (source: string, target: string, docs: string[], starts: number[]) => ({
-  source, target, date: null, role: null, docs,
-  sentences: starts.map((s) => `sentence at ${s}`), starts, ends: starts.map((s) => s + 10), confidences: starts.map((s) => s / 1000),
+  source,
+  target,
+  date: null,
+  role: null,
+  docs,
+  sentences: starts.map((s) => `sentence at ${s}`),
+  starts,
+  ends: starts.map((s) => s + 10),
+  confidences: starts.map((s) => s / 1000),
 });
 
 describe('loader parameters as columns', () => {
@@ -29,9 +36,15 @@ describe('loader parameters as columns', () => {
   });
 
   it('gives each MENTIONS row its own offsets back', () => {
-    const mentions = [{ doc: 'd1', id: 'e1', starts: [1, 20], ends: [5, 25] }, { doc: 'd1', id: 'e2', starts: [40], ends: [44] }];
+    const mentions = [
+      { doc: 'd1', id: 'e1', starts: [1, 20], ends: [5, 25] },
+      { doc: 'd1', id: 'e2', starts: [40], ends: [44] },
+    ];
     const p = mentionColumns(mentions) as { rows: Array<[string, string, number, number]>; starts: number[]; ends: number[] };
-    expect(p.rows.map(([doc, id]) => [doc, id])).toEqual([['d1', 'e1'], ['d1', 'e2']]);
+    expect(p.rows.map(([doc, id]) => [doc, id])).toEqual([
+      ['d1', 'e1'],
+      ['d1', 'e2'],
+    ]);
     mentions.forEach((m, i) => {
       const [, , from, to] = p.rows[i]!;
       expect(p.starts.slice(from, to)).toEqual(m.starts);

@@ -17,7 +17,9 @@ async function closedPort(): Promise<number> {
 describe('retrying a unit of work against a server that is gone', () => {
   it('gives up when the window it names has passed, not a backoff step later', async () => {
     const port = await closedPort();
-    const store = new GraphStore({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: 'x', database: undefined, local: false } as never, { maxRetryTimeMs: 4000 });
+    const store = new GraphStore({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: 'x', database: undefined, local: false } as never, {
+      maxRetryTimeMs: 4000,
+    });
     try {
       const t0 = Date.now();
       const err = await store.write((tx) => tx.run('RETURN 1')).catch((e: unknown) => e);

@@ -6,25 +6,50 @@ import { Graph } from '../src/model/schemas.ts';
 
 const doc = (id: string) => ({ id, source: `${id}.txt`, url: null, title: id, publishedAt: null, contentHash: `h-${id}` });
 const entity = (id: string, type: 'Country' | 'Institute', mentions: Array<[string, number, number]>) => ({
-  id, type, name: id.split('/')[1]!, aliases: [], date: null, mentions: mentions.map(([d, start, end]) => ({ doc: d, start, end })),
+  id,
+  type,
+  name: id.split('/')[1]!,
+  aliases: [],
+  date: null,
+  mentions: mentions.map(([d, start, end]) => ({ doc: d, start, end })),
 });
 const evidence = (d: string, start: number, confidence = 0.8) => ({ doc: d, sentence: `sentence ${d}@${start}`, start, end: start + 20, confidence });
 
-const graph = () => Graph.parse({
-  documents: [doc('d1'), doc('d2'), doc('d1')],
-  entities: [
-    entity('country/uk', 'Country', [['d1', 50, 52], ['d1', 0, 2], ['d1', 50, 52], ['d2', 7, 9]]),
-    entity('country/us', 'Country', [['d2', 30, 32]]),
-    entity('institute/aisi', 'Institute', []),
-  ],
-  relations: [
-    { type: 'PARTNERED_WITH', source: 'country/us', target: 'country/uk', date: null, role: null, confidence: 0.9,
-      evidence: [evidence('d1', 100, 0.6), evidence('d1', 100, 0.9), evidence('d2', 40)] },
-    { type: 'MEMBER_OF', source: 'institute/aisi', target: 'country/uk', date: '2024-05-21', role: 'founder', confidence: 0.7,
-      evidence: [evidence('d2', 200)] },
-    { type: 'MEMBER_OF', source: 'country/uk', target: 'nowhere/x', date: null, role: null, confidence: 0.7, evidence: [evidence('d1', 300)] },
-  ],
-});
+const graph = () =>
+  Graph.parse({
+    documents: [doc('d1'), doc('d2'), doc('d1')],
+    entities: [
+      entity('country/uk', 'Country', [
+        ['d1', 50, 52],
+        ['d1', 0, 2],
+        ['d1', 50, 52],
+        ['d2', 7, 9],
+      ]),
+      entity('country/us', 'Country', [['d2', 30, 32]]),
+      entity('institute/aisi', 'Institute', []),
+    ],
+    relations: [
+      {
+        type: 'PARTNERED_WITH',
+        source: 'country/us',
+        target: 'country/uk',
+        date: null,
+        role: null,
+        confidence: 0.9,
+        evidence: [evidence('d1', 100, 0.6), evidence('d1', 100, 0.9), evidence('d2', 40)],
+      },
+      {
+        type: 'MEMBER_OF',
+        source: 'institute/aisi',
+        target: 'country/uk',
+        date: '2024-05-21',
+        role: 'founder',
+        confidence: 0.7,
+        evidence: [evidence('d2', 200)],
+      },
+      { type: 'MEMBER_OF', source: 'country/uk', target: 'nowhere/x', date: null, role: null, confidence: 0.7, evidence: [evidence('d1', 300)] },
+    ],
+  });
 
 describe('sliceByDocument', () => {
   const [d1, d2] = sliceByDocument(graph());
@@ -77,13 +102,25 @@ describe('batchRows', () => {
 
 describe('names per document', () => {
   const forms = {
-    byDocument: new Map([['d1', new Map([['country/uk', ['Britain']]])], ['d2', new Map([['country/uk', ['U.K.']], ['country/us', ['America']]])]]),
+    byDocument: new Map([
+      ['d1', new Map([['country/uk', ['Britain']]])],
+      [
+        'd2',
+        new Map([
+          ['country/uk', ['U.K.']],
+          ['country/us', ['America']],
+        ]),
+      ],
+    ]),
     base: new Map([['country/uk', ['United Kingdom']]]),
   };
 
   it('each MENTIONS carries the names its document gave the entity; the entity row only its registry aliases', () => {
     const [d1, d2] = sliceByDocument(graph(), forms);
-    expect(d1!.mentions.map((m) => [m.id, m.forms])).toEqual([['country/uk', ['Britain']], ['country/us', []]]);
+    expect(d1!.mentions.map((m) => [m.id, m.forms])).toEqual([
+      ['country/uk', ['Britain']],
+      ['country/us', []],
+    ]);
     expect(d2!.mentions.find((m) => m.id === 'country/uk')!.forms).toEqual(['U.K.']);
     expect(d1!.entities.get('Country')!.find((e) => e.id === 'country/uk')).toMatchObject({ aliases: ['United Kingdom'], base: ['United Kingdom'] });
   });

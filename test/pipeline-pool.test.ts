@@ -8,7 +8,9 @@ import { ExtractPool, extractCleaned, extractPaths, parseWorkers } from '../src/
 
 const paths = ['seeds', 'test/fixtures'];
 const pools: ExtractPool[] = [];
-afterAll(async () => { await Promise.all(pools.map((p) => p.close())); });
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.close()));
+});
 
 describe('extraction pool', () => {
   it('extractPaths with two worker threads equals extraction in this thread', async () => {
@@ -33,7 +35,7 @@ describe('extraction pool', () => {
     expect(await pool.process(raws[1]!)).toEqual(extractDocument(cleaned[1]!));
   }, 120_000);
 
-  it('a document that fails in a thread is that document\'s failure; a closed pool refuses work', async () => {
+  it("a document that fails in a thread is that document's failure; a closed pool refuses work", async () => {
     const pool = new ExtractPool(1);
     pools.push(pool);
     await expect(pool.extract({ id: 'x' } as never)).rejects.toThrow();
@@ -125,7 +127,12 @@ describe('extraction pool batches', () => {
 
   it('extractCleaned on the pool keeps input order for failures and sorts extractions by id', async () => {
     const { cleaned } = await seedDocs();
-    const docs = [...cleaned, { id: 'bad-a', source: 'bad-a.txt' } as never, ...cleaned.map((d) => ({ ...d, id: `${d.id}#2`, source: `${d.source}#2` })), { id: 'bad-b', source: 'bad-b.txt' } as never];
+    const docs = [
+      ...cleaned,
+      { id: 'bad-a', source: 'bad-a.txt' } as never,
+      ...cleaned.map((d) => ({ ...d, id: `${d.id}#2`, source: `${d.source}#2` })),
+      { id: 'bad-b', source: 'bad-b.txt' } as never,
+    ];
     const local = await extractCleaned(docs, { workers: 0 });
     const pooled = await extractCleaned(docs, { workers: 2 });
     expect(pooled.failures.map((f) => f.source)).toEqual(['bad-a.txt', 'bad-b.txt']);

@@ -64,15 +64,28 @@ describe('query files', () => {
   });
 
   it('formats a table', () => {
-    const t = formatTable({ columns: ['a', 'b'], rows: [{ a: 'x', b: [1, 2.345678] }, { a: null, b: 'a long value' }] }, 8);
+    const t = formatTable(
+      {
+        columns: ['a', 'b'],
+        rows: [
+          { a: 'x', b: [1, 2.345678] },
+          { a: null, b: 'a long value' },
+        ],
+      },
+      8,
+    );
     expect(t.split('\n')).toEqual(['a | b', '--+---------', 'x | 1; 2.346', '  | a long …']);
   });
 });
 
 describe('kg guide server', () => {
   let server: GuideServer;
-  beforeAll(async () => { server = await startGuideServer(0); });
-  afterAll(async () => { await server.close(); });
+  beforeAll(async () => {
+    server = await startGuideServer(0);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
 
   it('serves the guide with every {{query:...}} filled in from graph/queries, with CORS', async () => {
     const res = await fetch(server.urls.guide, { headers: { Origin: 'http://localhost:7474' } });
@@ -90,7 +103,7 @@ describe('kg guide server', () => {
     }
   });
 
-  it('answers the Browser\'s preflight and serves the style and the raw queries', async () => {
+  it("answers the Browser's preflight and serves the style and the raw queries", async () => {
     const pre = await fetch(server.urls.guide, {
       method: 'OPTIONS',
       headers: { Origin: 'http://localhost:7474', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'pragma,cache-control' },
@@ -106,14 +119,17 @@ describe('kg guide server', () => {
   });
 
   // fetch() normalizes paths; these go on the wire as written.
-  const raw = (port: number, request: string): Promise<string> => new Promise((resolve, reject) => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
-    let data = '';
-    socket.setEncoding('latin1');
-    socket.on('data', (c: string) => { data += c; });
-    socket.on('end', () => resolve(data));
-    socket.on('error', reject);
-  });
+  const raw = (port: number, request: string): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const socket = net.connect(port, '127.0.0.1', () => socket.end(request));
+      let data = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (c: string) => {
+        data += c;
+      });
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
 
   it('answers every request path, malformed ones with 400, and keeps serving', async () => {
     const statusOf = async (target: string, method = 'GET') =>

@@ -12,7 +12,11 @@ const kelli = () => extractText('Kelli White, a researcher at OpenAI, spoke in P
 const janet = () => extractText('Janet Jackson, director of the institute, spoke in London.\n\nJackson praised the declaration.', null, 'c.txt');
 const michael = () => extractText('Michael Jackson, a policy lead at Google DeepMind, spoke in Paris.\n\nJackson signed the declaration.', null, 'd.txt');
 
-const people = (g: Graph) => g.entities.filter((e) => e.type === 'Person').map((e) => [e.id, e.name, e.mentions.map((m) => m.doc).sort()[0]]).sort((a, b) => a[0]!.localeCompare(b[0]!));
+const people = (g: Graph) =>
+  g.entities
+    .filter((e) => e.type === 'Person')
+    .map((e) => [e.id, e.name, e.mentions.map((m) => m.doc).sort()[0]])
+    .sort((a, b) => a[0]!.localeCompare(b[0]!));
 const known = (g: Graph): KnownEntity[] => g.entities.map((e) => ({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, date: e.date }));
 
 describe('merges by a shared name', () => {
@@ -39,7 +43,15 @@ describe('merges by a shared name', () => {
   it('a person named by surname alone is merged into neither namesake', () => {
     // As a recognizer that took a lone surname for a person would hand it on.
     const later = extractText('The talks went well.', null, 'e.txt');
-    later.entities.push({ key: 'p1', type: 'Person', name: 'White', aliases: [], date: null, registryId: null, mentions: [{ text: 'White', start: 0, end: 5 }] });
+    later.entities.push({
+      key: 'p1',
+      type: 'Person',
+      name: 'White',
+      aliases: [],
+      date: null,
+      registryId: null,
+      mentions: [{ text: 'White', start: 0, end: 5 }],
+    });
     const g = resolveGraph([alan(), kelli(), later]);
     expect(people(g).map((p) => p[0])).toEqual(['person/alan-white', 'person/kelli-white', 'person/white']);
   });
@@ -56,7 +68,11 @@ describe('an acronym two bodies define for themselves', () => {
   it('does not merge them, in one resolution or in two steps', () => {
     const council = () => extractText('The Orinoco Climate Council (OCC) attended the AI Seoul Summit.', null, 'a.txt');
     const consortium = () => extractText('The Orinoco Compute Consortium (OCC) signed the Seoul Declaration.', null, 'b.txt');
-    const orgs = (g: Graph) => g.entities.filter((e) => e.type === 'Organization').map((e) => e.id).sort();
+    const orgs = (g: Graph) =>
+      g.entities
+        .filter((e) => e.type === 'Organization')
+        .map((e) => e.id)
+        .sort();
     expect(orgs(resolveGraph([consortium(), council()]))).toEqual(['org/orinoco-climate-council', 'org/orinoco-compute-consortium']);
     expect(orgs(resolveGraph([council()], known(resolveGraph([consortium()]))))).toEqual(['org/orinoco-climate-council']);
   });
@@ -70,9 +86,19 @@ describe('mayMergeByAlias', () => {
     expect(mayMergeByAlias({ ...m, form: 'alan white', entityName: 'A. White' })).toBe(true);
     expect(mayMergeByAlias({ ...m, form: 'alan white', entityName: 'Alan White', clusterName: 'Alan White' })).toBe(true);
   });
-  it('never through a name two entities already go by, unless it is both entities\' own name', () => {
-    expect(mayMergeByAlias({ type: 'Organization', form: 'aain', entityName: 'Andean AI Network', clusterName: 'Andean Artificial Intelligence Network', holders: 2 })).toBe(false);
-    expect(mayMergeByAlias({ type: 'Organization', form: 'aain', entityName: 'AAIN', clusterName: 'Andean Artificial Intelligence Network', holders: 1 })).toBe(true);
+  it("never through a name two entities already go by, unless it is both entities' own name", () => {
+    expect(
+      mayMergeByAlias({
+        type: 'Organization',
+        form: 'aain',
+        entityName: 'Andean AI Network',
+        clusterName: 'Andean Artificial Intelligence Network',
+        holders: 2,
+      }),
+    ).toBe(false);
+    expect(mayMergeByAlias({ type: 'Organization', form: 'aain', entityName: 'AAIN', clusterName: 'Andean Artificial Intelligence Network', holders: 1 })).toBe(
+      true,
+    );
     expect(mayMergeByAlias({ type: 'Organization', form: 'aain', entityName: 'Andean AI Network', clusterName: 'AAIN', holders: 1 })).toBe(true);
     expect(mayMergeByAlias({ type: 'Person', form: 'white', entityName: 'White', clusterName: 'White', holders: 2 })).toBe(true);
   });

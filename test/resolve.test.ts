@@ -26,7 +26,12 @@ describe('resolution across documents', () => {
 
   it('never merges the US and the UK institutes', () => {
     const g = resolveGraph([extractText('The US AI Safety Institute and the UK AI Safety Institute met.')]);
-    expect(g.entities.filter((e) => e.type === 'Institute').map((e) => e.id).sort()).toEqual(['institute/uk-aisi', 'institute/us-aisi']);
+    expect(
+      g.entities
+        .filter((e) => e.type === 'Institute')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['institute/uk-aisi', 'institute/us-aisi']);
     expect(conflictingQualifiers('Brazilian AI Safety Institute', 'Chilean AI Safety Institute')).toBe(true);
   });
 
@@ -47,9 +52,10 @@ describe('resolution across documents', () => {
   });
 
   it('reuses the ids of entities the graph already holds', () => {
-    const g = resolveGraph([extractText('The Andean Safety Research Network met.')], [
-      { id: 'org/asrn', type: 'Organization', name: 'Andean Safety Research Network', aliases: [], date: null },
-    ]);
+    const g = resolveGraph(
+      [extractText('The Andean Safety Research Network met.')],
+      [{ id: 'org/asrn', type: 'Organization', name: 'Andean Safety Research Network', aliases: [], date: null }],
+    );
     expect(g.entities.map((e) => e.id)).toEqual(['org/asrn']);
   });
 

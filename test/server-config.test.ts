@@ -9,7 +9,11 @@ describe('server configuration', () => {
     // No password in the configuration: each server's is generated at its first start, kept in its home.
     expect(cfg).not.toHaveProperty('password');
     expect(cfg.home).toMatch(/\/\.neo4j$/);
-    expect(localConnection(cfg)).toMatchObject({ uri: 'bolt://127.0.0.1:7687', local: true, browserUrl: 'http://localhost:7474/browser/?dbms=bolt://neo4j@localhost:7687&preselectAuthMethod=NATIVE' });
+    expect(localConnection(cfg)).toMatchObject({
+      uri: 'bolt://127.0.0.1:7687',
+      local: true,
+      browserUrl: 'http://localhost:7474/browser/?dbms=bolt://neo4j@localhost:7687&preselectAuthMethod=NATIVE',
+    });
   });
 
   it('moves home and ports with KG_NEO4J_*', () => {
