@@ -39,12 +39,13 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
       for (const place of new Set([cityId, ...nested].filter((x): x is string => !!x))) {
         if (!present(place)) continue;
         const p = ctx.entities.get(place)!;
-        if (p.type === 'Location') out.push({ type: 'HELD_IN', source: e.key, target: place, sentence: evidence(place), confidence: 0.7, role: null });
+        const method = place === cityId ? 'registry' : 'name';
+        if (p.type === 'Location') out.push({ type: 'HELD_IN', source: e.key, target: place, sentence: evidence(place), confidence: 0.7, role: null, method });
         const placeCountry = p.type === 'Country' ? p.registryId : (p.registryId ? reg.byId.get(p.registryId)?.country : undefined);
         const hostId = countryId ?? (placeCountry ? reg.lookup(placeCountry).find((c) => c.type === 'Country')?.id ?? placeCountry : undefined);
         // The host country must be named next to the summit or its city ("Seoul (South Korea)"), not just somewhere in the text.
         const near = hostId ? nearby(ctx, [e.key, place], hostId) : undefined;
-        if (hostId && near) out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: near, confidence: 0.65, role: null });
+        if (hostId && near) out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: near, confidence: 0.65, role: null, method });
       }
     }
     if (['Institute', 'GovernmentBody', 'Organization', 'Company', 'Summit'].includes(e.type)) {
@@ -56,7 +57,8 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
     if (e.type === 'Institute' || e.type === 'GovernmentBody') {
       const country = entry?.country ?? (e.registryId ? undefined : /^(.+?) AI (?:Safety|Security) Institute$/.exec(e.name)?.[1]);
       const countryId = country ? (reg.lookup(country).find((c) => c.type === 'Country') ?? reg.countryByDemonym.get(country.toLowerCase()))?.id : undefined;
-      if (countryId && present(countryId)) out.push({ type: 'BASED_IN', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.7, role: null });
+      const method = entry?.country ? 'registry' : 'name';
+      if (countryId && present(countryId)) out.push({ type: 'BASED_IN', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.7, role: null, method });
     }
   }
   return out;

@@ -71,6 +71,12 @@ export const SPEECH_VERBS = [
   'announced', 'continued', 'concluded', 'recalled', 'pointed out', 'highlighted', 'underlined', 'underscored',
 ];
 
+/** Verbs of reacting that take a person as subject ("Ana Ruiz welcomed the declaration"); only after a name, never before one. */
+export const REACTION_VERBS = [
+  'welcomed', 'praised', 'hailed', 'criticized', 'criticised', 'condemned', 'thanked', 'congratulated', 'applauded', 'lauded',
+  'predicted', 'admitted', 'conceded', 'suggested', 'claimed', 'replied', 'responded', 'tweeted', 'posted', 'signaled', 'signalled',
+];
+
 /** Verbs of a relative clause that give an office: "Ana Ruiz, who heads the lab" (verb -> role). */
 export const OFFICE_VERBS: Record<string, string> = {
   heads: 'head', headed: 'head', leads: 'head', led: 'head', runs: 'head', ran: 'head', directs: 'director', directed: 'director',
@@ -86,7 +92,7 @@ const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.lengt
 /** One word of a name: "Smith", "O'Brien", "McCarthy", "LeCun", "Myuhng-joo", "François-Philippe", "Pejčinović". */
 const NAME_TOKEN = String.raw`\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+)(?:-\p{L}\p{Ll}*)*`;
 /** "J. D. Vance", and initials written without points before a surname ("S Krishnan", "JD Vance"). */
-const INITIAL = String.raw`(?:\p{Lu}\.|\p{Lu}{1,2}(?=[ \t]+\p{Lu}\p{Ll}))`;
+const INITIAL = String.raw`(?:(?:\p{Lu}\.){1,3}|\p{Lu}{1,2}(?=[ \t]+\p{Lu}\p{Ll}))`;
 const PARTICLE = alt(NAME_PARTICLES);
 /** A run of name words, particles and initials: "Sheikh Tahnoon bin Zayed Al Nahyan", "J. D. Vance". */
 export const NAME_RUN = String.raw`(?:${NAME_TOKEN}|${INITIAL})(?:[ \t]+(?:(?:${PARTICLE})[ \t]+){0,2}(?:${NAME_TOKEN}|${INITIAL}(?![\p{L}])))*`;
@@ -234,7 +240,7 @@ const ROLE_NOUN = String.raw`(?:${alt([...ORG_TITLES, ...STATE_TITLES].filter((t
 const AFTER_CUE = new RegExp(
   String.raw`^(?:,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+|their[ \t]+)?(?:[\p{L}\p{N}.&'’-]+[ \t]+){0,6}?${ROLE_NOUN}(?![\p{L}])` +
     String.raw`|,[ \t]+who[ \t]+(?:${alt(Object.keys(OFFICE_VERBS))}|is|was|has been|serves|served)\b` +
-    String.raw`|,?[ \t]+(?:${SPEECH_ALT})\b` +
+    String.raw`|,?[ \t]+(?:${SPEECH_ALT}|${alt(REACTION_VERBS)})\b` +
     String.raw`|[ \t]+(?:is|was|has been|had been|will be|became|becomes|serves as|served as|remains)[ \t]+(?:also[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?:[\p{L}\p{N}.&'’-]+[ \t]+){0,4}?${ROLE_NOUN}(?![\p{L}])` +
     String.raw`|[ \t]+(?:has been|was|is|will be)[ \t]+(?:appointed|named|elected|nominated|chosen|tapped)\b)`,
   'u',
