@@ -17,7 +17,9 @@ export function parseTextDate(text: string): { iso: string; index: number; lengt
   for (const r of chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
     // A relative date ("5 weeks ago") or one without a written year is no publication date.
     if (!/\b(?:\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2})\b/.test(r.text)) continue;
-    const y = r.start.get('year'), m = r.start.get('month'), d = r.start.get('day');
+    const y = r.start.get('year'),
+      m = r.start.get('month'),
+      d = r.start.get('day');
     if (y == null || m == null) continue;
     if (d != null && r.start.isCertain('day') && valid(y, m, d)) return { iso: `${y}-${pad(m)}-${pad(d)}`, index: r.index, length: r.text.length };
     if (r.start.isCertain('month') && y >= 1900 && y <= 2100) return { iso: `${y}-${pad(m)}`, index: r.index, length: r.text.length };

@@ -32,28 +32,142 @@ export interface HtmlExtraction {
 }
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
-  'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table',
-  'tbody', 'tfoot', 'thead', 'tr', 'ul', 'option', 'title',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
+  'option',
+  'title',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
 const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'video', 'audio',
-  'picture', 'img', 'figure', 'figcaption', 'button', 'form', 'input', 'select', 'textarea', 'nav', 'aside', 'head',
-  'link', 'meta', 'map', 'math',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'picture',
+  'img',
+  'figure',
+  'figcaption',
+  'button',
+  'form',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+  'aside',
+  'head',
+  'link',
+  'meta',
+  'map',
+  'math',
 ]);
 
 // Class or id words of page furniture inside an article container.
 const BOILER_CLASS = new RegExp(
-  '(?:^|[\\s_-])(?:' + [
-    'ads?', 'advert\\w*', 'sponsor\\w*', 'promo\\w*', 'share\\w*', 'sharing', 'social', 'related', 'newsletter\\w*',
-    'subscri\\w*', 'signup', 'sign-up', 'caption', 'credits?', 'byline\\w*', 'author-?bio', 'bio', 'breadcrumbs?',
-    'comments?', 'toolbar', 'tags?', 'timestamp', 'dateline', 'hidden', 'sr-only', 'visually-hidden',
-    'screen-reader\\w*', 'modal', 'popup', 'cookie\\w*', 'outbrain', 'taboola', 'recirc\\w*', 'more-stories',
-    'read-?more', 'trending', 'most-popular', 'print', 'disclaimer', 'inline-?ad', 'nav\\w*', 'menu', 'sidebar',
-    'widget', 'rail', 'footer', 'masthead', 'tooltip', 'popover', 'rollover\\w*', 'hovercard',
-  ].join('|') + ')(?=$|[\\s_-])',
+  '(?:^|[\\s_-])(?:' +
+    [
+      'ads?',
+      'advert\\w*',
+      'sponsor\\w*',
+      'promo\\w*',
+      'share\\w*',
+      'sharing',
+      'social',
+      'related',
+      'newsletter\\w*',
+      'subscri\\w*',
+      'signup',
+      'sign-up',
+      'caption',
+      'credits?',
+      'byline\\w*',
+      'author-?bio',
+      'bio',
+      'breadcrumbs?',
+      'comments?',
+      'toolbar',
+      'tags?',
+      'timestamp',
+      'dateline',
+      'hidden',
+      'sr-only',
+      'visually-hidden',
+      'screen-reader\\w*',
+      'modal',
+      'popup',
+      'cookie\\w*',
+      'outbrain',
+      'taboola',
+      'recirc\\w*',
+      'more-stories',
+      'read-?more',
+      'trending',
+      'most-popular',
+      'print',
+      'disclaimer',
+      'inline-?ad',
+      'nav\\w*',
+      'menu',
+      'sidebar',
+      'widget',
+      'rail',
+      'footer',
+      'masthead',
+      'tooltip',
+      'popover',
+      'rollover\\w*',
+      'hovercard',
+    ].join('|') +
+    ')(?=$|[\\s_-])',
   'i',
 );
 
@@ -89,7 +203,10 @@ function jsonLdObjects(doc: Document): Array<Record<string, Json>> {
   const out: Array<Record<string, Json>> = [];
   const visit = (v: Json, depth: number): void => {
     if (depth > 6 || v == null || typeof v !== 'object') return;
-    if (Array.isArray(v)) { for (const x of v) visit(x, depth + 1); return; }
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
     const o = v as Record<string, Json>;
     out.push(o);
     if (o['@graph']) visit(o['@graph'], depth + 1);
@@ -101,7 +218,11 @@ function jsonLdObjects(doc: Document): Array<Record<string, Json>> {
       visit(JSON.parse(raw), 0);
     } catch {
       // Many sites ship JSON-LD with stray control characters; try once more without them.
-      try { visit(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')), 0); } catch { /* unusable */ }
+      try {
+        visit(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')), 0);
+      } catch {
+        /* unusable */
+      }
     }
   }
   const isArticle = (o: Record<string, Json>): boolean => {
@@ -145,10 +266,11 @@ function extractMetadata(doc: Document, baseUrl: string | null) {
   const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const base = baseUrl ?? ogUrl ?? null;
   const ldUrl = ldField('url');
-  const url = absolute(canonicalHref, base) ?? absolute(ogUrl, baseUrl) ??
-    (typeof ldUrl === 'string' ? absolute(ldUrl, base) : null) ?? baseUrl;
+  const url = absolute(canonicalHref, base) ?? absolute(ogUrl, baseUrl) ?? (typeof ldUrl === 'string' ? absolute(ldUrl, base) : null) ?? baseUrl;
 
-  const title = metaContent(doc, ['og:title', 'twitter:title']) ?? nameOf(ldField('headline')) ??
+  const title =
+    metaContent(doc, ['og:title', 'twitter:title']) ??
+    nameOf(ldField('headline')) ??
     (collapse(doc.querySelector('title')?.textContent ?? '') || null) ??
     (collapse(doc.querySelector('h1')?.textContent ?? '') || null);
 
@@ -157,9 +279,24 @@ function extractMetadata(doc: Document, baseUrl: string | null) {
     metaContent(doc, ['article:published_time']),
     nameOf(ldField('datePublished')),
     metaContent(doc, [
-      'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'published_time', 'published-date',
-      'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'citation_publication_date',
-      'sailthru.date', 'parsely-pub-date', 'og:published_time', 'datepublished', 'article.published',
+      'date',
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'publish_date',
+      'published_time',
+      'published-date',
+      'dc.date.issued',
+      'dcterms.issued',
+      'dc.date',
+      'dcterms.date',
+      'dcterms.created',
+      'citation_publication_date',
+      'sailthru.date',
+      'parsely-pub-date',
+      'og:published_time',
+      'datepublished',
+      'article.published',
       'article:published',
     ]),
     doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime') ?? null,
@@ -170,8 +307,7 @@ function extractMetadata(doc: Document, baseUrl: string | null) {
     publishedAt = toIsoDate(c);
     if (publishedAt) break;
   }
-  const modifiedAt = toIsoDate(metaContent(doc, ['article:modified_time', 'og:updated_time', 'last-modified']) ??
-    nameOf(ldField('dateModified')));
+  const modifiedAt = toIsoDate(metaContent(doc, ['article:modified_time', 'og:updated_time', 'last-modified']) ?? nameOf(ldField('dateModified')));
 
   const metaAuthor = metaContent(doc, ['author', 'article:author', 'byl', 'parsely-author', 'sailthru.author', 'dc.creator']);
   let author = metaAuthor && !/^https?:\/\//.test(metaAuthor) ? metaAuthor.replace(/^by\s+/i, '') : null;
@@ -179,7 +315,9 @@ function extractMetadata(doc: Document, baseUrl: string | null) {
   author ??= collapse(doc.querySelector('[rel="author"], [itemprop="author"]')?.textContent ?? '') || null;
 
   const htmlLang = doc.documentElement?.getAttribute('lang') ?? doc.documentElement?.getAttribute('xml:lang');
-  const lang = primaryLang(htmlLang) ?? primaryLang(metaContent(doc, ['content-language', 'og:locale', 'language'])) ??
+  const lang =
+    primaryLang(htmlLang) ??
+    primaryLang(metaContent(doc, ['content-language', 'og:locale', 'language'])) ??
     primaryLang(doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')) ??
     primaryLang(nameOf(ldField('inLanguage')));
 
@@ -201,7 +339,10 @@ function pruneContainer(root: Element): void {
   const walk = (el: Element): void => {
     for (const child of Array.from(el.children)) {
       const tag = child.localName;
-      if (SKIP_TAGS.has(tag) || isHidden(child)) { doomed.push(child); continue; }
+      if (SKIP_TAGS.has(tag) || isHidden(child)) {
+        doomed.push(child);
+        continue;
+      }
       const cls = `${child.getAttribute('class') ?? ''} ${child.getAttribute('id') ?? ''}`;
       if (cls.trim() && BOILER_CLASS.test(cls) && (child.textContent ?? '').length < total * 0.25) {
         doomed.push(child);
@@ -214,7 +355,12 @@ function pruneContainer(root: Element): void {
   for (const el of doomed) el.remove();
 }
 
-interface Acc { lines: HtmlLine[]; cur: string; curStart: number; linkChars: number }
+interface Acc {
+  lines: HtmlLine[];
+  cur: string;
+  curStart: number;
+  linkChars: number;
+}
 
 /** Turns a container into lines: one per block, cells joined by " | ". */
 export function blockLines(root: Element, source: string): HtmlLine[] {
@@ -324,7 +470,10 @@ export function flattenDeep(root: Element): number {
   while (walk.length) {
     const [el, depth] = walk.pop()!;
     if ((height.get(el) ?? 0) <= KEEP_HEIGHT) continue;
-    if (depth === MAX_DEPTH) { cut.push(el); continue; }
+    if (depth === MAX_DEPTH) {
+      cut.push(el);
+      continue;
+    }
     for (const c of Array.from(el.children)) walk.push([c, depth + 1]);
   }
   for (const top of cut) {
@@ -344,7 +493,10 @@ export function flattenDeep(root: Element): number {
         frames.push({ el: c as Element, kids: Array.from(c.childNodes), i: 0, group: null });
         continue;
       }
-      if (f.el === top) { out.push(c); continue; }
+      if (f.el === top) {
+        out.push(c);
+        continue;
+      }
       if (!f.group) {
         f.group = f.el.cloneNode(false) as Element;
         out.push(f.group);

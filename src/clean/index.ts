@@ -34,8 +34,13 @@ interface Stage {
 
 function fromFormat(raw: RawDocument): Stage {
   const base = {
-    url: raw.url ?? null, title: raw.title ?? null, publishedAt: raw.publishedAt ?? null,
-    modifiedAt: null, author: null, lang: null, warnings: [] as string[],
+    url: raw.url ?? null,
+    title: raw.title ?? null,
+    publishedAt: raw.publishedAt ?? null,
+    modifiedAt: null,
+    author: null,
+    lang: null,
+    warnings: [] as string[],
   };
   if (raw.format === 'html') {
     const h = extractHtml(raw.body, { url: raw.url ?? null });
@@ -53,8 +58,11 @@ function fromFormat(raw: RawDocument): Stage {
   if (raw.format === 'markdown') {
     const md = markdownLines(raw.body);
     return {
-      ...base, lines: md.lines, title: raw.title ?? md.title,
-      publishedAt: raw.publishedAt ?? toIsoDate(md.date), author: md.author,
+      ...base,
+      lines: md.lines,
+      title: raw.title ?? md.title,
+      publishedAt: raw.publishedAt ?? toIsoDate(md.date),
+      author: md.author,
     };
   }
   return { ...base, lines: textLines(raw.body) };
@@ -64,7 +72,10 @@ function fromFormat(raw: RawDocument): Stage {
 function normalizeLines(lines: Line[]): Line[] {
   const out: Line[] = [];
   for (const l of lines) {
-    if (isBreak(l)) { out.push(BREAK); continue; }
+    if (isBreak(l)) {
+      out.push(BREAK);
+      continue;
+    }
     const pieces = l.pieces.map((p) => ({ text: normalizeChars(p.text).replace(/\n/g, ' '), src: p.src }));
     // Collapse runs of spaces across the whole line and trim its ends.
     let prevSpace = true;
@@ -93,8 +104,14 @@ function paragraphs(lines: Line[], html: boolean): Array<[number, number]> {
   let from = -1;
   for (let i = 0; i <= lines.length; i++) {
     const brk = i === lines.length || isBreak(lines[i]);
-    if (html && !brk) { out.push([i, i + 1]); continue; }
-    if (brk) { if (from >= 0) out.push([from, i]); from = -1; } else if (from < 0) from = i;
+    if (html && !brk) {
+      out.push([i, i + 1]);
+      continue;
+    }
+    if (brk) {
+      if (from >= 0) out.push([from, i]);
+      from = -1;
+    } else if (from < 0) from = i;
   }
   return out;
 }
@@ -104,7 +121,8 @@ const KV = /^[^\p{L}\p{N}]{0,4}\p{Lu}[\p{L}\p{N} '&/-]{0,30}?(?:\s*\(\d+\))?\s*:
 /** A run of "Label: value" lines with several short numeric values: a page-status / stats widget. */
 function isStatusPanel(texts: string[]): boolean {
   if (texts.length < 4) return false;
-  let kv = 0, numeric = 0;
+  let kv = 0,
+    numeric = 0;
   for (const t of texts) {
     const m = KV.exec(t);
     if (!m) continue;
@@ -126,7 +144,8 @@ function isAuthorBio(text: string, author: string | null): boolean {
 }
 
 /** A closing call to action: contact us, subscribe, follow us. */
-const CTA = /\b(?:reach out to|contact us|get in touch|don'?t hesitate|subscrib\w* (?:to|for) (?:our|my)|sign(?:ing)? up (?:to|for) (?:our|my)|newsletters?|news letter|follow us|visit our|learn more at)\b/i;
+const CTA =
+  /\b(?:reach out to|contact us|get in touch|don'?t hesitate|subscrib\w* (?:to|for) (?:our|my)|sign(?:ing)? up (?:to|for) (?:our|my)|newsletters?|news letter|follow us|visit our|learn more at)\b/i;
 
 export interface CleanOptions {
   /** Skip language detection (the caller knows the language). */
@@ -177,9 +196,15 @@ function cleanUnguarded(raw: RawDocument, options: CleanOptions): CleanDocument 
     const head = seen++ < HEAD_LINES;
     if (!head && raw.format !== 'html') return true;
     const d = dateLine(t);
-    if (d) { if (head) dates.push(d); return false; }
+    if (d) {
+      if (head) dates.push(d);
+      return false;
+    }
     const by = bylineName(t);
-    if (by) { if (head) author ??= by; return false; }
+    if (by) {
+      if (head) author ??= by;
+      return false;
+    }
     return true;
   });
   let publishedAt = st.publishedAt;
@@ -195,7 +220,7 @@ function cleanUnguarded(raw: RawDocument, options: CleanOptions): CleanDocument 
     const texts = lines.slice(from, to).map(lineText);
     const whole = texts.join(' ');
     const tail = k >= paras.length - 4 && paras.length > 4;
-    if (isStatusPanel(texts) || isAuthorBio(whole, author) || tail && whole.length <= 400 && CTA.test(whole)) {
+    if (isStatusPanel(texts) || isAuthorBio(whole, author) || (tail && whole.length <= 400 && CTA.test(whole))) {
       for (let i = from; i < to; i++) drop.add(i);
     }
   });
@@ -207,8 +232,8 @@ function cleanUnguarded(raw: RawDocument, options: CleanOptions): CleanDocument 
   if (!title && raw.format !== 'html') {
     const i = lines.findIndex((l) => !isBreak(l));
     const t = i >= 0 ? lineText(lines[i]) : '';
-    if (t && t.length <= 150 && !/[.:;,]$/.test(t) && /^\p{Lu}/u.test(t) && t.split(' ').length >= 3 &&
-      (i + 1 >= lines.length || isBreak(lines[i + 1]))) title = t;
+    if (t && t.length <= 150 && !/[.:;,]$/.test(t) && /^\p{Lu}/u.test(t) && t.split(' ').length >= 3 && (i + 1 >= lines.length || isBreak(lines[i + 1])))
+      title = t;
   }
 
   // Assemble the text and its source map.
@@ -216,7 +241,10 @@ function cleanUnguarded(raw: RawDocument, options: CleanOptions): CleanDocument 
   const sourceMap: Array<{ start: number; end: number; sourceStart: number }> = [];
   let pendingBreak = false;
   for (const l of lines) {
-    if (isBreak(l)) { pendingBreak = text.length > 0; continue; }
+    if (isBreak(l)) {
+      pendingBreak = text.length > 0;
+      continue;
+    }
     if (text.length) text += pendingBreak ? '\n\n' : '\n';
     pendingBreak = false;
     for (const p of l.pieces) {

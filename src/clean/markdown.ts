@@ -13,7 +13,8 @@ export interface MarkdownResult {
 
 // Inline constructs, left to right. Groups: 1 image alt, 2 link text, 3 autolink,
 // 4 HTML tag, 5 code, 6/7 strong, 8 strike, 9 emphasis *, 10 emphasis _, 11 escaped char; last: footnote ref.
-const INLINE_RE = /!\[([^\]]*)\]\([^)]*\)|\[((?:[^\]\\]|\\.)+)\](?:\([^)]*\)|\[[^\]]*\])|<((?:https?|mailto):[^>\s]+)>|(<\/?[A-Za-z][^>]*>)|`+([^`]+?)`+|(\*\*|__)(?=\S)(.+?)(?<=\S)\6|~~(.+?)~~|\*(?=[^\s*])(.+?)(?<=[^\s*])\*|(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])|\\([\\`*_{}[\]()#+\-.!|>~])|\[\^[^\]]+\]/gu;
+const INLINE_RE =
+  /!\[([^\]]*)\]\([^)]*\)|\[((?:[^\]\\]|\\.)+)\](?:\([^)]*\)|\[[^\]]*\])|<((?:https?|mailto):[^>\s]+)>|(<\/?[A-Za-z][^>]*>)|`+([^`]+?)`+|(\*\*|__)(?=\S)(.+?)(?<=\S)\6|~~(.+?)~~|\*(?=[^\s*])(.+?)(?<=[^\s*])\*|(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])|\\([\\`*_{}[\]()#+\-.!|>~])|\[\^[^\]]+\]/gu;
 
 /** Strips inline markdown from `s`, which starts at `base` in the source. */
 export function inlinePieces(s: string, base: number): Piece[] {
@@ -31,8 +32,9 @@ export function inlinePieces(s: string, base: number): Piece[] {
     if (m[1] !== undefined) push(m[1], base + m.index + 2);
     else if (m[2] !== undefined) for (const p of inlinePieces(m[2], base + m.index + 1)) push(p.text, p.src);
     else if (m[3] !== undefined) push(m[3], base + m.index + 1);
-    else if (m[4] !== undefined) { /* inline HTML tag: dropped */ }
-    else if (m[5] !== undefined) push(m[5], base + m.index + m[0].indexOf(m[5]));
+    else if (m[4] !== undefined) {
+      /* inline HTML tag: dropped */
+    } else if (m[5] !== undefined) push(m[5], base + m.index + m[0].indexOf(m[5]));
     else if (m[7] !== undefined) for (const p of inlinePieces(m[7], base + m.index + 2)) push(p.text, p.src);
     else if (m[8] !== undefined) for (const p of inlinePieces(m[8], base + m.index + 2)) push(p.text, p.src);
     else if (m[9] !== undefined) for (const p of inlinePieces(m[9], base + m.index + 1)) push(p.text, p.src);
@@ -59,7 +61,7 @@ function frontMatter(body: string): { end: number; fields: Record<string, string
   const fields: Record<string, string> = {};
   for (const line of m[1].split(/\r?\n/)) {
     const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
-    if (kv && kv[2]) fields[kv[1].toLowerCase()] = kv[2].replace(/^["']|["']$/g, '');
+    if (kv?.[2]) fields[kv[1].toLowerCase()] = kv[2].replace(/^["']|["']$/g, '');
   }
   return { end: m[0].length, fields };
 }
@@ -79,16 +81,36 @@ export function markdownLines(body: string): MarkdownResult {
     const start = pos;
     pos = nl + 1;
     if (fence) {
-      if (raw.trim().startsWith(fence)) { fence = null; lines.push(BREAK); prevText = false; continue; }
+      if (raw.trim().startsWith(fence)) {
+        fence = null;
+        lines.push(BREAK);
+        prevText = false;
+        continue;
+      }
       const lead = raw.length - raw.trimStart().length;
       lines.push(raw.trim() ? { pieces: [{ text: raw.trim(), src: start + lead }] } : BREAK);
       continue;
     }
-    if (inComment) { if (raw.includes('-->')) inComment = false; continue; }
+    if (inComment) {
+      if (raw.includes('-->')) inComment = false;
+      continue;
+    }
     const fm2 = FENCE.exec(raw);
-    if (fm2) { fence = fm2[1][0].repeat(3); lines.push(BREAK); prevText = false; continue; }
-    if (/^\s*<!--/.test(raw)) { if (!raw.includes('-->')) inComment = true; continue; }
-    if (!raw.trim() || RULE.test(raw) && !(prevText && /^\s{0,3}-+\s*$/.test(raw))) { lines.push(BREAK); prevText = false; continue; }
+    if (fm2) {
+      fence = fm2[1][0].repeat(3);
+      lines.push(BREAK);
+      prevText = false;
+      continue;
+    }
+    if (/^\s*<!--/.test(raw)) {
+      if (!raw.includes('-->')) inComment = true;
+      continue;
+    }
+    if (!raw.trim() || (RULE.test(raw) && !(prevText && /^\s{0,3}-+\s*$/.test(raw)))) {
+      lines.push(BREAK);
+      prevText = false;
+      continue;
+    }
     if (prevText && SETEXT.test(raw)) {
       // The line above was a heading.
       if (!title && /=/.test(raw)) title = lines.length ? lines[lines.length - 1].pieces.map((p) => p.text).join('') : null;
@@ -96,7 +118,7 @@ export function markdownLines(body: string): MarkdownResult {
       prevText = false;
       continue;
     }
-    if (REF_DEF.test(raw) || TABLE_SEP.test(raw) && raw.includes('-') && raw.includes('|')) continue;
+    if (REF_DEF.test(raw) || (TABLE_SEP.test(raw) && raw.includes('-') && raw.includes('|'))) continue;
     let off = 0;
     let s = raw;
     const strip = (re: RegExp): boolean => {
@@ -106,7 +128,9 @@ export function markdownLines(body: string): MarkdownResult {
       s = s.slice(m[0].length);
       return true;
     };
-    while (strip(QUOTE)) { /* nested quotes */ }
+    while (strip(QUOTE)) {
+      /* nested quotes */
+    }
     let heading = false;
     if (HEADING.test(s)) {
       heading = true;
@@ -119,7 +143,7 @@ export function markdownLines(body: string): MarkdownResult {
     off += lead;
     s = s.trim();
     let pieces: Piece[];
-    if (s.startsWith('|') && s.endsWith('|') || /\S\s*\|\s*\S/.test(s) && /^\|/.test(s)) {
+    if ((s.startsWith('|') && s.endsWith('|')) || (/\S\s*\|\s*\S/.test(s) && /^\|/.test(s))) {
       // Table row: cells joined with " | ".
       pieces = [];
       let cellAt = off;
@@ -135,7 +159,10 @@ export function markdownLines(body: string): MarkdownResult {
     } else pieces = inlinePieces(s, start + off);
     pieces = pieces.filter((p) => p.text);
     if (pieces.length) lines.push({ pieces });
-    if (heading) { lines.push(BREAK); prevText = false; } else prevText = pieces.length > 0;
+    if (heading) {
+      lines.push(BREAK);
+      prevText = false;
+    } else prevText = pieces.length > 0;
   }
   return { lines, title, date: fm.fields.date ?? fm.fields.published ?? null, author: fm.fields.author ?? null };
 }

@@ -27,5 +27,8 @@ export function normalizeInline(input: string): string {
 
 export function normalizeText(input: string): string {
   const s = normalizeChars(input);
-  return s.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return s
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
