@@ -167,3 +167,25 @@ describe('facts a name states and references back', () => {
     for (const party of ['Cohere', 'Mistral AI', 'Nvidia', 'Aleph Alpha']) expect(facts(x)).toContain(`${party} -SIGNED-> ${pledge.name}`);
   });
 });
+
+describe('known summits described instead of named', () => {
+  it('a series, a place and a relative year pick one summit', () => {
+    const x = extractText("Delegates recalled commitments made at last year's G-7 summit in Japan.", '2024-03-01');
+    expect(entity(x, 'G7 Hiroshima Summit')?.registryId).toBe('summit/g7-hiroshima-summit-2023');
+  });
+  it('a month and a city pick one summit where two were held in that city', () => {
+    const x = extractText('The plan grew out of a May meeting in Seoul attended by ministers.', '2024-12-01');
+    expect(entity(x, 'AI Seoul Summit')).toBeDefined();
+    expect(entity(x, 'REAIM Summit 2024')).toBeUndefined();
+  });
+  it('"the first AI safety summit" is the series opener; a "prior" summit must lie before the article', () => {
+    const x = extractText('Researchers have studied frontier risks since the first AI safety summit.', '2025-06-01');
+    expect(entity(x, 'Bletchley Park AI Safety Summit')).toBeDefined();
+    const before = extractText('Officials looked back on the prior summit in France.', '2024-06-01');
+    expect(before.entities.some((e) => e.type === 'Summit')).toBe(false);
+  });
+  it('a city must be the summit city, not another city of its country', () => {
+    const x = extractText('Experts held their first gathering in San Francisco this week.', '2024-11-21');
+    expect(x.entities.some((e) => e.name === 'Summit of the Future')).toBe(false);
+  });
+});
