@@ -6,10 +6,16 @@ import { registry } from '../registry/index.ts';
 import { buildEntities, type DocEntities, type EntityDraft } from './entities.ts';
 import { documentRelations } from './doc-rules.ts';
 import { listBlocks } from './lists.ts';
+import { extractInParts, MAX_PART_CHARS } from './parts.ts';
 import { buildSlots, sentenceRelations, type RelationDraft } from './relations.ts';
 import { splitSentences } from './sentences.ts';
 
 export function extractDocument(doc: CleanDocument): DocumentExtraction {
+  // Long texts part by part, so the work grows linearly with their length (see parts.ts).
+  return doc.text.length > MAX_PART_CHARS ? extractInParts(doc, extractWhole) : extractWhole(doc);
+}
+
+function extractWhole(doc: CleanDocument): DocumentExtraction {
   const text = doc.text;
   const sentences = splitSentences(text);
   const ents = buildEntities(text, sentences, doc.publishedAt);
