@@ -4,7 +4,10 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
-export interface Decoded { text: string; warnings: string[] }
+export interface Decoded {
+  text: string;
+  warnings: string[];
+}
 
 export class BinaryInputError extends Error {}
 
@@ -15,10 +18,12 @@ const utf8Lenient = new TextDecoder('utf-8');
 export function binaryReason(buf: Uint8Array): string | null {
   const n = Math.min(buf.length, 8192);
   if (n === 0) return null;
-  let nul = 0, ctl = 0, nulEven = 0;
+  let nul = 0,
+    ctl = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i];
-    if (b === 0) { nul++; if (i % 2 === 0) nulEven++; } else if (b < 9 || (b > 13 && b < 32 && b !== 27)) ctl++;
+    if (b === 0) nul++;
+    else if (b < 9 || (b > 13 && b < 32 && b !== 27)) ctl++;
   }
   if (nul > 0 && utf16Of(buf)) return null;
   if (nul > 0) return `binary data (${nul} NUL bytes in the first ${n} bytes)`;
@@ -32,8 +37,12 @@ function utf16Of(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (buf[0] === 0xfe && buf[1] === 0xff) return 'utf-16be';
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 16) return null;
-  let odd = 0, even = 0;
-  for (let i = 0; i < n; i += 2) { if (buf[i] === 0) even++; if (buf[i + 1] === 0) odd++; }
+  let odd = 0,
+    even = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
   if (odd > n * 0.4 && even === 0) return 'utf-16le';
   if (even > n * 0.4 && odd === 0) return 'utf-16be';
   return null;
@@ -59,7 +68,10 @@ export function decodeBytes(buf: Uint8Array, opts: { html?: boolean; truncated?:
   const u16 = utf16Of(buf);
   if (u16) {
     const start = buf[0] === 0xff || buf[0] === 0xfe ? 2 : 0;
-    return { text: iconv.decode(Buffer.from(buf.subarray(start)), u16), warnings: buf[0] === 0xff || buf[0] === 0xfe ? [] : [`no byte-order mark; decoded as ${u16.toUpperCase()}`] };
+    return {
+      text: iconv.decode(Buffer.from(buf.subarray(start)), u16),
+      warnings: buf[0] === 0xff || buf[0] === 0xfe ? [] : [`no byte-order mark; decoded as ${u16.toUpperCase()}`],
+    };
   }
   let bytes = buf;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
@@ -80,8 +92,9 @@ export function decodeBytes(buf: Uint8Array, opts: { html?: boolean; truncated?:
   const declared = opts.html ? declaredCharset(bytes) : null;
   const sample = bytes.subarray(0, 65536);
   if (seq.valid > 0 && seq.valid >= seq.invalid) {
-    warnings.push(`not valid UTF-8 in ${seq.invalid} place(s) (first at byte ${seq.firstInvalid}): `
-      + 'decoded as UTF-8 with only those bytes replaced (U+FFFD)');
+    warnings.push(
+      `not valid UTF-8 in ${seq.invalid} place(s) (first at byte ${seq.firstInvalid}): ` + 'decoded as UTF-8 with only those bytes replaced (U+FFFD)',
+    );
     return { text: utf8Lenient.decode(bytes, { stream: !!opts.truncated }), warnings };
   }
   if (declared && !isUtf8Name(declared) && iconv.encodingExists(declared)) {
@@ -92,8 +105,10 @@ export function decodeBytes(buf: Uint8Array, opts: { html?: boolean; truncated?:
     warnings.push(`not valid UTF-8${declared ? ` (though it declares ${declared})` : ''}; decoded as ${detected} (detected)`);
     return { text: iconv.decode(Buffer.from(bytes), detected), warnings };
   }
-  warnings.push(`not valid UTF-8 in ${seq.invalid} place(s) (first at byte ${seq.firstInvalid}) and no other encoding detected: `
-    + 'decoded as UTF-8 with those bytes replaced (U+FFFD)');
+  warnings.push(
+    `not valid UTF-8 in ${seq.invalid} place(s) (first at byte ${seq.firstInvalid}) and no other encoding detected: ` +
+      'decoded as UTF-8 with those bytes replaced (U+FFFD)',
+  );
   return { text: utf8Lenient.decode(bytes, { stream: !!opts.truncated }), warnings };
 }
 
@@ -103,11 +118,16 @@ export function decodeBytes(buf: Uint8Array, opts: { html?: boolean; truncated?:
  * at the end is not counted.
  */
 export function utf8Sequences(buf: Uint8Array, truncated = false): { valid: number; invalid: number; firstInvalid: number } {
-  let valid = 0, invalid = 0, firstInvalid = -1;
+  let valid = 0,
+    invalid = 0,
+    firstInvalid = -1;
   const n = buf.length;
-  for (let i = 0; i < n;) {
+  for (let i = 0; i < n; ) {
     const b = buf[i]!;
-    if (b < 0x80) { i++; continue; }
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
     const need = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
     let k = 1;
     if (need > 0) {
@@ -119,7 +139,11 @@ export function utf8Sequences(buf: Uint8Array, truncated = false): { valid: numb
         if (c < (k === 1 ? lo : 0x80) || c > (k === 1 ? hi : 0xbf)) break;
         k++;
       }
-      if (k > need) { valid++; i += k; continue; }
+      if (k > need) {
+        valid++;
+        i += k;
+        continue;
+      }
       if (i + k >= n && truncated) break;
     }
     invalid++;

@@ -93,7 +93,9 @@ async function listPaths(paths: string[]): Promise<Listing> {
   const addFile = async (file: string) => {
     const real = await realpath(file).catch(() => path.resolve(file));
     const entry = byReal.get(real);
-    if (entry) { if (!entry.paths.includes(file)) entry.paths.push(file); } else byReal.set(real, { paths: [file] });
+    if (entry) {
+      if (!entry.paths.includes(file)) entry.paths.push(file);
+    } else byReal.set(real, { paths: [file] });
   };
   const walk = async (top: string) => {
     // Directories being walked, by real path, with the path they were reached by (loops).
@@ -114,17 +116,33 @@ async function listPaths(paths: string[]): Promise<Listing> {
       const subdirs: string[] = [];
       for (const e of entries) {
         const full = path.join(dir, e.name);
-        if (e.isDirectory()) { subdirs.push(full); continue; }
-        if (e.isFile()) { if (kindOf(e.name)) await addFile(full); continue; }
+        if (e.isDirectory()) {
+          subdirs.push(full);
+          continue;
+        }
+        if (e.isFile()) {
+          if (kindOf(e.name)) await addFile(full);
+          continue;
+        }
         if (e.isSymbolicLink()) {
           const target = await stat(full).catch((err: unknown) => err as NodeJS.ErrnoException);
           if (target instanceof Error) {
             // A link to nowhere: worth a word only where an input was meant.
-            if (kindOf(e.name)) problems.push({ source: displayName(full), error: target.code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : errnoText(target) });
+            if (kindOf(e.name))
+              problems.push({
+                source: displayName(full),
+                error: target.code === 'ENOENT' ? 'broken symbolic link (its target does not exist)' : errnoText(target),
+              });
             continue;
           }
-          if (target.isDirectory()) { subdirs.push(full); continue; }
-          if (target.isFile()) { if (kindOf(e.name)) await addFile(full); continue; }
+          if (target.isDirectory()) {
+            subdirs.push(full);
+            continue;
+          }
+          if (target.isFile()) {
+            if (kindOf(e.name)) await addFile(full);
+            continue;
+          }
         }
         if (kindOf(e.name)) problems.push({ source: displayName(full), error: 'not a regular file (a pipe, socket or device); skipped' });
       }
@@ -198,11 +216,17 @@ async function readCapped(chunks: AsyncIterable<Buffer>, max: number): Promise<{
   let size = 0;
   let truncated = false;
   for await (const c of chunks) {
-    if (size >= max) { truncated = true; break; }
+    if (size >= max) {
+      truncated = true;
+      break;
+    }
     const take = Math.min(c.length, max - size);
     parts.push(take === c.length ? c : c.subarray(0, take));
     size += take;
-    if (take < c.length) { truncated = true; break; }
+    if (take < c.length) {
+      truncated = true;
+      break;
+    }
   }
   return { buf: Buffer.concat(parts, size), truncated };
 }
@@ -219,16 +243,28 @@ async function* byteLines(chunks: AsyncIterable<Buffer>, max: number): AsyncGene
       const nl = chunk.indexOf(0x0a, at);
       const end = nl < 0 ? chunk.length : nl;
       if (!tooLong) {
-        if (size + (end - at) > max) { tooLong = true; parts = []; size = 0; } else { parts.push(chunk.subarray(at, end)); size += end - at; }
+        if (size + (end - at) > max) {
+          tooLong = true;
+          parts = [];
+          size = 0;
+        } else {
+          parts.push(chunk.subarray(at, end));
+          size += end - at;
+        }
       }
       if (nl < 0) break;
       no++;
       yield { no, buf: tooLong ? null : Buffer.concat(parts, size) };
-      parts = []; size = 0; tooLong = false;
+      parts = [];
+      size = 0;
+      tooLong = false;
       at = nl + 1;
     }
   }
-  if (size > 0 || tooLong) { no++; yield { no, buf: tooLong ? null : Buffer.concat(parts, size) }; }
+  if (size > 0 || tooLong) {
+    no++;
+    yield { no, buf: tooLong ? null : Buffer.concat(parts, size) };
+  }
 }
 
 // ----------------------------------------------------------------- JSONL
@@ -264,7 +300,8 @@ export function jsonlRecord(line: string, source: string, seenIds: Set<string>):
   }
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { ok: false, failure: { source, error: 'not a JSON object' } };
   const o = obj as Record<string, unknown>;
-  const html = str(o.html), text = str(o.text) ?? str(o.content) ?? str(o.body);
+  const html = str(o.html),
+    text = str(o.text) ?? str(o.content) ?? str(o.body);
   if (!html && !text) return { ok: false, failure: { source, error: 'no "html" or "text" field with content' } };
   const warnings: string[] = [];
   const rawUrl = str(o.url);
@@ -284,7 +321,7 @@ export function jsonlRecord(line: string, source: string, seenIds: Set<string>):
   const fmt = o.format === 'markdown' || o.format === 'md' ? 'markdown' : html ? 'html' : 'text';
   // A scraper's text field usually lost the headline into "title"; the headline names things too.
   const title = str(o.title)?.trim() ?? null;
-  const body = html ?? (title && text && !text.trimStart().startsWith(title) ? `${title}\n\n${text}` : text ?? '');
+  const body = html ?? (title && text && !text.trimStart().startsWith(title) ? `${title}\n\n${text}` : (text ?? ''));
   // A record that names its own document (id, file) keeps that name as its source, so
   // annotations of that document find it; else the line it came from.
   const ownName = str(o.id) ?? str(o.doc) ?? str(o.file) ?? str(o.filename);
@@ -292,8 +329,13 @@ export function jsonlRecord(line: string, source: string, seenIds: Set<string>):
   return {
     ok: true,
     doc: RawDocument.parse({
-      id, source: ownName?.trim() || source, format: fmt, body, url: rawUrl ? url : null,
-      title, publishedAt,
+      id,
+      source: ownName?.trim() || source,
+      format: fmt,
+      body,
+      url: rawUrl ? url : null,
+      title,
+      publishedAt,
       fetchedAt: typeof fetched === 'string' && fetched.trim() ? fetched.trim() : null,
       ...(warnings.length ? { warnings } : {}),
     }),
@@ -304,7 +346,10 @@ async function* readJsonl(chunks: AsyncIterable<Buffer>, name: string, max: numb
   let docs = 0;
   for await (const { no, buf } of byteLines(chunks, max)) {
     const source = `${name}#${no}`;
-    if (buf === null) { yield { ok: false, failure: { source, error: `line longer than ${max} bytes; skipped` } }; continue; }
+    if (buf === null) {
+      yield { ok: false, failure: { source, error: `line longer than ${max} bytes; skipped` } };
+      continue;
+    }
     let line: string;
     try {
       const d = decodeBytes(buf);
@@ -325,17 +370,24 @@ async function* readJsonl(chunks: AsyncIterable<Buffer>, name: string, max: numb
 
 function sniffKind(text: string): Kind {
   const head = text.slice(0, 4096).trimStart();
-  if (/^(?:<!doctype html|<html|<head|<body|<meta|<\?xml|<!--)/i.test(head) || /^<[a-z][\w-]*[\s>]/i.test(head) && /<\/\w+>/.test(head)) return 'html';
+  if (/^(?:<!doctype html|<html|<head|<body|<meta|<\?xml|<!--)/i.test(head) || (/^<[a-z][\w-]*[\s>]/i.test(head) && /<\/\w+>/.test(head))) return 'html';
   if (head.startsWith('{')) {
     const first = head.split('\n', 1)[0];
-    try { if (typeof JSON.parse(first) === 'object') return 'jsonl'; } catch { /* not JSON */ }
+    try {
+      if (typeof JSON.parse(first) === 'object') return 'jsonl';
+    } catch {
+      /* not JSON */
+    }
   }
   if (/^#{1,6}\s+\S|^```|\[[^\]]+\]\([^)]+\)/m.test(head)) return 'markdown';
   return 'text';
 }
 
 async function* readDocument(chunks: AsyncIterable<Buffer>, name: string, declared: Kind | null, max: number, seen: Set<string>): AsyncGenerator<InputItem> {
-  if (declared === 'jsonl') { yield* readJsonl(chunks, name, max, seen); return; }
+  if (declared === 'jsonl') {
+    yield* readJsonl(chunks, name, max, seen);
+    return;
+  }
   // Unknown kind (stdin, an odd extension): look at the first bytes first.
   if (declared === null) {
     const it = chunks[Symbol.asyncIterator]();
@@ -352,7 +404,11 @@ async function* readDocument(chunks: AsyncIterable<Buffer>, name: string, declar
     };
     const firstBytes = Buffer.concat(head);
     let kind: Kind = 'text';
-    try { kind = sniffKind(decodeBytes(firstBytes, { truncated: true }).text); } catch { /* binary: decided below */ }
+    try {
+      kind = sniffKind(decodeBytes(firstBytes, { truncated: true }).text);
+    } catch {
+      /* binary: decided below */
+    }
     yield* readDocument(replay(), name, kind, max, seen);
     return;
   }
