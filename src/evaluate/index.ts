@@ -13,17 +13,24 @@ import type { Graph, GraphEntity } from '../model/schemas.ts';
 export const GoldFile = z.object({
   doc: z.string(),
   publishedAt: z.string().nullish(),
-  entities: z.array(z.object({
-    key: z.string(), type: z.string(), name: z.string(), aliases: z.array(z.string()).default([]),
-    date: z.string().nullish(), optional: z.boolean().default(false),
-  })),
+  entities: z.array(
+    z.object({
+      key: z.string(),
+      type: z.string(),
+      name: z.string(),
+      aliases: z.array(z.string()).default([]),
+      date: z.string().nullish(),
+      optional: z.boolean().default(false),
+    }),
+  ),
   relations: z.array(z.object({ s: z.string(), p: z.string(), o: z.string(), date: z.string().nullish(), optional: z.boolean().default(false) })).default([]),
 });
 export type GoldFile = z.infer<typeof GoldFile>;
 
 export function goldNorm(s: string): string {
   return String(s ?? '')
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/['\u2019\u2018`]s\b/g, '')
@@ -32,8 +39,16 @@ export function goldNorm(s: string): string {
     .trim();
 }
 
-export interface Counts { tp: number; fp: number; fn: number }
-export interface Scores { precision: number; recall: number; f1: number }
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+export interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+}
 /** Relations whose confidence lies in [from, to): how many, how many right, and the same for all at or above `from`. */
 export interface Band {
   from: number;
@@ -117,7 +132,10 @@ export function evaluate(graph: Graph, golds: GoldFile[], options: EvaluateOptio
         if (match.has(e.id)) continue;
         const c = candidates(e).filter((k) => !taken.has(k));
         const pick = pass === 0 ? c.find((k) => forms([gByKey.get(k)!.name, ...gByKey.get(k)!.aliases]).includes(goldNorm(e.name))) : c[0];
-        if (pick) { match.set(e.id, pick); taken.add(pick); }
+        if (pick) {
+          match.set(e.id, pick);
+          taken.add(pick);
+        }
       }
     }
     for (const e of preds) {
@@ -160,8 +178,11 @@ export function evaluate(graph: Graph, golds: GoldFile[], options: EvaluateOptio
       if (seen.has(k)) continue;
       seen.add(k);
       const confidence = Math.max(...r.evidence.filter((ev) => docOf(ev.doc) === doc).map((ev) => ev.confidence));
-      if (required.has(k)) { rel.tp++; bump(byRelationType, r.type, 'tp'); judged.push([confidence, true, r.type]); }
-      else if (!optional.has(k)) {
+      if (required.has(k)) {
+        rel.tp++;
+        bump(byRelationType, r.type, 'tp');
+        judged.push([confidence, true, r.type]);
+      } else if (!optional.has(k)) {
         judged.push([confidence, false, r.type]);
         rel.fp++;
         bump(byRelationType, r.type, 'fp');
@@ -177,12 +198,22 @@ export function evaluate(graph: Graph, golds: GoldFile[], options: EvaluateOptio
     }
   }
   const typed = { tp: typedTp, fp: ent.fp + (ent.tp - typedTp), fn: ent.fn + (ent.tp - typedTp) };
-  const table = (m: Record<string, Counts>) => Object.fromEntries(Object.entries(m).sort().map(([k, v]) => [k, scores(v)]));
+  const table = (m: Record<string, Counts>) =>
+    Object.fromEntries(
+      Object.entries(m)
+        .sort()
+        .map(([k, v]) => [k, scores(v)]),
+    );
   return {
-    entities: scores(ent), typedEntities: scores(typed), relations: scores(rel),
+    entities: scores(ent),
+    typedEntities: scores(typed),
+    relations: scores(rel),
     dates: { ...dates, accuracy: dates.total ? dates.right / dates.total : 0 },
-    byEntityType: table(byEntityType), byRelationType: table(byRelationType),
-    misses, falsePositives, dateErrors,
+    byEntityType: table(byEntityType),
+    byRelationType: table(byRelationType),
+    misses,
+    falsePositives,
+    dateErrors,
     calibration: calibrate(judged, rel.tp + rel.fn, options.bands ?? DEFAULT_BANDS),
   };
 }
@@ -200,7 +231,12 @@ export function calibrate(judged: Judged[], required: number, edges: number[]): 
     const byType: Band['byType'] = {};
     for (const [, ok, type] of inBand) (byType[type] ??= { tp: 0, fp: 0 })[ok ? 'tp' : 'fp']++;
     out.push({
-      from, to, tp, fp: inBand.length - tp, precision: tp / inBand.length, byType,
+      from,
+      to,
+      tp,
+      fp: inBand.length - tp,
+      precision: tp / inBand.length,
+      byType,
       atLeast: { tp: atp, fp: above.length - atp, precision: atp / above.length, recall: required ? atp / required : 0 },
     });
   }
@@ -209,21 +245,38 @@ export function calibrate(judged: Judged[], required: number, edges: number[]): 
 
 export function formatReport(r: EvalReport, opts: { details?: boolean } = {}): string {
   const f = (x: number) => x.toFixed(3);
-  const row = (name: string, s: Counts & Scores) => `${name.padEnd(16)} ${f(s.precision)}  ${f(s.recall)}  ${f(s.f1)}   ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`;
+  const row = (name: string, s: Counts & Scores) =>
+    `${name.padEnd(16)} ${f(s.precision)}  ${f(s.recall)}  ${f(s.f1)}   ${String(s.tp).padStart(4)} ${String(s.fp).padStart(4)} ${String(s.fn).padStart(4)}`;
   const head = `${''.padEnd(16)} P      R      F1      tp   fp   fn`;
   const lines = [
     head,
-    row('entities', r.entities), row('typed entities', r.typedEntities), row('relations', r.relations),
+    row('entities', r.entities),
+    row('typed entities', r.typedEntities),
+    row('relations', r.relations),
     `dates            ${r.dates.right}/${r.dates.total} (${f(r.dates.accuracy)})`,
-    '', 'by entity type', head, ...Object.entries(r.byEntityType).map(([k, v]) => row(k, v)),
-    '', 'by relationship type', head, ...Object.entries(r.byRelationType).map(([k, v]) => row(k, v)),
+    '',
+    'by entity type',
+    head,
+    ...Object.entries(r.byEntityType).map(([k, v]) => row(k, v)),
+    '',
+    'by relationship type',
+    head,
+    ...Object.entries(r.byRelationType).map(([k, v]) => row(k, v)),
   ];
   if (r.calibration.length) {
     lines.push('', 'calibration: relations by confidence', `${'confidence'.padEnd(16)} P      right wrong   at or above: P      R      right wrong`);
     for (const b of r.calibration) {
       const band = `${b.from.toFixed(2)}-${Math.min(b.to, 1).toFixed(2)}`;
-      lines.push(`${band.padEnd(16)} ${f(b.precision)}  ${String(b.tp).padStart(5)} ${String(b.fp).padStart(5)}                ${f(b.atLeast.precision)}  ${f(b.atLeast.recall)}  ${String(b.atLeast.tp).padStart(5)} ${String(b.atLeast.fp).padStart(5)}`);
-      if (opts.details !== false) lines.push(`  ${Object.entries(b.byType).sort().map(([t, c]) => `${t} ${c.tp}/${c.tp + c.fp}`).join(', ')}`);
+      lines.push(
+        `${band.padEnd(16)} ${f(b.precision)}  ${String(b.tp).padStart(5)} ${String(b.fp).padStart(5)}                ${f(b.atLeast.precision)}  ${f(b.atLeast.recall)}  ${String(b.atLeast.tp).padStart(5)} ${String(b.atLeast.fp).padStart(5)}`,
+      );
+      if (opts.details !== false)
+        lines.push(
+          `  ${Object.entries(b.byType)
+            .sort()
+            .map(([t, c]) => `${t} ${c.tp}/${c.tp + c.fp}`)
+            .join(', ')}`,
+        );
     }
   }
   if (opts.details !== false) {

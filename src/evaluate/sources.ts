@@ -16,8 +16,15 @@ export interface SourceRow {
 
 /** The rows of a sources.tsv (a header line, then file, url, title, publishedAt separated by tabs). */
 export function parseSources(tsv: string, name = 'sources.tsv'): SourceRow[] {
-  const lines = tsv.replace(/\r/g, '').split('\n').filter((l) => l.trim());
-  const head = lines.shift()?.split('\t').map((h) => h.trim().toLowerCase()) ?? [];
+  const lines = tsv
+    .replace(/\r/g, '')
+    .split('\n')
+    .filter((l) => l.trim());
+  const head =
+    lines
+      .shift()
+      ?.split('\t')
+      .map((h) => h.trim().toLowerCase()) ?? [];
   const col = (k: string, fallback: number) => (head.includes(k) ? head.indexOf(k) : fallback);
   const [f, u, t, p] = [col('file', 0), col('url', 1), col('title', 2), col('publishedat', 3)];
   return lines.map((l, i) => {
@@ -38,9 +45,18 @@ export function pickHalf<T>(rows: T[], half: 'odd' | 'even' | 'all'): T[] {
 
 /** One JSON Lines record per row, with the text of the file at `path` (by default docsDir/file). */
 export function scraperLines(rows: Array<SourceRow & { path?: string }>, docsDir = '.'): string {
-  return rows
-    .map((r) => JSON.stringify({ url: r.url, title: r.title ?? undefined, publishedAt: r.publishedAt ?? undefined, text: readFileSync(r.path ?? path.join(docsDir, r.file), 'utf8') }))
-    .join('\n') + '\n';
+  return (
+    rows
+      .map((r) =>
+        JSON.stringify({
+          url: r.url,
+          title: r.title ?? undefined,
+          publishedAt: r.publishedAt ?? undefined,
+          text: readFileSync(r.path ?? path.join(docsDir, r.file), 'utf8'),
+        }),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /** The annotated file a document is, by its URL (any spelling the ingest gives it), else by its file name. */

@@ -3,16 +3,38 @@
 import { z } from 'zod';
 
 export const ENTITY_TYPES = [
-  'Institute', 'Company', 'GovernmentBody', 'Organization', 'Country', 'Location',
-  'Person', 'Summit', 'Agreement', 'Policy', 'AIModel',
+  'Institute',
+  'Company',
+  'GovernmentBody',
+  'Organization',
+  'Country',
+  'Location',
+  'Person',
+  'Summit',
+  'Agreement',
+  'Policy',
+  'AIModel',
 ] as const;
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 
 export const RELATION_TYPES = [
-  'SIGNED', 'PARTNERED_WITH', 'HELD_IN', 'HOSTED_BY', 'ATTENDED', 'PRODUCED', 'FOLLOWS',
-  'BUILDS_ON', 'ESTABLISHED', 'PART_OF', 'MEMBER_OF', 'BASED_IN', 'WORKS_FOR',
-  'EVALUATED', 'DEVELOPED', 'PUBLISHED',
+  'SIGNED',
+  'PARTNERED_WITH',
+  'HELD_IN',
+  'HOSTED_BY',
+  'ATTENDED',
+  'PRODUCED',
+  'FOLLOWS',
+  'BUILDS_ON',
+  'ESTABLISHED',
+  'PART_OF',
+  'MEMBER_OF',
+  'BASED_IN',
+  'WORKS_FOR',
+  'EVALUATED',
+  'DEVELOPED',
+  'PUBLISHED',
 ] as const;
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;

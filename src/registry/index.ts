@@ -71,7 +71,12 @@ function countryEntries(extra: Record<string, string[]>): RegistryEntry[] {
   return out;
 }
 
-interface CityRecord { city: string; city_ascii: string; pop: number; iso2: string }
+interface CityRecord {
+  city: string;
+  city_ascii: string;
+  pop: number;
+  iso2: string;
+}
 
 /** Lexicon tags that make a word a place rather than an ordinary word or a person's name. */
 const PLACE_TAGS = /^(?:City|Place|Region|Country|Town)$/;
@@ -99,7 +104,12 @@ function cityEntries(countryByCode: Map<string, string>): RegistryEntry[] {
     if ((largest.get(id)?.city.pop ?? -1) < c.pop) largest.set(id, { city: c, country });
   }
   return [...largest].map(([id, { city: c, country }]) => ({
-    id, type: 'Location', name: c.city, aliases: c.city_ascii && c.city_ascii !== c.city ? [c.city_ascii] : [], demonyms: [], country,
+    id,
+    type: 'Location',
+    name: c.city,
+    aliases: c.city_ascii && c.city_ascii !== c.city ? [c.city_ascii] : [],
+    demonyms: [],
+    country,
     // Cities of less than a million are taken as places only in a place's context ("in Trento", "Trento, Italy").
     ...(c.pop < 1_000_000 ? { needsPlaceContext: true } : {}),
   }));
@@ -108,7 +118,9 @@ function cityEntries(countryByCode: Map<string, string>): RegistryEntry[] {
 function loadRegistry(): RegistryEntry[] {
   const entries: RegistryEntry[] = [];
   let extraCountryNames: Record<string, string[]> = {};
-  for (const file of readdirSync(REGISTRY_DIR).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(REGISTRY_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const data = JSON.parse(readFileSync(path.join(REGISTRY_DIR, file), 'utf8')) as unknown;
     if (file === 'countries.json') {
       extraCountryNames = z.record(z.string(), z.union([z.array(z.string()), z.string()])).parse(data) as Record<string, string[]>;
@@ -118,7 +130,11 @@ function loadRegistry(): RegistryEntry[] {
   }
   const byId = new Set(entries.map((e) => e.id));
   const countries = countryEntries(extraCountryNames);
-  for (const e of countries) if (!byId.has(e.id)) { entries.push(e); byId.add(e.id); }
+  for (const e of countries)
+    if (!byId.has(e.id)) {
+      entries.push(e);
+      byId.add(e.id);
+    }
   // A city never shadows a name the registry already has (a country, a company, a capital).
   const forms = new Set(entries.flatMap((e) => [e.name, ...e.aliases].map(normalizeName)));
   for (const e of cityEntries(countryCodes())) {
