@@ -58,7 +58,11 @@ describe('long documents are cut into bounded parts', () => {
   it('the number of parts, and so the work, grows in proportion to the size (4 MB vs 1 MB: about 4x)', () => {
     const line = SENTENCES.join(' ');
     const paragraphs = SENTENCES.join('\n\n');
-    for (const [unit, sep] of [[line, ' '], [paragraphs, '\n\n'], [SEED, '\n\n']] as const) {
+    for (const [unit, sep] of [
+      [line, ' '],
+      [paragraphs, '\n\n'],
+      [SEED, '\n\n'],
+    ] as const) {
       const one = splitParts(repeat(unit, 1024 * 1024, sep)).length;
       const four = splitParts(repeat(unit, 4 * 1024 * 1024, sep)).length;
       expect(four / one).toBeGreaterThan(3.5);
