@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Fetches the jars of the local Neo4j server (tools/neo4j/pom.xml) from Maven
 // Central into .neo4j/lib, the classpath src/server runs
-// org.neo4j.server.CommunityEntryPoint on. Called by scripts/postinstall.js
-// (so `npm ci` leaves a runnable server behind) and by `kg neo4j start` when
+// org.neo4j.server.CommunityEntryPoint on: the server's jars, the Browser
+// unpacked in lib/web/browser/ (served from there, with the project's style
+// and guide beside it) and APOC core in lib/plugins/. Called by
+// scripts/postinstall.js (so `npm ci` leaves a runnable server behind) and by `kg neo4j start` when
 // the jars are missing; `npm run neo4j:fetch` runs it by hand.
 //
 // Idempotent: a stamp file records the hash of the pom the jars came from, so
@@ -24,11 +26,14 @@ const STAMP = '.kg-fetched';
 // Pinned so Maven 3.8 does not resolve "latest" of the plugin.
 const DEPENDENCY_PLUGIN = 'org.apache.maven.plugins:maven-dependency-plugin:3.8.1';
 
+/** The pom's executions, run in one mvn call (see tools/neo4j/pom.xml). */
+export const EXECUTIONS = ['copy-dependencies@lib', 'unpack-dependencies@web', 'copy-dependencies@plugins'];
+
 export function libDir(env = process.env) {
   return path.resolve(root, env.KG_NEO4J_LIB || path.join('.neo4j', 'lib'));
 }
 
-function pomHash() {
+export function pomHash() {
   return createHash('sha256').update(readFileSync(pom)).digest('hex');
 }
 
@@ -61,22 +66,26 @@ export function fetchNeo4j({ force = false, env = process.env, log = (m) => cons
   const tmp = `${lib}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
-  log('neo4j-fetch: fetching Neo4j jars from Maven Central (about 130 MB, once)...');
+  log('neo4j-fetch: fetching Neo4j jars from Maven Central (about 180 MB, once)...');
   const started = Date.now();
-  const r = spawnSync(
-    'mvn',
-    ['-B', '-q', '-Dstyle.color=never', '-f', pom, `${DEPENDENCY_PLUGIN}:copy-dependencies`, '-DincludeScope=runtime', `-DoutputDirectory=${tmp}`],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  const r = spawnSync('mvn', ['-B', '-q', '-Dstyle.color=never', '-f', pom, ...EXECUTIONS.map((e) => `${DEPENDENCY_PLUGIN}:${e}`), `-Dkg.out=${tmp}`], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (r.error || r.status !== 0) {
     rmSync(tmp, { recursive: true, force: true });
     return say('failed', `mvn copy-dependencies failed (exit ${r.status ?? r.error?.message}); Neo4j jars not fetched`);
   }
   const jars = readdirSync(tmp).filter((f) => f.endsWith('.jar'));
-  if (!jars.some((f) => /^neo4j-5\.\d+\.\d+\.jar$/.test(f)) || !jars.some((f) => f.startsWith('neo4j-browser-'))) {
+  const plugins = existsSync(path.join(tmp, 'plugins')) ? readdirSync(path.join(tmp, 'plugins')) : [];
+  if (
+    !jars.some((f) => /^neo4j-5\.\d+\.\d+\.jar$/.test(f)) ||
+    !existsSync(path.join(tmp, 'web', 'browser', 'index.html')) ||
+    !plugins.some((f) => /^apoc-core-.*\.jar$/.test(f))
+  ) {
     rmSync(tmp, { recursive: true, force: true });
-    return say('failed', 'mvn finished but the neo4j and neo4j-browser jars are missing');
+    return say('failed', 'mvn finished but the neo4j jar, the unpacked Browser (web/browser) or APOC core (plugins) is missing');
   }
+  rmSync(path.join(tmp, '.markers'), { recursive: true, force: true });
   writeFileSync(path.join(tmp, STAMP), hash + '\n');
   rmSync(lib, { recursive: true, force: true });
   mkdirSync(path.dirname(lib), { recursive: true });

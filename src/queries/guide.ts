@@ -17,7 +17,7 @@
 // clickable block with its Cypher (graph/queries/NAME.cypher), so the guide
 // always shows the queries as saved. {{guide-url}} and {{style-url}} become
 // this server's addresses.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -86,6 +86,28 @@ export function renderGuide(file: string, urls: GuideUrls): string {
           .map((q) => `<li><code>${escapeHtml(q.name)}</code>: ${escapeHtml(q.title)}</li>`)
           .join('')}</ul>`,
     );
+}
+
+/**
+ * Writes the style and every guide page, rendered for these addresses, into
+ * dir: what the local Neo4j serves itself at /browser/kg/ (src/server). Each
+ * file is replaced whole (written aside, then renamed), so a server reading
+ * it meanwhile never sees half a page. Returns the file names.
+ */
+export function writeBrowserContent(dir: string, urls: GuideUrls): string[] {
+  mkdirSync(dir, { recursive: true });
+  const files: Array<[string, string]> = [['browser-style.grass', readFileSync(STYLE_FILE, 'utf8')]];
+  for (const page of readdirSync(GUIDE_DIR)
+    .filter((f) => /^[a-z0-9-]+\.html$/.test(f))
+    .sort()) {
+    files.push([page, renderGuide(path.join(GUIDE_DIR, page), urls)]);
+  }
+  for (const [name, content] of files) {
+    const tmp = path.join(dir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, content);
+    renameSync(tmp, path.join(dir, name));
+  }
+  return files.map(([name]) => name);
 }
 
 const CORS = {

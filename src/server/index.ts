@@ -6,12 +6,26 @@
 // When NEO4J_URI is set, nothing local is started: connectionFromEnv() points
 // every command at that server instead.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { type AuthToken } from 'neo4j-driver';
+import { writeBrowserContent } from '../queries/guide.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -23,6 +37,8 @@ export const DEFAULT_USER = 'neo4j';
 export const LEGACY_PASSWORD = 'ai-governance-kg';
 const MAIN_CLASS = 'org.neo4j.server.CommunityEntryPoint';
 const STAMP = '.kg-fetched';
+/** Under the Browser's own folder: served at /browser/kg/PORT/ by the local server. */
+export const BROWSER_CONTENT_DIR = 'kg';
 
 /** Where and how to reach a Neo4j server, local or not. */
 export interface Connection {
@@ -303,9 +319,21 @@ function javaVersion(java: string): number {
   return major;
 }
 
+const POM = path.join(ROOT, 'tools', 'neo4j', 'pom.xml');
+
+/** Whether lib holds what the current pom fetches (its stamp is the pom's hash, as scripts/neo4j-fetch.js writes it). */
+export function libCurrent(lib: string, pom = POM): boolean {
+  try {
+    return readFileSync(path.join(lib, STAMP), 'utf8').trim() === createHash('sha256').update(readFileSync(pom)).digest('hex');
+  } catch {
+    return false;
+  }
+}
+
 function ensureLib(cfg: LocalServerConfig): void {
-  if (existsSync(path.join(cfg.lib, STAMP))) return;
-  // Installed with KG_SKIP_NEO4J or NEO4J_URI set: fetch now.
+  // A lib fetched for an older pom (before the Browser was unpacked and APOC
+  // fetched, say) is fetched again, so a `git pull` without `npm install` still starts what the code expects.
+  if (libCurrent(cfg.lib)) return;
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'neo4j-fetch.js'), '--force'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, KG_NEO4J_LIB: cfg.lib },
@@ -315,7 +343,65 @@ function ensureLib(cfg: LocalServerConfig): void {
   }
 }
 
-function neo4jConf(cfg: LocalServerConfig): string {
+/**
+ * The plugins the fetch brought (APOC core and what it needs, in lib/plugins)
+ * go into this server's plugins/ folder, where Neo4j loads procedures from.
+ * A list of what was copied (.kg-plugins) lets a later start remove jars the
+ * current fetch no longer has (an older APOC), never a jar someone added.
+ */
+export function installPlugins(lib: string, pluginsDir: string): string[] {
+  const source = path.join(lib, 'plugins');
+  const wanted = existsSync(source)
+    ? readdirSync(source)
+        .filter((f) => f.endsWith('.jar'))
+        .sort()
+    : [];
+  const manifest = path.join(pluginsDir, '.kg-plugins');
+  let previous: string[] = [];
+  try {
+    previous = readFileSync(manifest, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    /* first start */
+  }
+  mkdirSync(pluginsDir, { recursive: true });
+  for (const old of previous) if (!wanted.includes(old)) rmSync(path.join(pluginsDir, old), { force: true });
+  for (const jar of wanted) {
+    const from = path.join(source, jar);
+    const to = path.join(pluginsDir, jar);
+    if (!existsSync(to) || statSync(to).size !== statSync(from).size) copyFileSync(from, to);
+  }
+  writeFileSync(manifest, wanted.map((j) => `${j}\n`).join(''));
+  return wanted;
+}
+
+/** Where the server serves the project's Browser style and guide (written by writeBrowserContent at each start). */
+export function browserContentUrls(httpPort: number): { guide: string; style: string } {
+  // "localhost", not 127.0.0.1: the Browser loads remote guides and styles only from hosts in
+  // browser.remote_content_hostname_whitelist, and the page the summary prints is on localhost (same origin).
+  // One folder per HTTP port: servers of one checkout (yours, the tests') share lib/, and each page names its own server.
+  const base = `http://localhost:${httpPort}/browser/${BROWSER_CONTENT_DIR}/${httpPort}`;
+  return { guide: `${base}/guide.html`, style: `${base}/browser-style.grass` };
+}
+
+/**
+ * The style and guide, rendered for this server's address, into the unpacked
+ * Browser (lib/web/browser/kg/PORT/), which the server serves. A lib that cannot be
+ * written costs the guide, not the start: one line on stderr says so.
+ */
+function serveBrowserContent(cfg: LocalServerConfig): void {
+  const browserDir = path.join(cfg.lib, 'web', 'browser');
+  if (!existsSync(browserDir)) return;
+  const urls = browserContentUrls(cfg.httpPort);
+  try {
+    writeBrowserContent(path.join(browserDir, BROWSER_CONTENT_DIR, String(cfg.httpPort)), { base: path.dirname(urls.guide), ...urls });
+  } catch (err) {
+    process.stderr.write(`kg: the Browser style and guide could not be written to ${browserDir}: ${(err as Error).message}\n`);
+  }
+}
+
+/** neo4j.conf of the local server (exported for its unit test). */
+export function neo4jConf(cfg: LocalServerConfig): string {
+  const content = browserContentUrls(cfg.httpPort);
   return [
     '# Generated by src/server on every start; edits are overwritten.',
     'server.default_listen_address=127.0.0.1',
@@ -334,6 +420,18 @@ function neo4jConf(cfg: LocalServerConfig): string {
     `dbms.security.http_access_control_allow_origin=http://localhost:${cfg.httpPort}`,
     `server.memory.pagecache.size=${cfg.pagecache}`,
     'dbms.usage_report.enabled=false',
+    // Neo4j Browser reads these through dbms.clientConfig(). On connect it runs the
+    // post-connect commands (each gets its leading ':'), so the project's style and
+    // guide come up with no second process: this server serves them itself (web/ on
+    // the classpath, see javaArgs). 5.26 still names the allowlist "whitelist".
+    `browser.post_connect_cmd=style ${content.style}; play ${content.guide}`,
+    'browser.remote_content_hostname_whitelist=localhost',
+    // No usage-collection banner: the Browser shows it only when telemetry is allowed.
+    'client.allow_telemetry=false',
+    // APOC core (plugins/): some of its procedures use internals Neo4j only lets
+    // "unrestricted" ones use; the allowlist keeps other plugins' procedures out.
+    'dbms.security.procedures.unrestricted=apoc.*',
+    'dbms.security.procedures.allowlist=apoc.*',
     'db.tx_log.rotation.retention_policy=keep_none',
     // Both default to 5 s each and made a stop take 11 s on an idle server.
     'internal.server.bolt.connection_shutdown_wait_time=1s',
@@ -362,8 +460,12 @@ function javaArgs(cfg: LocalServerConfig): string[] {
     '-Dlog4j2.disable.jmx=true',
     '-Dfile.encoding=UTF-8',
     ...cfg.javaOptions,
+    // web/ first: Neo4j serves /browser/ from the first "browser" resource on the
+    // classpath, here the unpacked Browser with the project's style and guide in browser/kg/.
+    // plugins/ last, as Neo4j's own launcher does: APOC registers its components
+    // (apoc.ApocConfig...) as classpath extensions, beside the procedures Neo4j loads from that folder.
     '-cp',
-    path.join(cfg.lib, '*'),
+    [path.join(cfg.lib, 'web'), path.join(cfg.lib, '*'), path.join(cfg.home, 'plugins', '*')].join(path.delimiter),
     MAIN_CLASS,
     `--home-dir=${cfg.home}`,
     `--config-dir=${path.join(cfg.home, 'conf')}`,
@@ -515,6 +617,7 @@ export async function startServer(cfg: LocalServerConfig = localConfig(), env: N
   try {
     const existing = runningPid(cfg);
     if (existing !== null) {
+      serveBrowserContent(cfg); // the guide shows the saved queries as they are now
       const connection = await connectAs(cfg, env, existing, t0);
       restrictPermissions(cfg);
       return { pid: existing, started: false, seconds: (Date.now() - t0) / 1000, connection };
@@ -535,6 +638,8 @@ export async function startServer(cfg: LocalServerConfig = localConfig(), env: N
 
     for (const dir of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(path.join(cfg.home, dir), { recursive: true, mode: 0o700 });
     writeFileSync(path.join(cfg.home, 'conf', 'neo4j.conf'), neo4jConf(cfg));
+    installPlugins(cfg.lib, path.join(cfg.home, 'plugins'));
+    serveBrowserContent(cfg);
     const childEnv = { ...env, NEO4J_HOME: cfg.home, NEO4J_CONF: path.join(cfg.home, 'conf') };
 
     if (!existsSync(path.join(cfg.home, 'data', 'dbms', 'auth.ini')) && !existsSync(path.join(cfg.home, 'data', 'databases'))) {

@@ -5,7 +5,17 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
-import { externalConnection, LEGACY_PASSWORD, localConfig, probeBolt, serverStatus, startServer, stopServer } from '../../src/server/index.ts';
+import neo4j from 'neo4j-driver';
+import {
+  browserContentUrls,
+  externalConnection,
+  LEGACY_PASSWORD,
+  localConfig,
+  probeBolt,
+  serverStatus,
+  startServer,
+  stopServer,
+} from '../../src/server/index.ts';
 import { external, ROOT, testEnv, testServerConfig } from './env.ts';
 import { scratchDir } from './helpers.ts';
 
@@ -36,6 +46,46 @@ describe.skipIf(external())('local Neo4j server', () => {
     expect(page).toContain('<title>Neo4j Browser</title>');
     const discovery = (await (await fetch(`${httpBase()}/`)).json()) as { bolt_direct: string };
     expect(discovery.bolt_direct).toBe(`bolt://127.0.0.1:${testServerConfig().boltPort}`);
+  });
+
+  it("serves the project's style and guide itself, and hands the Browser the settings that load them on connect", async () => {
+    const port = testServerConfig().httpPort;
+    const urls = browserContentUrls(port);
+    // localhost is how the Browser asks for them (127.0.0.1 is where it listens).
+    const style = await fetch(urls.style.replace('localhost', '127.0.0.1'));
+    expect(style.status).toBe(200);
+    expect(await style.text()).toContain('node.Institute');
+    const guide = await fetch(urls.guide.replace('localhost', '127.0.0.1'));
+    expect(guide.status).toBe(200);
+    const html = await guide.text();
+    expect(html).toContain('data-query="partnership-network"');
+    expect(html).toContain(urls.style);
+
+    const conn = inject('neo4j');
+    const driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password!));
+    try {
+      const { records } = await driver.executeQuery('CALL dbms.clientConfig() YIELD name, value RETURN name, value');
+      const config = Object.fromEntries(records.map((r) => [r.get('name'), r.get('value')]));
+      expect(config['browser.post_connect_cmd']).toBe(`style ${urls.style}; play ${urls.guide}`);
+      expect(config['client.allow_telemetry']).toBe('false');
+    } finally {
+      await driver.close();
+    }
+  });
+
+  it('has APOC core: apoc.version() answers, and built-in procedures still run', async () => {
+    const conn = inject('neo4j');
+    const driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password!));
+    try {
+      const { records } = await driver.executeQuery('RETURN apoc.version() AS version, apoc.text.join(["a", "b"], "-") AS joined');
+      expect(records[0]!.get('version')).toMatch(/^5\.26\./);
+      expect(records[0]!.get('joined')).toBe('a-b');
+      // The procedure allowlist (apoc.*) leaves Neo4j's own procedures alone.
+      const schema = await driver.executeQuery('CALL db.schema.visualization() YIELD nodes RETURN size(nodes) AS n');
+      expect(typeof schema.records[0]!.get('n')).not.toBe('undefined');
+    } finally {
+      await driver.close();
+    }
   });
 
   const ask = (auth: string, headers: Record<string, string> = {}) =>
