@@ -109,14 +109,14 @@ function lowerCaseInstitutes(text: string, taken: Candidate[]): Candidate[] {
 const AGREEMENT_NOUN = [
   'memorandum of understanding', 'memoranda of understanding', 'memorandum of agreement', 'memorandum of cooperation',
   'letter of intent', 'letters of intent', 'framework agreement', 'partnership agreement', 'cooperation agreement',
-  'investment agreement', 'agreements', 'agreement', 'memorandum', 'partnership', 'accord', 'pact', 'deals', 'deal', 'arrangement', 'contracts', 'contract',
+  'investment agreement', 'joint statement', 'joint declaration', 'joint communiqué', 'joint communique', 'agreements', 'agreement', 'memorandum', 'partnership', 'accord', 'pact', 'deals', 'deal', 'arrangement', 'contracts', 'contract',
 ].map(eitherCase).join('|') + '|MoUs|MOUs|MoU|MOU|LOI';
 const UNNAMED_AGREEMENT_RE = new RegExp(
   String.raw`\b([Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Nn]ew|[Ss]eparate|[Tt]wo|[Tt]hree)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|multiyear|multi-year|year-long|five-year|\$[\d.,]+\s+(?:million|billion|bn|m)|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
   'g',
 );
 const BARE_PLURAL_RE = new RegExp(
-  String.raw`\b(?:signed|signs|sign|signing|inked|inks|reached|reaching|reaches|struck|strikes|striking|concluded|concluding|entered into|entering into|announced|announcing)\s+(?<bare>)()(${['agreements', 'memoranda of understanding', 'letters of intent', 'deals', 'contracts'].map(eitherCase).join('|')}|MoUs|MOUs)\b`,
+  String.raw`\b(?:signed|signs|sign|signing|inked|inks|reached|reaching|reaches|struck|strikes|striking|concluded|concluding|entered into|entering into|announced|announcing|awarded|awards|awarding|granted|won|secured)\s+(?<bare>)()(${['agreements', 'memoranda of understanding', 'letters of intent', 'deals', 'contracts'].map(eitherCase).join('|')}|MoUs|MOUs)\b`,
   'g',
 );
 const MEETING_RE = /\b(the|an|its|their)\s+(inaugural|first|second|third|fourth|fifth|founding|opening|next)\s+(meeting|gathering|session|convening)\b/gi;
@@ -130,6 +130,7 @@ function nounOf(surface: string): string {
   if (s.startsWith('letter')) return 'letter of intent';
   if (s.startsWith('contract')) return 'contract';
   if (s.startsWith('framework')) return 'framework agreement';
+  if (s.startsWith('joint')) return s.replace('communique', 'communiqué');
   return 'agreement';
 }
 

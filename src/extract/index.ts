@@ -8,7 +8,7 @@ import { documentRelations } from './doc-rules.ts';
 import { listBlocks } from './lists.ts';
 import { extractInParts, MAX_PART_CHARS } from './parts.ts';
 import { buildSlots, sentenceRelations, type RelationDraft } from './relations.ts';
-import { splitSentences } from './sentences.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
 
 export function extractDocument(doc: CleanDocument): DocumentExtraction {
   // Long texts part by part, so the work grows linearly with their length (see parts.ts).
@@ -27,7 +27,7 @@ function extractWhole(doc: CleanDocument): DocumentExtraction {
     drafts.push(...sentenceRelations(list.sentence, slots, ents.entities, text));
   }
   drafts.push(...documentRelations({ text, sentences, mentions: ents.mentions, entities: ents.entities }, drafts));
-  nameUnnamed(ents, drafts);
+  nameUnnamed(ents, drafts, sentences);
   return DocumentExtraction.parse({ document: doc, ...toOutput(doc, ents, drafts) });
 }
 
@@ -43,10 +43,11 @@ function shortName(e: EntityDraft, ents: DocEntities): string {
  * its parties; one nobody signed is not an entity. A bilateral one makes its
  * two parties partners.
  */
-function nameUnnamed(ents: DocEntities, drafts: RelationDraft[]): void {
+function nameUnnamed(ents: DocEntities, drafts: RelationDraft[], sentences: Sentence[]): void {
   const byParties = new Map<string, string>();
   for (const e of [...ents.entities.values()].sort((a, b) => a.firstMention - b.firstMention)) {
     if (!e.unnamed) continue;
+    if (e.type === 'Agreement' && summitInstrument(ents, drafts, sentences, e)) continue;
     if (e.type === 'Agreement' && splitPerParty(ents, drafts, e)) continue;
     if (e.type === 'Agreement') {
       const parties = [...new Set(drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key).map((d) => d.source))]
@@ -77,6 +78,28 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[]): void {
       if (known) { e.registryId = known.id; e.date ??= known.date ?? null; }
     }
   }
+}
+
+/**
+ * "At the Seoul summit, leaders adopted a joint declaration": an unnamed declaration (statement, communiqué) adopted
+ * at a known summit named in the same sentence is the one the registry says that summit produced, when it produced
+ * exactly one of that kind. Returns whether it was recognized.
+ */
+function summitInstrument(ents: DocEntities, drafts: RelationDraft[], sentences: Sentence[], e: EntityDraft): boolean {
+  const kind = /\b(declaration|statement|communiqu[eé])$/i.exec(e.unnamed!.noun)?.[1]?.toLowerCase().replace('communique', 'communiqué');
+  if (!kind) return false;
+  const reg = registry();
+  const mention = ents.mentions.find((m) => m.key === e.key);
+  const sentence = mention && sentences.find((s) => mention.start >= s.start && mention.start < s.end);
+  if (!sentence) return false;
+  const summits = new Set(ents.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && ents.entities.get(m.key)?.type === 'Summit').map((m) => ents.entities.get(m.key)!.registryId).filter((id): id is string => !!id));
+  const products = reg.entries.filter((a) => a.type === 'Agreement' && a.producedBy && summits.has(a.producedBy) && a.name.toLowerCase().includes(kind));
+  if (products.length !== 1) return false;
+  const known = products[0]!;
+  const existing = ents.entities.get(known.id);
+  if (existing) { merge(ents, drafts, e.key, known.id); return true; }
+  Object.assign(e, { name: known.name, registryId: known.id, date: known.date ?? e.date, unnamed: undefined });
+  return true;
 }
 
 /**

@@ -167,7 +167,7 @@ interface Rule {
 }
 
 const ROLE_WORDS = String.raw`Senior|Chief|Head|Director|Researcher|Professor|Minister|Secretary|CEO|CTO|Founder|Co-founder|Chair\w*|President|Spokes\w+|Analyst|Fellow|Lead|Manager|Officer|Adviser|Advisor|Scientist|Engineer|Ambassador|Envoy|Commissioner|executive|director|head|researcher|professor|founder|chief|scientist|analyst|fellow|partner`;
-const VERB_SIGN = String.raw`(?:signed|signs|sign|signing|inked|inks|inking|reaching|reaches|striking|concluding|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
+const VERB_SIGN = String.raw`(?:signed|signs|sign|signing|issued|issues|issuing|inked|inks|inking|reaching|reaches|striking|concluding|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
 /** A parenthetical after a name ("(MoU)", "(2024)"). */
 const ASIDE = String.raw`(?:\s*\([^()⟦⟧]{0,40}\))?`;
 /** A short lower-case description before a name: "with AI research company Anthropic". */
@@ -187,6 +187,8 @@ const RULES: Rule[] = [
   // "X awarded a framework agreement to Y": both sides of the award are parties to it.
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:awarded|awards|granted|grants|gave|offered)\b{_}{o:Agreement}`, confidence: 0.75 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}${ASIDE}\s+(?:to|for)\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.7, counterpart: true },
+  // "X was awarded a contract": the one awarded is a party, as much as the one awarding.
+  { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+|recently\s+)?(?:awarded|granted|handed)\b{_}{o:Agreement}`, confidence: 0.75 },
   { type: 'SIGNED', pattern: String.raw`\b(?:signing|conclusion|signature)\s+of\s+(?:the\s+|an?\s+)?{o:Agreement}{_}\bby\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\bsignator(?:y|ies)\s+(?:to|of)\s+(?:the\s+)?{o:Agreement}`, confidence: 0.85 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}{_}\bsignator(?:y|ies)\s+(?:include|included|are|were)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },

@@ -189,3 +189,21 @@ describe('known summits described instead of named', () => {
     expect(x.entities.some((e) => e.name === 'Summit of the Future')).toBe(false);
   });
 });
+
+describe('instruments without a name', () => {
+  it('the one awarded a contract is a party to it', () => {
+    const x = extractText('Cohere was awarded a $40 million contract last year to build translation tools.', '2025-03-01');
+    expect(facts(x)).toContain('Cohere -SIGNED-> Cohere contract');
+  });
+  it('a joint statement issued by several states is signed by each', () => {
+    const x = extractText('Spain, Portugal and Greece issued a joint statement on AI testing on Monday.', '2025-03-05');
+    const statement = x.entities.find((e) => e.type === 'Agreement');
+    expect(statement?.aliases).toContain('joint statement');
+    for (const c of ['Spain', 'Portugal', 'Greece']) expect(facts(x)).toContain(`${c} -SIGNED-> ${statement!.name}`);
+  });
+  it('a declaration adopted at a known summit is the declaration that summit produced', () => {
+    const x = extractText('At the AI Seoul Summit, leaders from Germany and Italy adopted a joint declaration on safe AI.', '2024-06-01');
+    expect(entity(x, 'Seoul Declaration for Safe, Innovative and Inclusive AI')?.registryId).toBe('agreement/seoul-declaration');
+    expect(facts(x)).toContain('Germany -SIGNED-> Seoul Declaration for Safe, Innovative and Inclusive AI');
+  });
+});
