@@ -26,7 +26,9 @@ export function emit(f: Figure): void {
 
 export function corpusLines(): string[] {
   if (!existsSync(CORPUS_JSONL)) throw new Error(`bench: no corpus at ${CORPUS_JSONL} (set KG_SHARED to the folder holding data/news-corpus)`);
-  return readFileSync(CORPUS_JSONL, 'utf8').split('\n').filter((l) => l.trim());
+  return readFileSync(CORPUS_JSONL, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
 }
 
 /** The first n articles of the corpus as a JSONL file of their own (read through the real reader). */

@@ -37,7 +37,10 @@ const cleanS = (performance.now() - t) / 1000;
 const totalWords = cleaned.reduce((a, d) => a + words(d.text), 0);
 
 // Warm-up (JIT, lazy tables) on the first documents, for the extractor and the baseline alike.
-for (const d of cleaned.slice(0, WARM)) { extractDocument(d); nlp(d.text).json(); }
+for (const d of cleaned.slice(0, WARM)) {
+  extractDocument(d);
+  nlp(d.text).json();
+}
 
 // Resolution and peak RSS: read -> clean -> extract -> resolve in this process.
 let extractions: DocumentExtraction[] = cleaned.map((d) => extractDocument(d));
@@ -58,7 +61,11 @@ extractions = [];
 // (shortest) of REPEAT passes, the contenders interleaved pass by pass.
 const REPEAT = Number(process.env.KG_BENCH_REPEAT || 3);
 const BASE_REPEAT = Number(process.env.KG_BENCH_REPEAT || (docs > 1000 ? 2 : 3));
-const timed = async (f: () => unknown | Promise<unknown>) => { const t0 = performance.now(); await f(); return (performance.now() - t0) / 1000; };
+const timed = async (f: () => unknown | Promise<unknown>) => {
+  const t0 = performance.now();
+  await f();
+  return (performance.now() - t0) / 1000;
+};
 const cleanedFile = path.join(WORK, `cleaned-${docs}.json`);
 writeFileSync(cleanedFile, JSON.stringify(cleaned));
 const ONE = path.join(ROOT, 'bench', 'extract-one.ts');
@@ -105,10 +112,18 @@ for (let r = 0; r < REPEAT; r++) {
   processPasses.push(await poolPass('process'));
   if (r < BASE_REPEAT) {
     if (pinnable) baselinePinnedS = Math.min(baselinePinnedS, onePass(true, BASELINE).seconds);
-    if (r === 0 || !pinnable) baselineThreadS = Math.min(baselineThreadS, await timed(() => { for (const d of cleaned) nlp(d.text).json(); }));
+    if (r === 0 || !pinnable)
+      baselineThreadS = Math.min(
+        baselineThreadS,
+        await timed(() => {
+          for (const d of cleaned) nlp(d.text).json();
+        }),
+      );
   }
 }
-const tagOnlyS = await timed(() => { for (const d of cleaned) nlp(d.text); });
+const tagOnlyS = await timed(() => {
+  for (const d of cleaned) nlp(d.text);
+});
 const threadBest = best(onePasses);
 const oneCorePasses = pinnable ? pinnedPasses : onePasses;
 const oneBest = best(oneCorePasses);
@@ -119,7 +134,6 @@ const poolExtractS = poolBest.seconds;
 const poolProcessS = best(processPasses).seconds;
 const startS = Math.min(...poolPasses.map((p) => p.startup));
 const loadEnd = loadavg()[0]!;
-
 
 const one = { docs, cores: 1 };
 const many = { docs, cores: CORES };

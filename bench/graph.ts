@@ -46,7 +46,10 @@ export async function openBenchGraph(): Promise<{ store: GraphStore; stop: () =>
     const r = await startServer(cfg);
     console.error(`bench: Neo4j ${r.started ? `started in ${r.seconds.toFixed(1)} s` : 'already running'} (${cfg.home}, Bolt ${cfg.boltPort})`);
     connection = r.connection;
-    if (r.started && process.env.KG_BENCH_KEEP_NEO4J !== '1') stop = async () => { await stopServer(cfg); };
+    if (r.started && process.env.KG_BENCH_KEEP_NEO4J !== '1')
+      stop = async () => {
+        await stopServer(cfg);
+      };
   }
   const store = await GraphStore.open(connection);
   return { store, stop };
@@ -82,9 +85,14 @@ function rng(seed: number): () => number {
  */
 export function syntheticGraph(docs: number, perDoc = 25, relsPerDoc = 50, seed = 42): Graph {
   const rand = rng(seed);
-  const poolSize = Math.max(perDoc * 4, Math.round(docs * perDoc / 5));
+  const poolSize = Math.max(perDoc * 4, Math.round((docs * perDoc) / 5));
   const entities: GraphEntity[] = Array.from({ length: poolSize }, (_, i) => ({
-    id: `synthetic/entity-${i}`, type: ENTITY_TYPES[i % ENTITY_TYPES.length]!, name: `Entity ${i}`, aliases: [`E${i}`], date: null, mentions: [],
+    id: `synthetic/entity-${i}`,
+    type: ENTITY_TYPES[i % ENTITY_TYPES.length]!,
+    name: `Entity ${i}`,
+    aliases: [`E${i}`],
+    date: null,
+    mentions: [],
   }));
   const relations = new Map<string, GraphRelation>();
   const documents = [];
@@ -92,9 +100,9 @@ export function syntheticGraph(docs: number, perDoc = 25, relsPerDoc = 50, seed 
     const id = `synthetic/doc-${String(d).padStart(6, '0')}`;
     documents.push({ id, source: `${id}.txt`, url: null, title: `Document ${d}`, publishedAt: '2024-05-21', contentHash: `hash-${d}` });
     const mine = new Set<number>();
-    while (mine.size < perDoc) mine.add(Math.floor(Math.pow(rand(), 2) * poolSize)); // skewed: some entities are popular
+    while (mine.size < perDoc) mine.add(Math.floor(rand() ** 2 * poolSize)); // skewed: some entities are popular
     const ids = [...mine];
-    ids.forEach((e, k) => entities[e]!.mentions.push({ doc: id, start: k * 40, end: k * 40 + 10 }));
+    for (const [k, e] of ids.entries()) entities[e]!.mentions.push({ doc: id, start: k * 40, end: k * 40 + 10 });
     for (let r = 0; r < relsPerDoc; r++) {
       const a = ids[Math.floor(rand() * ids.length)]!;
       let b = ids[Math.floor(rand() * ids.length)]!;
@@ -102,10 +110,19 @@ export function syntheticGraph(docs: number, perDoc = 25, relsPerDoc = 50, seed 
       const type = RELATION_TYPES[Math.floor(rand() * RELATION_TYPES.length)]!;
       const [s, t] = type === 'PARTNERED_WITH' && b < a ? [b, a] : [a, b];
       const key = `${type}|${s}|${t}`;
-      const ev = { doc: id, sentence: `Sentence ${r} of document ${d} relating entity ${s} to entity ${t}.`, start: r * 100, end: r * 100 + 60, confidence: 0.8, method: 'sentence' as const };
+      const ev = {
+        doc: id,
+        sentence: `Sentence ${r} of document ${d} relating entity ${s} to entity ${t}.`,
+        start: r * 100,
+        end: r * 100 + 60,
+        confidence: 0.8,
+        method: 'sentence' as const,
+      };
       const rel = relations.get(key);
-      if (rel) { if (!rel.evidence.some((x) => x.doc === id && x.start === ev.start)) rel.evidence.push(ev); }
-      else relations.set(key, { type, source: `synthetic/entity-${s}`, target: `synthetic/entity-${t}`, date: null, role: null, confidence: 0.8, evidence: [ev] });
+      if (rel) {
+        if (!rel.evidence.some((x) => x.doc === id && x.start === ev.start)) rel.evidence.push(ev);
+      } else
+        relations.set(key, { type, source: `synthetic/entity-${s}`, target: `synthetic/entity-${t}`, date: null, role: null, confidence: 0.8, evidence: [ev] });
     }
   }
   return Graph.parse({ documents, entities: entities.filter((e) => e.mentions.length), relations: [...relations.values()] });

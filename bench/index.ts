@@ -11,9 +11,14 @@ import { CORES, corpusLines, emit, ROOT, type Figure } from './common.ts';
 import { benchLoad, benchRefresh, openBenchGraph } from './graph.ts';
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : fallback; };
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1]! : fallback;
+};
 const all = corpusLines().length;
-const sizes = opt('--sizes', '100,1000,all').split(',').map((s) => (s === 'all' ? all : Number(s)));
+const sizes = opt('--sizes', '100,1000,all')
+  .split(',')
+  .map((s) => (s === 'all' ? all : Number(s)));
 
 // Other work on the machine skews every figure: say how busy it was.
 emit({ name: 'machine.loadavg_1min.start', value: loadavg()[0]!, unit: 'load', docs: 0, cores: CORES });
@@ -21,7 +26,10 @@ const figures: Figure[] = [];
 for (const n of sizes) {
   // Each size in a fresh process: peak RSS is that size's, caches start cold.
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'extract.ts'), String(n)], {
-    cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26,
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
   });
   for (const line of out.split('\n').filter(Boolean)) {
     process.stdout.write(line + '\n');
@@ -34,7 +42,17 @@ const largest = Math.max(...sizes);
 const smallest = Math.min(...sizes);
 const label = (n: number) => (n >= all ? 'nall' : `n${n}`);
 // Headline figures: the whole corpus (the largest size run).
-for (const name of ['extract.words_per_s.1core', 'extract.words_per_s.all_cores', 'extract.words_per_s.1thread', 'extract.cpu_s.1core', 'extract.cpu_s.all_cores', 'baseline.compromise.words_per_s', 'baseline.compromise.words_per_s.1thread', 'clean_extract.words_per_s.1thread', 'clean_extract.words_per_s.all_cores']) {
+for (const name of [
+  'extract.words_per_s.1core',
+  'extract.words_per_s.all_cores',
+  'extract.words_per_s.1thread',
+  'extract.cpu_s.1core',
+  'extract.cpu_s.all_cores',
+  'baseline.compromise.words_per_s',
+  'baseline.compromise.words_per_s.1thread',
+  'clean_extract.words_per_s.1thread',
+  'clean_extract.words_per_s.all_cores',
+]) {
   const f = figures.find((x) => x.name === `${name}.${label(largest)}`);
   if (f) emit({ ...f, name });
 }

@@ -11,7 +11,10 @@ import path from 'node:path';
 import { ROOT, WORK } from './common.ts';
 
 const args = process.argv.slice(2);
-const opt = (name: string, fallback: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1]! : fallback; };
+const opt = (name: string, fallback: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1]! : fallback;
+};
 const sizes = opt('--sizes', '1000,10000,50000').split(',').map(Number);
 const chunks = args.includes('--whole') ? ['default', 'all'] : ['default'];
 
@@ -20,7 +23,10 @@ function word(n: number): string {
   const c = 'bdfgklmnprstvz';
   const v = 'aeiou';
   let s = '';
-  do { s += c[n % c.length]! + v[Math.floor(n / c.length) % v.length]!; n = Math.floor(n / (c.length * v.length)); } while (n > 0);
+  do {
+    s += c[n % c.length]! + v[Math.floor(n / c.length) % v.length]!;
+    n = Math.floor(n / (c.length * v.length));
+  } while (n > 0);
   return s[0]!.toUpperCase() + s.slice(1);
 }
 
@@ -33,9 +39,10 @@ function corpus(n: number): string {
   for (let i = 0; i < n; i++) {
     const person = `${word(i + 7)} ${word(i * 31 + 3)}`;
     const body = `${word(i)} AI Safety Council`;
-    const text = `${person}, director of the ${body}, attended the ${SUMMITS[i % 3]} in May 2024.\n\n`
-      + `The ${body} partnered with the UK AI Safety Institute and signed the Seoul Declaration. `
-      + `${person} said the council would publish an evaluation of frontier models with the US AI Safety Institute in 2025.`;
+    const text =
+      `${person}, director of the ${body}, attended the ${SUMMITS[i % 3]} in May 2024.\n\n` +
+      `The ${body} partnered with the UK AI Safety Institute and signed the Seoul Declaration. ` +
+      `${person} said the council would publish an evaluation of frontier models with the US AI Safety Institute in 2025.`;
     lines.push(JSON.stringify({ url: `https://example.org/memory/${i}`, title: `Report ${i}`, text, publishedAt: '2024-06-01' }));
   }
   writeFileSync(file, lines.join('\n') + '\n');
@@ -45,9 +52,15 @@ function corpus(n: number): string {
 for (const n of sizes) {
   const file = corpus(n);
   for (const chunk of chunks) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'memory-run.ts'), file, String(n), chunk === 'default' ? '2000' : 'all'], {
-      cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'bench', 'memory-run.ts'), file, String(n), chunk === 'default' ? '2000' : 'all'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     process.stdout.write(out);
   }
 }
