@@ -252,10 +252,24 @@ function summitProducts(ctx: Ctx): RelationDraft[] {
   return out;
 }
 
+/** The registry knows which summit produced an instrument: when the text names both, say so. */
+function registryProducts(ctx: Ctx): RelationDraft[] {
+  const reg = registry();
+  const out: RelationDraft[] = [];
+  for (const a of ctx.entities.values()) {
+    const producer = a.registryId ? reg.byId.get(a.registryId)?.producedBy : undefined;
+    const s = producer ? [...ctx.entities.values()].find((e) => e.registryId === producer) : undefined;
+    if (!s || !ctx.mentions.some((m) => m.key === a.key && !m.anaphoric)) continue;
+    const sentence = firstSentenceWith(ctx, [s.key, a.key]) ?? sentenceOf(ctx, ctx.mentions.find((m) => m.key === a.key && !m.anaphoric)!.start);
+    out.push({ type: 'PRODUCED', source: s.key, target: a.key, sentence, confidence: 0.6, role: null });
+  }
+  return out;
+}
+
 export function documentRelations(ctx: Ctx, sentenceDrafts: RelationDraft[]): RelationDraft[] {
   const as = (method: EvidenceMethod, ds: RelationDraft[]) => ds.map((d) => ({ ...d, method: d.method ?? method }));
   const drafts = [
-    ...as('name', nameEntailed(ctx)), ...as('document', summitOrder(ctx)), ...as('name', summitProducts(ctx)), ...officeHolders(ctx),
+    ...as('name', nameEntailed(ctx)), ...as('document', summitOrder(ctx)), ...as('name', summitProducts(ctx)), ...as('registry', registryProducts(ctx)), ...officeHolders(ctx),
     ...bilateralSubjects(ctx), ...as('table', tableRows(ctx)), ...as('document', documentAgreement(ctx)), ...signingPlace(ctx), ...demonymCompanies(ctx),
   ];
   const all = [...sentenceDrafts, ...drafts];
