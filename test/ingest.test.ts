@@ -98,7 +98,8 @@ describe('files and directories', () => {
   });
 
   it('reports an unreadable subdirectory and reads the rest', async () => {
-    // Permissions do not stop root: as root, the reading runs as user nobody.
+    // Permissions do not stop root: as root, the reading runs without the capabilities that bypass them (still as
+    // root, so a clone in a directory only root can enter still loads).
     const root = mkdtempSync(path.join(tmpdir(), 'kg-unreadable-'));
     chmodSync(root, 0o755);
     for (const [name, text] of [
@@ -114,10 +115,11 @@ describe('files and directories', () => {
       const out = [];
       for await (const i of readInputs([${JSON.stringify(root)}])) out.push(i.ok ? { doc: i.doc.source, body: i.doc.body } : i.failure);
       console.log(JSON.stringify(out));`;
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    const caps = '-dac_override,-dac_read_search';
+    const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', script];
+    const [cmd, ...args] = process.getuid?.() === 0 ? ['setpriv', `--inh-caps=${caps}`, `--bounding-set=${caps}`, '--', ...node] : node;
+    const { stdout } = await promisify(execFile)(cmd!, args, {
       cwd: path.join(import.meta.dirname, '..'),
-      ...asNobody,
       env: { ...process.env, HOME: tmpdir() },
     });
     expect(JSON.parse(stdout)).toEqual([
