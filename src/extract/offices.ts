@@ -29,7 +29,7 @@ const CORE = alt([...STATE_TITLES, ...ORG_TITLES, ...LOWER_ROLES]);
 const ORG_TITLE_RE = new RegExp(String.raw`^(?:${alt(ORG_TITLES)})$`, 'iu');
 const CORE_RE = new RegExp(String.raw`(?:${CORE})$`, 'u');
 /** A word of a role phrase: "U.S.", "Commerce", "Britain's", "AI", "and", "then-". */
-const MOD = String.raw`(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*,?|and|of|for|the|&|then-|former|acting|deputy|vice|senior|executive|chief|interim|digital|national|security|foreign)`;
+const MOD = String.raw`(?:[\p{Lu}\p{N}][\p{L}\p{N}.&'’-]*,?|and|of|for|the|&|then-|former|acting|deputy|vice|senior|executive|chief|interim|digital|national|security|foreign|inaugural|founding|first|new|current|outgoing|incoming|longtime|top)`;
 /** The title right before a name, with its qualifiers and the office it names ("Minister of Innovation, Science and Industry"). */
 const PRE_TITLE = new RegExp(
   String.raw`(?<![\p{L}\p{N}.'’-])(?:${MOD}[ \t]+)*?(?:${CORE})(?:[ \t]+(?:of|for)(?:[ \t]+the)?(?:,?[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[\p{Lu}][\p{L}-]+){1,8}?)?(?:[ \t]*,)?[ \t]+(?:(?:Sir|Dame|Dr|Mr|Ms|Mrs|Sheikh|Sheikha)\.?[ \t]+)?$`,
@@ -76,7 +76,8 @@ function titleBefore(ctx: Ctx, s: Sentence, m: MentionRef): Office | null {
     }
   }
   // The body named with the title: a mention inside the phrase or right before it ("Cohere CEO", "Britain's Justice Secretary").
-  let owner = owners(ctx, s, m).filter((x) => x.end <= phraseEnd && (x.end >= phraseStart - 1 || /^['’]s?[ \t]+$/.test(ctx.text.slice(x.end, phraseStart))) &&
+  // A stock ticker may stand between a company and the title: "Sony (6758.T) Chief Technology Officer".
+  let owner = owners(ctx, s, m).filter((x) => x.end <= phraseEnd && (x.end >= phraseStart - 1 || /^(?:['’]s?)?[ \t]+(?:\([\p{Lu}\p{N}.:]{1,12}\)[ \t]+)?$/u.test(ctx.text.slice(x.end, phraseStart))) &&
     /^(?:['’]s?)?[ \t]/.test(ctx.text.slice(x.end, x.end + 3))).at(-1);
   // "its chief executive, Ana Ruiz": the body the text just named.
   if (!owner && /\b(?:its|their)[ \t]+$/i.test(ctx.text.slice(Math.max(s.start, phraseStart - 8), phraseStart))) {
@@ -113,8 +114,8 @@ const GAPS: Array<{ re: RegExp; ownerThen?: RegExp; confidence: number; roleOpti
   { re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with|from)[ \t]+(?:the[ \t]+)?$/u, confidence: 0.8 },
   // ", the lab's chief scientist", ", a Microsoft spokesperson"
   { re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$/u, ownerThen: new RegExp(String.raw`${OWNER_ROLE}(?=[ \t]*(?:[,;.)]|$|[ \t]+(?:said|says|told|added|noted|who)\b))`, 'iu'), confidence: 0.8 },
-  // ", Senior Vice President, Software Industry Association."
-  { re: /^,[ \t]+(?<role>[^,;:()"“”]{1,60}?),[ \t]+(?:the[ \t]+)?$/u, ownerThen: /^[ \t]*(?:[.,;)]|$)/u, confidence: 0.75 },
+  // ", Senior Vice President, Software Industry Association.", ", Deputy Director, Example Center (EC)"
+  { re: /^,[ \t]+(?<role>[^,;:()"“”]{1,60}?),[ \t]+(?:the[ \t]+)?$/u, ownerThen: /^[ \t]*(?:\([\p{Lu}\p{N}&-]{2,12}\)[ \t]*)?(?:[.,;)]|$)/u, confidence: 0.75 },
   // " previously led the policy team at the Institute", ", who runs the lab of the University"
   {
     re: new RegExp(String.raw`^(?:,[ \t]+who)?[ \t]+(?:previously[ \t]+|also[ \t]+|now[ \t]+|formerly[ \t]+|later[ \t]+)?(?<verb>${['leads', 'led', 'runs', 'ran', 'heads', 'headed', 'directs', 'directed', 'manages', 'managed'].join('|')})[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?(?<object>[^,;:()"“”]{1,60}?(?:team|group|unit|division|lab|laboratory|programme|program|office|department|centre|center|project))[ \t]+(?:at|of|in)[ \t]+(?:the[ \t]+)?$`, 'u'),

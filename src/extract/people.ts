@@ -133,6 +133,12 @@ export function plausibleSurname(word: string, o: NameOracle): boolean {
   const tags = o.tags(lower);
   if (tags) return tags.every((t) => NAME_TAGS.has(t));
   if (word.includes('-')) return word.split('-').every((p) => p.length > 0 && !o.tags(fold(p).toLowerCase())?.some((t) => !NAME_TAGS.has(t)));
+  // Two words glued by a lost line break ("SandleEditing"): the second one is a common word, where "McDonald" has a name.
+  const glued = /^\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)$/u.exec(fold(word));
+  if (glued && o.tags(glued[1]!.toLowerCase())?.some((t) => !NAME_TAGS.has(t))) return false;
+  // "-ing" makes a common word only from a verb ("Funding", "Ruling"); "Doering", "Kipling" are names.
+  const stem = /^(.+)ing$/.exec(lower)?.[1];
+  if (stem && stem.length > 2) return ![stem, `${stem}e`, /(.)\1$/.test(stem) ? stem.slice(0, -1) : ''].some((x) => x && o.tags(x)?.some((t) => /Verb|Infinitive/.test(t)));
   return !COMMON_SUFFIX.test(lower);
 }
 

@@ -207,3 +207,23 @@ describe('instruments without a name', () => {
     expect(facts(x)).toContain('Germany -SIGNED-> Seoul Declaration for Safe, Innovative and Inclusive AI');
   });
 });
+
+describe('people and their offices, more shapes', () => {
+  it('a surname ending in -ing is a name unless it is a verb form', () => {
+    const x = extractText('Clara Doering said the tests were ready. Mary Shipping was not a name.');
+    expect(entity(x, 'Clara Doering')?.type).toBe('Person');
+    expect(entity(x, 'Mary Shipping')).toBeUndefined();
+  });
+  it('words glued by a lost line break make no surname', () => {
+    const x = extractText('Reporting by Tom BakerEditing by Sue Lee');
+    expect(x.entities.some((e) => e.name.includes('BakerEditing'))).toBe(false);
+  });
+  it('a stock ticker between a company and a title still makes the office the company\'s', () => {
+    const x = extractText('Nvidia (NVDA.O) Chief Scientist Ruth Hansen spoke first.');
+    expect(facts(x)).toContain('Ruth Hansen -WORKS_FOR-> Nvidia');
+  });
+  it('"Name, Role, Organization (ACRONYM)" in a signature line', () => {
+    const x = extractText('Comments were filed.\n- Maria Lopez, Policy Director, Electronic Frontier Foundation (EFF)');
+    expect(facts(x)).toContain('Maria Lopez -WORKS_FOR-> Electronic Frontier Foundation');
+  });
+});
