@@ -209,7 +209,10 @@ describe.skipIf(external())('local Neo4j server', () => {
     } finally {
       await stopServer(cfg);
     }
-  });
+    // Two server starts and neo4j-admin: each start is bounded by its own timeout (180 s) and
+    // took about 60 s on a loaded 2-core machine, so the suite's 180 s per test timed out there
+    // and left this server on the second instance's ports for the next file.
+  }, 600_000);
 
   it('fails clearly when java is missing', async () => {
     const cfg = localConfig({ ...testEnv(), KG_NEO4J_HOME: scratchDir('no-java'), JAVA_HOME: '/nonexistent-jdk' });
