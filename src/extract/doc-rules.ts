@@ -47,6 +47,15 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
         const near = hostId ? nearby(ctx, [e.key, place], hostId) : undefined;
         if (hostId && near) out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: near, confidence: 0.65, role: null, method });
       }
+      // "the first summit in the Netherlands", "last year's G-7 summit in Japan": a country inside a mention hosted it.
+      for (const m of ctx.mentions.filter((x) => x.key === e.key && !x.anaphoric)) {
+        for (const c of ctx.mentions.filter((x) => x.start >= m.start && x.end <= m.end && x.key !== e.key && ctx.entities.get(x.key)?.type === 'Country')) {
+          if (entry?.country && reg.byId.get(c.key)?.name !== entry.country) continue;
+          // Only a country the mention puts the summit in: not the parties of a "South Korea-U.S. Dialogue".
+          if (!/\bin\s+(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(ctx.text.slice(m.start, c.start))) continue;
+          out.push({ type: 'HOSTED_BY', source: e.key, target: c.key, sentence: sentenceOf(ctx, m.start), confidence: 0.65, role: null, method: 'name' });
+        }
+      }
     }
     if (['Institute', 'GovernmentBody', 'Organization', 'Company', 'Summit'].includes(e.type)) {
       // Every surface form counts: "the Scientific Panel" first, "the UN Scientific Panel" later.

@@ -208,6 +208,8 @@ const RULES: Rule[] = [
   { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}{_}\b(?:hosted|co-hosted|organi[sz]ed|convened)\s+by\s+(?:the\s+)?{o:Country|Organization}`, confidence: 0.85 },
   // "the summit in Seoul, South Korea": the country of the city it was held in.
   { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}{_}\b(?:in|at)\s+⟦\d+:Location⟧,\s+{o:Country}`, confidence: 0.75 },
+  // "the first summit in the Netherlands": a summit in a country is hosted by it (the city, when named, is where it was held).
+  { type: 'HOSTED_BY', pattern: String.raw`{s:Summit}\s+(?:(?:was\s+|is\s+|will be\s+)?held\s+)?in\s+(?:the\s+)?{o:Country}(?!['’])`, confidence: 0.7 },
   // ATTENDED
   { type: 'ATTENDED', pattern: String.raw`{s:${PARTY}}{_}\b(?:attended|attend|attends|participated in|participate in|took part in|take part in|joined|were represented at|was represented at|gathered (?:at|in|for)|met at|convened at)\s+(?:the\s+)?{o:Summit}`, confidence: 0.8 },
   { type: 'ATTENDED', pattern: String.raw`\b(?:gathered|meeting|met|convened|assembled)\s+(?:at|in|for)\s+(?:the\s+)?{o:Summit}[^]{0,600}?\b(?:representing|from|of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },

@@ -227,3 +227,14 @@ describe('people and their offices, more shapes', () => {
     expect(facts(x)).toContain('Maria Lopez -WORKS_FOR-> Electronic Frontier Foundation');
   });
 });
+
+describe('where summits were held and who hosted them', () => {
+  it('a summit in a country, described or named, is hosted by that country', () => {
+    const x = extractText('Leaders met at the first summit in the Netherlands. A later summit in Kenya drew fewer.', '2024-09-12');
+    expect(facts(x)).toContain('REAIM Summit 2023 -HOSTED_BY-> Netherlands');
+  });
+  it('the countries of a bilateral dialogue\'s name do not host it', () => {
+    const x = extractText('The Spain-Portugal Digital Dialogue met again on Tuesday.');
+    expect(facts(x).some((f) => f.includes('HOSTED_BY'))).toBe(false);
+  });
+});
