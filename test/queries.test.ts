@@ -163,4 +163,19 @@ describe('browser style', () => {
       expect(grass).toMatch(new RegExp(`node\\.${t} \\{[^}]*color: #[0-9A-F]{6};[^}]*caption: '\\{name\\}';`));
     }
   });
+
+  it('captions documents by title, runs by kind, status and start, and every label of the schema view by its name', () => {
+    const grass = readFileSync(path.join(import.meta.dirname, '..', 'graph', 'browser-style.grass'), 'utf8');
+    const rule = (label: string) => new RegExp(`node\\.${label} \\{([\\s\\S]*?)\\n\\}`).exec(grass)?.[1] ?? '';
+    const caption = (label: string) => /caption: '([^']*)';/.exec(rule(label))?.[1];
+    // db.schema.visualization() draws one node per label, whose only text is its name property:
+    // every caption that does not start with {name} has it too, so no schema node is blank or an id.
+    expect(caption('Document')).toBe('{title}{name}');
+    expect(caption('Run')).toBe('{kind}{name} {status} {startedAt}');
+    expect(caption('Lock')).toBe('{name}{id}');
+    // A Run is drawn in a colour of its own, not white on the white canvas.
+    expect(rule('Run')).toMatch(/color: #(?!FFFFFF)[0-9A-F]{6};/);
+    // Agreements' long generated names ("OpenAI–K-AISI memorandum of understanding") need room for three lines.
+    expect(Number(/diameter: (\d+)px/.exec(rule('Agreement'))?.[1])).toBeGreaterThanOrEqual(80);
+  });
 });
