@@ -2,8 +2,9 @@
 //
 // The agreements (MoUs, declarations, statements, commitments) a party
 // SIGNED, oldest first, with the signing or announcement date, where it was
-// signed, the summit that produced it, what it builds on, and the other
-// signatories.
+// signed, the summit that produced it, what it builds on, the other
+// signatories and the sentence that states the signing: names and values
+// only, a table.
 //
 // @param party "OpenAI"  the signing party (company, institute, country, ...): canonical name or any alias, any case
 MATCH (party:Entity)
@@ -15,6 +16,7 @@ OPTIONAL MATCH (agreement)-[:BUILDS_ON]->(earlier:Entity)
 OPTIONAL MATCH (other:Entity)-[:SIGNED]->(agreement) WHERE other <> party
 WITH party, agreement, s, collect(DISTINCT place.name) AS signedIn, collect(DISTINCT summit.name) AS producedBy,
      collect(DISTINCT earlier.name) AS buildsOn, collect(DISTINCT other.name) AS otherSignatories
-RETURN party, agreement, coalesce(s.date, agreement.date) AS date, signedIn, producedBy, buildsOn,
-       size(otherSignatories) AS otherSignatoryCount, otherSignatories[0..10] AS otherSignatories, reduce(acc = [], d IN s.evidenceDocs | CASE WHEN d IN acc THEN acc ELSE acc + d END) AS documents
-ORDER BY date IS NULL, date, agreement.name
+RETURN party.name AS party, agreement.name AS agreement, coalesce(s.date, agreement.date) AS date, signedIn, producedBy, buildsOn,
+       size(otherSignatories) AS otherSignatoryCount, otherSignatories[0..10] AS otherSignatories, s.evidenceSentences[0] AS evidence,
+       reduce(acc = [], d IN s.evidenceDocs | CASE WHEN d IN acc THEN acc ELSE acc + d END) AS documents
+ORDER BY date IS NULL, date, agreement

@@ -6,7 +6,7 @@
 // supports it (so it came in with this run, or only these documents still
 // state it), "more evidence" when this run added evidence to a fact other
 // documents already state. Run records: (:Run) nodes written by kg run and
-// kg refresh.
+// kg refresh. Names and values only, a table.
 //
 // @param kind "any"  which runs count: refresh, full (kg run / kg start) or any
 MATCH (run:Run)
@@ -39,5 +39,5 @@ CALL (docs, written) {
 }
 RETURN run.kind + ' ' + left(run.startedAt, 16) + ' (new ' + toInteger(run.new) + ', changed ' + toInteger(run.changed)
          + ', unchanged ' + toInteger(run.unchanged) + ', failed ' + toInteger(run.failed) + ')' AS run,
-       change, fact, entity, documents
+       change, fact, entity.name AS entity, entity.type AS type, documents
 ORDER BY CASE change WHEN 'document written' THEN 0 WHEN 'new entity' THEN 1 WHEN 'new relationship' THEN 2 ELSE 3 END, fact

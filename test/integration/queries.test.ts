@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/load/index.ts';
 import { bindParams, listQueries, loadQuery, plain, runSavedQuery } from '../../src/queries/index.ts';
@@ -21,13 +22,19 @@ interface PlainNode {
 
 let store: GraphStore;
 
-async function run(name: string, params: Record<string, string> = {}): Promise<Row[]> {
+async function runRaw(name: string, params: Record<string, string> = {}) {
   const q = loadQuery(name);
-  const result = await store.read((tx) => runSavedQuery(tx, q, bindParams(q, params)));
-  return result.rows.map((r) => plain(r) as Row);
+  return store.read((tx) => runSavedQuery(tx, q, bindParams(q, params)));
 }
-const names = (v: unknown) => (v as PlainNode[]).map((n) => n.name);
-const nameOf = (v: unknown) => (v as PlainNode).name;
+async function run(name: string, params: Record<string, string> = {}): Promise<Row[]> {
+  return (await runRaw(name, params)).rows.map((r) => plain(r) as Row);
+}
+/** A node, relationship or path anywhere in a value (lists and maps searched). */
+const graphValue = (v: unknown): boolean =>
+  neo4j.isNode(v as never) || neo4j.isRelationship(v as never) || neo4j.isPath(v as never)
+  || (Array.isArray(v) && v.some(graphValue))
+  || (v !== null && typeof v === 'object' && (v as object).constructor === Object && Object.values(v as object).some(graphValue));
+type Step = { start: string; type: string; end: string };
 
 beforeAll(async () => {
   store = await openStore();
@@ -56,47 +63,67 @@ describe('saved queries on the sample graph', () => {
     for (const q of all) expect((await run(q.name)).length, q.name).toBeGreaterThan(0);
   });
 
+  it('reads as a table: names, types and sentences in columns, nodes only in the paths a graph query draws', async () => {
+    for (const q of listQueries()) {
+      const { columns, rows } = await runRaw(q.name);
+      for (const c of columns.filter((c) => c !== 'paths')) {
+        expect(rows.some((r) => graphValue(r[c])), `${q.name}.${c} holds nodes`).toBe(false);
+      }
+      if (columns.includes('paths')) expect(columns.at(-1), q.name).toBe('paths');
+    }
+  });
+
   it('partnership-network: K-AISI partners with OpenAI and the UK AI Security Institute', async () => {
     const rows = await run('partnership-network');
-    expect(new Set(rows.map((r) => nameOf(r.center)))).toEqual(new Set(['Korea AI Safety Institute']));
-    const partners = new Map(rows.map((r) => [nameOf(r.partner), r]));
+    expect(new Set(rows.map((r) => r.center))).toEqual(new Set(['Korea AI Safety Institute']));
+    const partners = new Map(rows.map((r) => [r.partner as string, r]));
     for (const p of ['OpenAI', 'UK AI Security Institute']) {
       expect(partners.has(p), p).toBe(true);
       expect(partners.get(p)!.links).toContain('PARTNERED_WITH');
       expect(String(partners.get(p)!.evidence)).not.toBe('');
     }
     // The MoU with OpenAI also makes it a co-signatory.
-    expect((partners.get('OpenAI')!.agreements as PlainNode[]).some((a) => /memorandum|MoU/i.test(a.name ?? ''))).toBe(true);
+    expect((partners.get('OpenAI')!.agreements as string[]).some((a) => /memorandum|MoU/i.test(a))).toBe(true);
+    expect(partners.get('OpenAI')!.partnerType).toBe('Company');
+    // The paths draw each partner linked to the institute: the relationship, or the agreement both signed.
+    for (const [partner, row] of partners) {
+      const steps = (row.paths as Step[][]).flat();
+      expect(steps.length, partner).toBeGreaterThan(0);
+      expect(steps.some((s) => s.start === partner || s.end === partner), partner).toBe(true);
+      expect(steps.every((s) => ['PARTNERED_WITH', 'SIGNED'].includes(s.type)), partner).toBe(true);
+    }
     // Aliases and case work as the parameter.
     const byAlias = await run('partnership-network', { name: 'k-aisi' });
-    expect(new Set(byAlias.map((r) => nameOf(r.partner)))).toEqual(new Set(partners.keys()));
+    expect(new Set(byAlias.map((r) => r.partner))).toEqual(new Set(partners.keys()));
     expect(await run('partnership-network', { name: 'No Such Institute' })).toEqual([]);
   });
 
   it('agreements-signed: what OpenAI signed, with dates, oldest first', async () => {
     const rows = await run('agreements-signed');
-    const byName = new Map(rows.map((r) => [nameOf(r.agreement), r]));
+    const byName = new Map(rows.map((r) => [r.agreement as string, r]));
     expect(byName.get('Frontier AI Safety Commitments')?.date).toBe('2024-05-21');
-    const mou = rows.find((r) => /memorandum|MoU/i.test(nameOf(r.agreement) ?? '') && (r.otherSignatories as string[]).includes('Korea AI Safety Institute'));
+    const mou = rows.find((r) => /memorandum|MoU/i.test(String(r.agreement)) && (r.otherSignatories as string[]).includes('Korea AI Safety Institute'));
     expect(mou, 'the OpenAI / K-AISI MoU').toBeDefined();
     expect(mou!.date).toBe('2025-10');
+    expect(String(mou!.evidence)).toMatch(/OpenAI/);
     const dates = rows.map((r) => r.date).filter((d): d is string => typeof d === 'string');
     expect(dates).toEqual([...dates].sort());
-    expect(rows.every((r) => nameOf(r.party) === 'OpenAI')).toBe(true);
+    expect(rows.every((r) => r.party === 'OpenAI')).toBe(true);
     // Another party: a country that signed the Seoul Statement of Intent.
     const uk = await run('agreements-signed', { party: 'UK' });
-    expect(uk.map((r) => nameOf(r.agreement)).some((n) => /Seoul Statement of Intent/.test(n ?? ''))).toBe(true);
+    expect(uk.map((r) => String(r.agreement)).some((n) => /Seoul Statement of Intent/.test(n))).toBe(true);
   });
 
   it('summit-timeline: Bletchley before Seoul, and Seoul produced the Seoul Declaration', async () => {
     const rows = await run('summit-timeline');
-    const order = rows.map((r) => nameOf(r.summit));
+    const order = rows.map((r) => r.summit);
     const bletchley = order.indexOf('Bletchley Park AI Safety Summit');
     const seoul = order.indexOf('AI Seoul Summit');
     expect(bletchley).toBeGreaterThanOrEqual(0);
     expect(seoul).toBeGreaterThan(bletchley);
     const seoulRow = rows[seoul];
-    expect(names(seoulRow.produced).some((n) => /^Seoul Declaration/.test(n ?? ''))).toBe(true);
+    expect((seoulRow.produced as string[]).some((n) => /^Seoul Declaration/.test(n))).toBe(true);
+    expect((seoulRow.producedTypes as string[])[(seoulRow.produced as string[]).findIndex((n) => /^Seoul Declaration/.test(n))]).toBe('Agreement');
     expect(seoulRow.heldIn).toContain('Seoul');
     expect(seoulRow.hostedBy).toContain('South Korea');
     expect(seoulRow.follows).toContain('Bletchley Park AI Safety Summit');
@@ -106,20 +133,32 @@ describe('saved queries on the sample graph', () => {
     const firstUndated = rows.findIndex((r) => r.startDate === null);
     if (firstUndated >= 0) expect(rows.slice(firstUndated).every((r) => r.startDate === null)).toBe(true);
     // since filters out the earlier ones.
-    const later = (await run('summit-timeline', { since: '2024' })).map((r) => nameOf(r.summit));
+    const later = (await run('summit-timeline', { since: '2024' })).map((r) => r.summit);
     expect(later).toContain('AI Seoul Summit');
     expect(later).not.toContain('Bletchley Park AI Safety Summit');
   });
 
   it("network-members: the network of AI safety institutes by country, with each country's institute", async () => {
     const rows = await run('network-members');
-    const byCountry = new Map(rows.map((r) => [nameOf(r.country), r]));
+    const byCountry = new Map(rows.map((r) => [r.country as string, r]));
     expect(byCountry.size).toBeGreaterThanOrEqual(8);
-    expect(names(byCountry.get('South Korea')?.institutes)).toContain('Korea AI Safety Institute');
-    expect(names(byCountry.get('United Kingdom')?.institutes)).toContain('UK AI Security Institute');
-    expect(names(byCountry.get('United States')?.institutes)).toContain('US AI Safety Institute');
+    expect(byCountry.get('South Korea')?.institutes).toContain('Korea AI Safety Institute');
+    expect(byCountry.get('United Kingdom')?.institutes).toContain('UK AI Security Institute');
+    expect(byCountry.get('United States')?.institutes).toContain('US AI Safety Institute');
     for (const c of ['Japan', 'Singapore', 'Canada', 'France']) expect(byCountry.has(c), c).toBe(true);
     for (const r of rows) expect((r.via as string[]).length).toBeGreaterThan(0);
+    // The paths connect every member to the network (the members query drew unconnected dots before)
+    // and every institute to its country.
+    const network = 'International Network of AI Safety Institutes';
+    for (const r of rows) {
+      const steps = (r.paths as Step[][]).map((p) => p);
+      for (const m of r.members as string[]) {
+        expect(steps.some((p) => p[0]?.start === m && p.at(-1)?.end === network), `${m} reaches the network`).toBe(true);
+      }
+      for (const i of r.institutes as string[]) {
+        expect(steps.some((p) => p[0]?.start === i && p[0]?.type === 'BASED_IN' && p[0]?.end === r.country), `${i} in ${r.country}`).toBe(true);
+      }
+    }
     // The alias finds the same network.
     expect((await run('network-members', { network: 'AISI network' })).length).toBe(rows.length);
   });
@@ -132,24 +171,23 @@ describe('saved queries on the sample graph', () => {
       expect(String(r.document)).toMatch(/^seeds\//);
       expect(['->', '<-']).toContain(r.direction);
     }
-    const uk = rows.find((r) => r.relationship === 'PARTNERED_WITH' && nameOf(r.other) === 'UK AI Security Institute');
+    const uk = rows.find((r) => r.relationship === 'PARTNERED_WITH' && r.other === 'UK AI Security Institute');
     expect(uk).toBeDefined();
     expect(String(uk!.sentence)).toMatch(/UK|United Kingdom|British/);
     expect(uk!.title).toBe('Korea AI Safety Institute Partners With UK on AI Testing');
-    expect(rows.some((r) => r.relationship === 'WORKS_FOR' && r.direction === '<-' && nameOf(r.other) === 'Jiyeon Cho')).toBe(true);
-    expect(rows.some((r) => r.relationship === 'PART_OF' && nameOf(r.other) === 'Ministry of Science and ICT')).toBe(true);
+    expect(rows.some((r) => r.relationship === 'WORKS_FOR' && r.direction === '<-' && r.other === 'Jiyeon Cho' && r.otherType === 'Person')).toBe(true);
+    expect(rows.some((r) => r.relationship === 'PART_OF' && r.other === 'Ministry of Science and ICT')).toBe(true);
+    expect(rows.every((r) => r.entity === 'Korea AI Safety Institute')).toBe(true);
   });
 
   it('near-duplicates: same-type pairs with close names, for review', async () => {
     const rows = await run('near-duplicates');
     for (const r of rows) {
-      const a = r.a as PlainNode & { type: string };
-      const b = r.b as PlainNode & { type: string };
-      expect(a.type).toBe(r.type);
-      expect(b.type).toBe(r.type);
-      expect(a.id).not.toBe(b.id);
+      expect(typeof r.a).toBe('string');
+      expect(typeof r.b).toBe('string');
+      expect(r.aId).not.toBe(r.bId);
     }
-    const pair = rows.find((r) => nameOf(r.a) === 'Claude' && nameOf(r.b) === 'Claude 4');
+    const pair = rows.find((r) => r.a === 'Claude' && r.b === 'Claude 4');
     expect(pair?.reason).toBe('name contains the other');
     // A stricter threshold keeps only the name-containment pairs.
     const strict = await run('near-duplicates', { minSimilarity: '1.0' });
@@ -215,7 +253,7 @@ describe('latest-refresh', () => {
       // Nothing from the unchanged documents.
       const written = new Set(docs);
       for (const r of rows) for (const d of r.documents as string[]) expect(written.has(d), d).toBe(true);
-      const newEntities = rows.filter((r) => r.change === 'new entity').map((r) => nameOf(r.entity));
+      const newEntities = rows.filter((r) => r.change === 'new entity').map((r) => r.entity);
       expect(newEntities).toContain('Singapore AI Safety Institute');
       expect(newEntities).not.toContain('Anthropic'); // the seeds mention it too
       expect(rows.some((r) => r.change === 'new relationship' && /^Singapore AI Safety Institute -\[SIGNED\]-> /.test(String(r.fact)))).toBe(true);
