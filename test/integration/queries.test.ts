@@ -13,12 +13,6 @@ import { ROOT, testEnv } from './env.ts';
 import { copySeeds, openStore, wipe } from './helpers.ts';
 
 type Row = Record<string, unknown>;
-interface PlainNode {
-  labels: string[];
-  name?: string;
-  id?: string;
-  type?: string;
-}
 
 let store: GraphStore;
 
@@ -31,9 +25,11 @@ async function run(name: string, params: Record<string, string> = {}): Promise<R
 }
 /** A node, relationship or path anywhere in a value (lists and maps searched). */
 const graphValue = (v: unknown): boolean =>
-  neo4j.isNode(v as never) || neo4j.isRelationship(v as never) || neo4j.isPath(v as never)
-  || (Array.isArray(v) && v.some(graphValue))
-  || (v !== null && typeof v === 'object' && (v as object).constructor === Object && Object.values(v as object).some(graphValue));
+  neo4j.isNode(v as never) ||
+  neo4j.isRelationship(v as never) ||
+  neo4j.isPath(v as never) ||
+  (Array.isArray(v) && v.some(graphValue)) ||
+  (v !== null && typeof v === 'object' && (v as object).constructor === Object && Object.values(v as object).some(graphValue));
 type Step = { start: string; type: string; end: string };
 
 beforeAll(async () => {
@@ -67,7 +63,10 @@ describe('saved queries on the sample graph', () => {
     for (const q of listQueries()) {
       const { columns, rows } = await runRaw(q.name);
       for (const c of columns.filter((c) => c !== 'paths')) {
-        expect(rows.some((r) => graphValue(r[c])), `${q.name}.${c} holds nodes`).toBe(false);
+        expect(
+          rows.some((r) => graphValue(r[c])),
+          `${q.name}.${c} holds nodes`,
+        ).toBe(false);
       }
       if (columns.includes('paths')) expect(columns.at(-1), q.name).toBe('paths');
     }
@@ -89,8 +88,14 @@ describe('saved queries on the sample graph', () => {
     for (const [partner, row] of partners) {
       const steps = (row.paths as Step[][]).flat();
       expect(steps.length, partner).toBeGreaterThan(0);
-      expect(steps.some((s) => s.start === partner || s.end === partner), partner).toBe(true);
-      expect(steps.every((s) => ['PARTNERED_WITH', 'SIGNED'].includes(s.type)), partner).toBe(true);
+      expect(
+        steps.some((s) => s.start === partner || s.end === partner),
+        partner,
+      ).toBe(true);
+      expect(
+        steps.every((s) => ['PARTNERED_WITH', 'SIGNED'].includes(s.type)),
+        partner,
+      ).toBe(true);
     }
     // Aliases and case work as the parameter.
     const byAlias = await run('partnership-network', { name: 'k-aisi' });
@@ -153,10 +158,16 @@ describe('saved queries on the sample graph', () => {
     for (const r of rows) {
       const steps = (r.paths as Step[][]).map((p) => p);
       for (const m of r.members as string[]) {
-        expect(steps.some((p) => p[0]?.start === m && p.at(-1)?.end === network), `${m} reaches the network`).toBe(true);
+        expect(
+          steps.some((p) => p[0]?.start === m && p.at(-1)?.end === network),
+          `${m} reaches the network`,
+        ).toBe(true);
       }
       for (const i of r.institutes as string[]) {
-        expect(steps.some((p) => p[0]?.start === i && p[0]?.type === 'BASED_IN' && p[0]?.end === r.country), `${i} in ${r.country}`).toBe(true);
+        expect(
+          steps.some((p) => p[0]?.start === i && p[0]?.type === 'BASED_IN' && p[0]?.end === r.country),
+          `${i} in ${r.country}`,
+        ).toBe(true);
       }
     }
     // The alias finds the same network.
