@@ -109,7 +109,16 @@ describe('Neo4j Browser', () => {
     const commands = () => page.locator('[data-testid="frameCommand"]').allInnerTexts();
     await expect.poll(commands, { timeout: 90_000 }).toEqual(expect.arrayContaining([`:style ${urls.style}`, `:play ${urls.guide}`]));
     const carousel = page.locator('[data-testid="carousel"]');
-    await expect.poll(async () => carousel.textContent().then((t) => t ?? '').catch(() => ''), { timeout: 60_000 }).toContain('The AI-governance knowledge graph');
+    await expect
+      .poll(
+        async () =>
+          carousel
+            .textContent()
+            .then((t) => t ?? '')
+            .catch(() => ''),
+        { timeout: 60_000 },
+      )
+      .toContain('The AI-governance knowledge graph');
     expect(await frameOf(':style').textContent()).toContain('node.Institute');
     // client.allow_telemetry=false: the Browser shows no usage-collection banner.
     expect(await page.getByText('we collect information on product usage').count()).toBe(0);
