@@ -102,6 +102,7 @@ export function registerQueue(program: Command): void {
               failed: s.failed,
               runs: s.runs.map((r) => r.id),
               errors: s.runs.flatMap((r) => r.errors),
+              warnings: s.runs.flatMap((r) => r.warnings),
               graph: counts,
             }),
           );
