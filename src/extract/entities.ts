@@ -57,8 +57,14 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
     ? [...text.slice(Math.max(0, c.start - 200), c.start).split(/[.!?\n]/).at(-1)!.matchAll(/[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}/gu)]
         .map((x) => reg.countryByName.get(normalizeName(x[0]))).find((x) => !!x)
     : undefined;
+  // "Japan Govt to Establish AI Safety Institute", "Kenya will set up an AI safety institute": the founding state's own.
+  const clause = text.slice(Math.max(0, c.start - 100), c.start).split(/[.!?\n;]/).at(-1)!;
+  const founder = /\b(?:establish|establishes|established|establishing|launch|launches|launched|launching|set up|sets up|setting up|create|creates|created|creating|open|opens|opened|unveil|unveils|unveiled)\s+(?:an?\s+|its\s+|their\s+|the\s+|a\s+new\s+|its\s+own\s+|new\s+)?$/i.test(clause)
+    ? [...clause.matchAll(/[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}/gu)].map((x) => reg.countryByName.get(normalizeName(x[0])) ?? reg.countryByName.get(normalizeName(x[0].split(/\s+/)[0]!)) ?? reg.countryByDemonym.get(x[0].split(/\s+/)[0]!.toLowerCase())).find((x) => !!x)
+    : undefined;
   const country =
     its ||
+    founder ||
     (possessive && reg.countryByName.get(normalizeName(possessive[1]!))) ||
     (demonym && (reg.countryByDemonym.get(demonym[1]!.toLowerCase()) ?? reg.countryByName.get(normalizeName(demonym[1]!)))) ||
     (ofCountry && reg.countryByName.get(normalizeName(ofCountry[1]!)));
@@ -138,6 +144,10 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   let cands = recognize(text);
   const out: Candidate[] = [];
   for (const c of cands) {
+    // "AI Safety Institute of Australia": the country's institute, under the name the registry knows.
+    const ofCountry = c.source === 'pattern' && c.type === 'Institute' ? /^(?:National\s+)?(?:AI|Artificial Intelligence)\s+(?:Safety|Security)\s+Institute\s+(?:of|for)\s+(?:the\s+)?(.+)$/.exec(c.text) : null;
+    const country = ofCountry ? registry().countryByName.get(normalizeName(ofCountry[1]!)) : undefined;
+    if (country) { out.push(countryInstitute(country, c)); continue; }
     if (c.source === 'pattern' && c.type === 'Institute' && GENERIC_INSTITUTE.test(c.text)) {
       const q = qualifyGenericInstitute(text, c);
       if (q) out.push(q);

@@ -154,7 +154,8 @@ export function typeByHead(phrase: string): EntityType | null {
   // The head is the last word, or the word before a connector, rightmost first:
   // "Council of Europe Framework Convention on Artificial Intelligence" is a convention.
   const preHeads = ws.filter((_w, i) => i + 1 < ws.length && HEAD_CONNECTORS.has(ws[i + 1]!)).reverse();
-  if (/\b(?:AI|Safety|Security) (?:Safety |Security )?Institute$|\bAI Office$/.test(phrase)) return 'Institute';
+  // "AI Safety Institute of Australia": a national AI safety or security institute, whatever follows its head.
+  if (/\b(?:AI|Safety|Security) (?:Safety |Security )?Institute$|\bAI Office$|^(?:National )?(?:AI|Artificial Intelligence) (?:Safety|Security) Institute (?:of|for) /.test(phrase)) return 'Institute';
   if (COMPANY_SUFFIXES.has(last)) return 'Company';
   if (GOVERNMENT_FIRST_WORDS.has(ws[0]!) && firstConnector === 1) return 'GovernmentBody';
   for (const head of [last, ...preHeads]) {
@@ -176,6 +177,12 @@ interface Segment { text: string; start: number }
 const TITLE_BREAKS = new Set(['Prof', 'Prof.', 'Professor', 'Dr', 'Dr.', 'Mr', 'Mr.', 'Mrs', 'Ms', 'Sir', 'Dame', 'Sheikh', 'President', 'Minister',
   'Secretary', 'Chairman', 'Chairwoman', 'Chair', 'CEO', 'Founder', 'Co-founder', 'Chief', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Boss']);
 
+/** "... of Japan": a name whose last words are a country's. */
+function endsInCountry(name: string): boolean {
+  const m = /[ \t]of[ \t]+(?:the[ \t]+)?(.+)$/.exec(name);
+  return !!m && !!registry().countryByName.get(normalizeName(m[1]!));
+}
+
 /** Splits a capitalized run where it stops being one name. */
 function segments(run: string, runStart: number, glued: boolean): Segment[] {
   const out: Segment[] = [];
@@ -194,6 +201,13 @@ function segments(run: string, runStart: number, glued: boolean): Segment[] {
       const breaks = [...w.matchAll(/(?<=[\p{Ll}\p{N})%])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu)].map((b) => b.index!);
       const b = breaks.filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8)) && !/(?:^|[^\p{L}])Ma?c$/u.test(w.slice(0, i))).at(-1);
       if (b !== undefined && b > 0) { flush(); ws += b; w = w.slice(b); }
+    }
+    // "the Arctic and the Pacific Ocean", "Party of Japan and Nippon Ishin": "and the", or "and" after a complete name
+    // that ends in a country, joins two names (a name's own "and" joins words: "Ministry of Science and ICT").
+    if (cur !== null && ((w === 'the' && /[ \t]and$/.test(cur.text)) || (w === 'and' && typeByHead(cur.text) !== null && endsInCountry(cur.text)))) {
+      if (w === 'the') cur = { text: cur.text.replace(/[ \t]+and$/, ''), start: cur.start };
+      flush();
+      continue;
     }
     // "University of Tokyo Prof Yutaka Matsuo": a title after a complete name starts a person, not more of the name.
     if (cur !== null && TITLE_BREAKS.has(w) && typeByHead(cur.text) !== null) { flush(); continue; }

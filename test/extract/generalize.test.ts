@@ -238,3 +238,20 @@ describe('where summits were held and who hosted them', () => {
     expect(facts(x).some((f) => f.includes('HOSTED_BY'))).toBe(false);
   });
 });
+
+describe('names that run together', () => {
+  it('"and the" joins two names, and so does "and" after a name that ends in a country', () => {
+    const x = extractText('The route crosses the Arctic and the Pacific Ocean. The Labour Party of Norway and Green Alliance disagreed.');
+    expect(entity(x, 'Pacific Ocean')?.type).toBe('Location');
+    expect(entity(x, 'Labour Party of Norway')?.type).toBe('Organization');
+    expect(x.entities.some((e) => /and the Pacific|Norway and/.test(e.name))).toBe(false);
+  });
+  it('a name\'s own "and" stays inside it', () => {
+    const x = extractText('The Ministry of Science and ICT signed the plan.');
+    expect(entity(x, 'Ministry of Science and ICT')?.type).toBe('GovernmentBody');
+  });
+  it('"AI Safety Institute of <country>" is that country\'s institute', () => {
+    const x = extractText('The AI Safety Institute of Australia opened in Canberra.');
+    expect(x.entities.find((e) => e.type === 'Institute')?.registryId).toBe('institute/australia-aisi');
+  });
+});
