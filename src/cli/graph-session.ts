@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { GraphStore, total, type GraphCounts } from '../load/index.ts';
 import { runPipeline, type ProgressEvent, type RunMode, type RunSummary } from '../refresh/index.ts';
-import { parseWorkers } from '../pipeline/index.ts';
+import { parseBudget, parseWorkers } from '../pipeline/index.ts';
 import { loadPipeline } from '../refresh/pipelines.ts';
 import { ensureNeo4j, type Connection, type StartResult } from '../server/index.ts';
 import { Progress } from './progress.ts';
@@ -116,6 +116,8 @@ export interface RunCommandOptions extends OutputOptions {
   concurrency?: string;
   /** --workers: a number or "auto" (the default). */
   workers?: string;
+  /** --doc-budget: seconds per document (0: none). */
+  docBudget?: string;
   /** Exit 0 even when documents failed (the run itself completed). */
   allowFailures?: boolean;
   /** Id or URL of the document read from `-`. */
@@ -158,6 +160,7 @@ export async function runCommand(label: string, mode: RunMode, paths: string[], 
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) throw new Error('--concurrency must be a positive integer');
   if ((opts.id || opts.url) && !inputs.includes('-')) throw new Error('--id and --url name the document read from standard input: give - as a path');
   const workers = parseWorkers(opts.workers);
+  const budgetMs = parseBudget(opts.docBudget);
   const t0 = Date.now();
   const { store, connection } = await openGraph(opts.quiet ? () => {} : undefined);
   const progress = progressReporter(label, opts.quiet);
@@ -168,6 +171,7 @@ export async function runCommand(label: string, mode: RunMode, paths: string[], 
       mode,
       concurrency,
       workers,
+      budgetMs,
       pipeline,
       onProgress: progress.onProgress,
     });

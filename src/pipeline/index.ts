@@ -2,15 +2,26 @@
 // collecting per-document failures instead of stopping the run. Few documents
 // are processed in this thread (p-queue); many go to a pool of worker threads
 // (pool.ts), one per core, which takes them in batches and is what scales
-// extraction with the cores.
+// extraction with the cores. A time budget per document (pool.ts) is
+// enforced on the pool's threads; a run that extracts in this thread sends its
+// few large documents to one guard thread so that the budget holds for them
+// too (with workers 0, everything stays in this thread and has no budget).
 import PQueue from 'p-queue';
 import { cleanDocument } from '../clean/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { readInputs, type InputFailure, type ReadOptions } from '../ingest/index.ts';
 import type { CleanDocument, DocumentExtraction, RawDocument } from '../model/schemas.ts';
-import { defaultWorkers, ExtractPool, MAX_BATCH } from './pool.ts';
+import { defaultWorkers, docBudgetMs, ExtractPool, MAX_BATCH } from './pool.ts';
 
-export { defaultWorkers, ExtractPool, MAX_BATCH } from './pool.ts';
+export { DEFAULT_DOC_BUDGET_S, defaultWorkers, docBudgetMs, ExtractPool, MAX_BATCH } from './pool.ts';
+
+/**
+ * Documents longer than this (raw body or cleaned text, in characters) go to
+ * the guard thread when a run extracts in this thread: ordinary articles stay
+ * here (the longest BBC article has 25,000 characters of text), a long or odd
+ * one gets the time budget.
+ */
+export const GUARD_CHARS = 256 * 1024;
 
 export type DocumentFailure = InputFailure;
 
@@ -41,10 +52,20 @@ export interface ExtractOptions {
   read?: ReadOptions;
   /** Called once per document, done or failed, for progress display. */
   onDocument?: (source: string, ok: boolean) => void;
+  /** Time budget per document in ms (0: none); default docBudgetMs() (KG_DOC_BUDGET_S, 60 s). */
+  budgetMs?: number;
 }
 
 export function processDocument(raw: RawDocument): DocumentExtraction {
   return extractDocument(cleanDocument(raw));
+}
+
+/** Parses a --doc-budget value (seconds, 0 for none) into ms; undefined: the default (KG_DOC_BUDGET_S, 60 s). */
+export function parseBudget(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const s = Number(value);
+  if (value.trim() === '' || !Number.isFinite(s) || s < 0) throw new Error(`--doc-budget must be a number of seconds (0 for no budget), not "${value}"`);
+  return Math.round(s * 1000);
 }
 
 /** Parses a --workers value: a non-negative integer or "auto". */
@@ -69,7 +90,9 @@ type Outcome = { ok: true; value: DocumentExtraction } | { ok: false; error: str
  * document. Extractions come out sorted by document id, failures and warnings
  * in input order, whatever order the threads finish in.
  */
-async function runAll<T extends { source: string }>(
+const charsOf = (item: RawDocument | CleanDocument): number => ('text' in item ? item.text.length : item.body.length);
+
+async function runAll<T extends RawDocument | CleanDocument>(
   items: AsyncIterable<T> | Iterable<T>,
   local: Step<T>,
   remote: (pool: ExtractPool, item: T) => Promise<DocumentExtraction>,
@@ -82,13 +105,21 @@ async function runAll<T extends { source: string }>(
   const outcomes: Outcome[] = [];
   const done: Array<Promise<void>> = [];
   let pool: ExtractPool | null = null;
+  let guard: ExtractPool | null = null;
+  const budgetMs = options.budgetMs ?? docBudgetMs();
   const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
   const decide = (documents: number) => {
     const size = poolSize(options.workers ?? 'auto', documents, threshold);
     if (size > 0) {
-      pool = new ExtractPool(size);
+      pool = new ExtractPool(size, { budgetMs });
       run.workers = size;
     }
+  };
+  // The thread a large document goes to when the others are extracted here (started on the first).
+  const guardFor = (item: T): ExtractPool | null => {
+    if (budgetMs === 0 || options.workers === 0 || charsOf(item) <= GUARD_CHARS) return null;
+    guard ??= new ExtractPool(1, { budgetMs });
+    return guard;
   };
   const record = (seq: number, outcome: Outcome) => {
     outcomes[seq] = outcome;
@@ -96,7 +127,7 @@ async function runAll<T extends { source: string }>(
   };
   const submit = (item: T) => {
     const seq = sources.push(item.source) - 1;
-    const p = pool as ExtractPool | null;
+    const p = (pool as ExtractPool | null) ?? guardFor(item);
     const task = p
       ? // The pool queues and batches the documents itself.
         remote(p, item)
@@ -141,6 +172,7 @@ async function runAll<T extends { source: string }>(
     await Promise.all(done);
   } finally {
     await (pool as ExtractPool | null)?.close();
+    await (guard as ExtractPool | null)?.close();
   }
   outcomes.forEach((o, seq) => {
     if (!o.ok) {

@@ -10,6 +10,13 @@
 // An extraction of a document the caller already has comes back without the
 // document (entities and relations only), which halves what is copied back.
 // Threads start lazily and are ended by close().
+//
+// A time budget per document (docBudgetMs: KG_DOC_BUDGET_S, default 60 s) is
+// enforced from this thread: each worker writes which document it is on and
+// since when into memory shared with the pool, a timer here reads it, and a
+// thread past the budget is terminated, whatever it is stuck in. Its document
+// fails with a message saying so; the other documents it held go back to the
+// queue, and a fresh thread takes its place.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { noVerdicts, verdictCount, type WordVerdicts } from '../extract/verdicts.ts';
@@ -47,6 +54,48 @@ export type Settled<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 
+/** The default time budget of one document's cleaning and extraction (seconds). */
+export const DEFAULT_DOC_BUDGET_S = 60;
+
+/**
+ * The per-document time budget in milliseconds (0: none), from KG_DOC_BUDGET_S
+ * (seconds; 0 turns it off). A news article takes milliseconds; 60 s is what
+ * about 10 MB of ordinary text takes on one slow core, so only a document
+ * that makes extraction misbehave reaches it.
+ */
+export function docBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.KG_DOC_BUDGET_S;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_DOC_BUDGET_S * 1000;
+  const s = Number(raw);
+  if (!Number.isFinite(s) || s < 0) throw new Error(`KG_DOC_BUDGET_S must be a number of seconds (0 for no budget), not "${raw}"`);
+  return Math.round(s * 1000);
+}
+
+/** What a document stopped at the budget fails with (the caller names the document). */
+export function budgetMessage(budgetMs: number, doc: RawDocument | CleanDocument): string {
+  const chars = 'text' in doc ? doc.text.length : doc.body.length;
+  return (
+    `stopped after the time budget of ${budgetMs / 1000} s per document (${chars.toLocaleString('en-US')} characters): ` +
+    'split the document into smaller ones, or raise the budget (KG_DOC_BUDGET_S=seconds, 0 for none) if it is only long'
+  );
+}
+
+/** Where a thread is, in memory it shares with the pool: [batch id, index in the batch] and since when (ms, 0 = idle). */
+export interface ThreadState {
+  ints: Int32Array;
+  since: Float64Array;
+}
+
+export function threadState(buffer: SharedArrayBuffer): ThreadState {
+  return { ints: new Int32Array(buffer, 0, 2), since: new Float64Array(buffer, 8, 1) };
+}
+const STATE_BYTES = 16;
+
+export interface PoolOptions {
+  /** Time budget per document in ms (0: none); default docBudgetMs(). */
+  budgetMs?: number;
+}
+
 /** Threads the machine can run at once (os.availableParallelism). */
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
@@ -59,6 +108,9 @@ const PER_THREAD = 2;
 
 interface Slot {
   worker: Worker;
+  state: ThreadState;
+  /** Terminated by the pool (over budget): its exit is not a crash. */
+  retired: boolean;
   ready: Promise<void>;
   inFlight: number;
   /** Verdicts from the other threads, for this one's next batch. */
@@ -78,7 +130,10 @@ interface Pending {
 
 export class ExtractPool {
   readonly size: number;
+  /** Per-document time budget (ms, 0: none). */
+  readonly budgetMs: number;
   private slots: Slot[] = [];
+  private watchdog: NodeJS.Timeout | null = null;
   private pending = new Map<number, Pending>();
   private waiting: Unit[] = [];
   private head = 0; // waiting[head..] are queued (a cursor, not shift(): the queue can hold thousands)
@@ -87,10 +142,14 @@ export class ExtractPool {
   private dispatchScheduled = false;
   /** Messages sent to the threads and documents they carried (for tests and diagnostics). */
   readonly sent = { messages: 0, documents: 0 };
+  /** Threads terminated for going over the budget. */
+  stopped = 0;
 
-  constructor(size = defaultWorkers()) {
+  constructor(size = defaultWorkers(), options: PoolOptions = {}) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`worker pool size must be a positive integer, not ${size}`);
     this.size = size;
+    this.budgetMs = options.budgetMs ?? docBudgetMs();
+    if (!Number.isFinite(this.budgetMs) || this.budgetMs < 0) throw new Error(`time budget must be a non-negative number of ms, not ${this.budgetMs}`);
   }
 
   /** Starts the threads (else the first task does) and waits until each has loaded and warmed the stages. */
@@ -130,6 +189,8 @@ export class ExtractPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = null;
     this.failWaiting(new Error('worker pool closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
     this.slots = [];
@@ -161,27 +222,72 @@ export class ExtractPool {
 
   private spawn(): void {
     if (this.slots.length) return;
-    for (let i = 0; i < this.size; i++) {
-      const worker = new Worker(ENTRY);
-      const slot: Slot = { worker, ready: Promise.resolve(), inFlight: PER_THREAD, verdicts: noVerdicts() }; // busy until ready
-      slot.ready = new Promise<void>((resolve, reject) => {
-        const onReady = (m: PoolResponse) => {
-          if (m.id !== -1) return;
-          worker.off('message', onReady);
-          slot.inFlight = 0;
-          resolve();
-          this.dispatch();
-        };
-        worker.on('message', onReady);
-        worker.once('error', reject);
-      });
-      slot.ready.catch(() => {}); // reported through the tasks
-      worker.on('message', (m: PoolResponse) => this.onMessage(m));
-      worker.on('error', (err) => this.onThreadDeath(slot, err));
-      worker.on('exit', (code) => {
-        if (!this.closed) this.onThreadDeath(slot, new Error(`extraction thread exited with code ${code}`));
-      });
-      this.slots.push(slot);
+    for (let i = 0; i < this.size; i++) this.spawnOne();
+    if (this.budgetMs > 0 && !this.watchdog) {
+      // Checked often enough that a document is stopped within a tenth of the budget past it (at most a second).
+      this.watchdog = setInterval(() => this.enforceBudget(), Math.min(1000, Math.max(20, this.budgetMs / 10)));
+      this.watchdog.unref();
+    }
+  }
+
+  private spawnOne(): Slot {
+    const buffer = new SharedArrayBuffer(STATE_BYTES);
+    const worker = new Worker(ENTRY, { workerData: { state: buffer } });
+    // busy until ready
+    const slot: Slot = { worker, state: threadState(buffer), retired: false, ready: Promise.resolve(), inFlight: PER_THREAD, verdicts: noVerdicts() };
+    slot.ready = new Promise<void>((resolve, reject) => {
+      const onReady = (m: PoolResponse) => {
+        if (m.id !== -1) return;
+        worker.off('message', onReady);
+        slot.inFlight = 0;
+        resolve();
+        this.dispatch();
+      };
+      worker.on('message', onReady);
+      worker.once('error', reject);
+    });
+    slot.ready.catch(() => {}); // reported through the tasks
+    worker.on('message', (m: PoolResponse) => this.onMessage(m));
+    worker.on('error', (err) => {
+      if (!slot.retired) this.onThreadDeath(slot, err);
+    });
+    worker.on('exit', (code) => {
+      if (!this.closed && !slot.retired) this.onThreadDeath(slot, new Error(`extraction thread exited with code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /**
+   * A thread on one document for longer than the budget is terminated: that
+   * document fails, the others it held (the rest of its batches, and those of
+   * the batch it had done but not yet sent back) are queued again first, and
+   * a new thread takes its place.
+   */
+  private enforceBudget(): void {
+    if (this.closed) return;
+    const now = Date.now();
+    for (const slot of [...this.slots]) {
+      const since = slot.state.since[0]!;
+      if (!since || now - since <= this.budgetMs) continue;
+      const batch = Atomics.load(slot.state.ints, 0);
+      const index = Atomics.load(slot.state.ints, 1);
+      if (slot.state.since[0] !== since) continue; // it moved on while we read
+      slot.retired = true;
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      this.stopped++;
+      void slot.worker.terminate();
+      const requeue: Unit[] = [];
+      for (const [id, p] of [...this.pending].sort((a, b) => a[0] - b[0])) {
+        if (p.slot !== slot) continue;
+        this.pending.delete(id);
+        p.units.forEach((u, i) => {
+          if (id === batch && i === index) u.settle({ ok: false, error: budgetMessage(this.budgetMs, u.doc) });
+          else requeue.push(u);
+        });
+      }
+      this.waiting.splice(this.head, 0, ...requeue);
+      this.spawnOne().ready.catch(() => {});
     }
   }
 

@@ -2,15 +2,17 @@
 // documents, runs the pure stages on each, posts the batch's results back in
 // order, one outcome per document. Same functions as the in-process path, so
 // the output is the same.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { cleanDocument } from '../clean/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { learnVerdicts, takeNewVerdicts } from '../extract/recognize.ts';
 import type { CleanDocument, RawDocument } from '../model/schemas.ts';
-import type { ExtractResult, PoolRequest, PoolResponse, PoolResult } from './pool.ts';
+import { type ExtractResult, type PoolRequest, type PoolResponse, type PoolResult, threadState } from './pool.ts';
 
 if (!parentPort) throw new Error('src/pipeline/worker.ts runs only as a worker thread');
 const port = parentPort;
+// Which document this thread is on and since when, for the pool's time budget (see pool.ts).
+const state = workerData?.state instanceof SharedArrayBuffer ? threadState(workerData.state) : null;
 
 /**
  * Entities and relations of a document the caller already has. The document
@@ -58,7 +60,16 @@ takeNewVerdicts(); // every thread has the sample's
 
 port.on('message', (req: PoolRequest) => {
   if (req.verdicts) learnVerdicts(req.verdicts);
-  const results = req.docs.map((doc) => run(req.task, doc));
+  const results = req.docs.map((doc, i) => {
+    if (state) {
+      state.since[0] = 0;
+      Atomics.store(state.ints, 0, req.id);
+      Atomics.store(state.ints, 1, i);
+      state.since[0] = Date.now();
+    }
+    return run(req.task, doc);
+  });
+  if (state) state.since[0] = 0;
   port.postMessage({ id: req.id, results, verdicts: takeNewVerdicts() } satisfies PoolResponse);
 });
 port.postMessage({ id: -1, results: [] } satisfies PoolResponse);

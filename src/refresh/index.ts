@@ -42,6 +42,8 @@ export interface RunOptions {
   workers?: Workers;
   /** Documents and rows per write transaction (default DEFAULT_BATCH: 200 documents, 10,000 rows). */
   batch?: BatchLimits;
+  /** Time budget per document's extraction in ms (0: none); default docBudgetMs() (KG_DOC_BUDGET_S, 60 s). */
+  budgetMs?: number;
   /** Documents read, extracted and written at a time (default DEFAULT_CHUNK_DOCS): what bounds the run's memory. */
   chunkDocs?: number;
   /** Called after each batch's transaction committed, with its documents (tests stop Neo4j here). */
@@ -137,6 +139,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
       for (const doc of todo) if (!bySource.has(doc.source)) bySource.set(doc.source, doc);
       const extracted = await extractCleaned(todo, {
         workers,
+        budgetMs: options.budgetMs,
         concurrency: options.concurrency ?? 2,
         onDocument: (source, ok) => progress({ phase: 'extract', id: bySource.get(source)?.id ?? source, ok }),
       });

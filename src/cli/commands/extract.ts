@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { planCopies } from '../../pipeline/duplicates.ts';
-import { extractPaths, parseWorkers } from '../../pipeline/index.ts';
+import { extractPaths, parseBudget, parseWorkers } from '../../pipeline/index.ts';
 import { resolveGraph } from '../../resolve/index.ts';
 import { failureExitCode } from '../graph-session.ts';
 import { Progress } from '../progress.ts';
@@ -11,16 +11,18 @@ export function registerExtract(program: Command): void {
     .description('run clean -> extract -> resolve without Neo4j and print the JSON export (progress on stderr)')
     .argument('[paths...]', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)', ['seeds'])
     .option('-w, --workers <n>', 'worker threads for clean+extract: a number (0 = this thread) or "auto" (one per core past 300 documents)', 'auto')
+    .option('--doc-budget <seconds>', 'time budget per document: one that takes longer fails (default: KG_DOC_BUDGET_S or 60; 0 for none)')
     .option('-q, --quiet', 'no progress; only failures on stderr')
     .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2)')
     .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')
     .option('--url <url>', 'the URL of the document read from standard input (-)')
-    .action(async (paths: string[], opts: { workers: string; quiet?: boolean; allowFailures?: boolean; id?: string; url?: string }) => {
+    .action(async (paths: string[], opts: { workers: string; docBudget?: string; quiet?: boolean; allowFailures?: boolean; id?: string; url?: string }) => {
       // stdout is the JSON export alone: progress and failures go to stderr.
       const progress = new Progress({ label: 'kg extract', quiet: opts.quiet });
       progress.phase('extract', null);
       const run = await extractPaths(paths, {
         workers: parseWorkers(opts.workers),
+        budgetMs: parseBudget(opts.docBudget),
         read: { stdinId: opts.id, stdinUrl: opts.url },
         onDocument: (_source, ok) => progress.tick(ok),
       });
