@@ -115,6 +115,21 @@ function cityEntries(countryByCode: Map<string, string>): RegistryEntry[] {
   }));
 }
 
+/**
+ * States, provinces and regions (California, Ontario, Bavaria, Tamil Nadu) from compromise's lexicon, where laws and
+ * offices are made as often as in countries. Only words the lexicon knows as nothing but a region.
+ */
+function regionEntries(): RegistryEntry[] {
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const out: RegistryEntry[] = [];
+  for (const [word, tags] of Object.entries(lexicon)) {
+    if (word.length < 4 || ![tags].flat().every((t) => t === 'Region' || t === 'ProperNoun')) continue;
+    const name = word.replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/\b(And|Of)\b/g, (w) => w.toLowerCase()).replace(/\bDc$/, 'DC');
+    out.push({ id: `location/${slug(name)}`, type: 'Location', name, aliases: [], demonyms: [] });
+  }
+  return out;
+}
+
 function loadRegistry(): RegistryEntry[] {
   const entries: RegistryEntry[] = [];
   let extraCountryNames: Record<string, string[]> = {};
@@ -137,7 +152,7 @@ function loadRegistry(): RegistryEntry[] {
     }
   // A city never shadows a name the registry already has (a country, a company, a capital).
   const forms = new Set(entries.flatMap((e) => [e.name, ...e.aliases].map(normalizeName)));
-  for (const e of cityEntries(countryCodes())) {
+  for (const e of [...cityEntries(countryCodes()), ...regionEntries()]) {
     if (byId.has(e.id) || forms.has(normalizeName(e.name))) continue;
     entries.push(e);
     byId.add(e.id);

@@ -255,3 +255,10 @@ describe('names that run together', () => {
     expect(x.entities.find((e) => e.type === 'Institute')?.registryId).toBe('institute/australia-aisi');
   });
 });
+
+describe('states and provinces', () => {
+  it('first-level regions from compromise\'s lexicon are places', () => {
+    const x = extractText('Lawmakers in Colorado and Ontario studied the bill passed in Tamil Nadu.');
+    for (const r of ['Colorado', 'Ontario', 'Tamil Nadu']) expect(entity(x, r)?.type).toBe('Location');
+  });
+});
