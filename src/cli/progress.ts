@@ -82,9 +82,11 @@ export class Progress {
     if (!this.active) return;
     this.done++;
     if (!ok) this.failed++;
+    // A total counted in advance is an estimate (kg extract's JSON Lines lines): never show more done than in all.
+    if (this.total !== null && this.done > this.total) this.total = this.done;
     if (this.quiet) return;
     if (this.bar) {
-      if (this.total === null) this.bar.setTotal(this.done);
+      if (this.total === null || this.total === this.done) this.bar.setTotal(this.done);
       this.bar.update(this.done, { rate: fmtRate(this.rate()), failed: this.failed ? `, ${this.failed} failed` : '' });
       return;
     }

@@ -479,6 +479,50 @@ export async function* readInputs(paths: string[], options: ReadOptions = {}): A
 }
 
 /**
+ * How many items (documents and failures) `readInputs(paths)` will give, so
+ * progress can show a total and the time left; null when standard input is
+ * among the paths (known only once read). A JSON Lines file counts its
+ * non-blank lines (read once more, gunzipped if need be: far cheaper than
+ * extracting them); any other file is one document. An estimate: a file
+ * sniffed as JSON Lines despite its name counts as one.
+ */
+export async function countInputs(paths: string[]): Promise<number | null> {
+  if (paths.includes('-')) return null;
+  const { files, missing, problems } = await listPaths(paths);
+  let n = missing.length + problems.length;
+  for (const { file } of files) {
+    if (kindOf(file) !== 'jsonl') {
+      n++;
+      continue;
+    }
+    const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    try {
+      n += Math.max(1, await nonBlankLines(maybeGunzip(stream)));
+    } catch {
+      n++; // unreadable: one failure
+    } finally {
+      stream.destroy();
+    }
+  }
+  return n;
+}
+
+async function nonBlankLines(chunks: AsyncIterable<Buffer>): Promise<number> {
+  let lines = 0;
+  let blank = true;
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === 10) {
+        if (!blank) lines++;
+        blank = true;
+      } else if (b !== 32 && b !== 9 && b !== 13) blank = false;
+    }
+  }
+  return blank ? lines : lines + 1;
+}
+
+/**
  * Every text piped in used to be the document "-", so a second `kg run -`
  * replaced the first one's facts. A stdin document without a URL of its own
  * is named by its content (the same text piped twice is the same document) or

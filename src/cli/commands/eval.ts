@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { evaluate, formatReport, GoldFile, type EvalReport } from '../../evaluate/index.ts';
 import { fileNamer, pickHalf, readSources, scraperLines, type SourceRow } from '../../evaluate/sources.ts';
+import { countInputs } from '../../ingest/index.ts';
 import { extractPaths } from '../../pipeline/index.ts';
 import { resolveGraph } from '../../resolve/index.ts';
 import { Progress } from '../progress.ts';
@@ -30,6 +31,8 @@ export interface EvalSetOptions {
   half?: 'odd' | 'even' | 'all';
   /** Each document done or failed (progress on stderr). */
   onDocument?: (source: string, ok: boolean) => void;
+  /** Called once before extraction with the number of documents it will go through (null: not known in advance). */
+  onTotal?: (total: number | null) => void;
 }
 
 /** The sources.tsv an evaluation uses: the one named, else the one beside the gold folder. */
@@ -87,6 +90,7 @@ export async function evaluatePaths(
       inputs.push(jsonl);
     }
     if (!inputs.length) throw new Error(`no documents of the ${half} half in ${paths.join(' ')}`);
+    if (opts.onTotal) opts.onTotal(await countInputs(inputs));
     const run = await extractPaths(inputs, { onDocument: opts.onDocument });
     if (half !== 'all') golds = golds.filter((g) => chosen.has(g.doc));
     const graph = resolveGraph(run.extractions);
@@ -116,11 +120,11 @@ export function registerEval(program: Command): void {
     .action(async (paths: string[], opts: { gold: string; sources?: string; half: string; json?: boolean; summary?: boolean; quiet?: boolean }) => {
       if (!['odd', 'even', 'all'].includes(opts.half)) throw new Error(`--half is odd, even or all, not ${opts.half}`);
       const progress = new Progress({ label: 'kg eval', quiet: opts.quiet });
-      progress.phase('extract', null);
       const { report, failures, warnings, absent } = await evaluatePaths(paths, {
         gold: opts.gold,
         sources: opts.sources,
         half: opts.half as 'odd' | 'even' | 'all',
+        onTotal: (total) => progress.phase('extract', total),
         onDocument: (_source, ok) => progress.tick(ok),
       });
       progress.end();

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { countInputs } from '../../ingest/index.ts';
 import { planCopies } from '../../pipeline/duplicates.ts';
 import { extractPaths, parseBudget, parseWorkers } from '../../pipeline/index.ts';
 import { resolveGraph } from '../../resolve/index.ts';
@@ -19,7 +20,8 @@ export function registerExtract(program: Command): void {
     .action(async (paths: string[], opts: { workers: string; docBudget?: string; quiet?: boolean; allowFailures?: boolean; id?: string; url?: string }) => {
       // stdout is the JSON export alone: progress and failures go to stderr.
       const progress = new Progress({ label: 'kg extract', quiet: opts.quiet });
-      progress.phase('extract', null);
+      // Counted first so progress shows the time left (not for stdin, read once).
+      progress.phase('extract', opts.quiet ? null : await countInputs(paths));
       const run = await extractPaths(paths, {
         workers: parseWorkers(opts.workers),
         budgetMs: parseBudget(opts.docBudget),
