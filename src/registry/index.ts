@@ -124,7 +124,10 @@ function regionEntries(): RegistryEntry[] {
   const out: RegistryEntry[] = [];
   for (const [word, tags] of Object.entries(lexicon)) {
     if (word.length < 4 || ![tags].flat().every((t) => t === 'Region' || t === 'ProperNoun')) continue;
-    const name = word.replace(/\b\p{L}/gu, (c) => c.toUpperCase()).replace(/\b(And|Of)\b/g, (w) => w.toLowerCase()).replace(/\bDc$/, 'DC');
+    const name = word
+      .replace(/\b\p{L}/gu, (c) => c.toUpperCase())
+      .replace(/\b(And|Of)\b/g, (w) => w.toLowerCase())
+      .replace(/\bDc$/, 'DC');
     out.push({ id: `location/${slug(name)}`, type: 'Location', name, aliases: [], demonyms: [] });
   }
   return out;
