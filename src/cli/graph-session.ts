@@ -72,6 +72,7 @@ export function connectionLines(connection: Connection): string[] {
       `Neo4j Browser: ${connection.browserUrl}`,
       // Never the password itself: summaries end up in logs.
       `  connect URL ${connection.uri.replace('127.0.0.1', 'localhost')}, user ${connection.user}, password in ${connection.passwordFile ?? 'the password file'}`,
+      "  (on connect the Browser loads the project's style and opens its guide, served by this server)",
       '  (for a shell: eval "$(npx kg neo4j env)")',
       '  (the local server keeps running; stop it with `kg neo4j stop`)',
     ];

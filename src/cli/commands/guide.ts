@@ -5,7 +5,9 @@ import { guidePort, startGuideServer } from '../../queries/guide.ts';
 export function registerGuide(program: Command): void {
   program
     .command('guide')
-    .description('serve the Neo4j Browser guide (graph/guide), style (graph/browser-style.grass) and saved queries on localhost until stopped')
+    .description(
+      'serve the Neo4j Browser guide (graph/guide), style (graph/browser-style.grass) and saved queries on localhost until stopped, for a server other than the local one (which serves them itself)',
+    )
     .option('--port <n>', 'port on 127.0.0.1 (default KG_GUIDE_PORT or 7480; 0 = any free port)')
     .action(async (opts: { port?: string }) => {
       const port = opts.port === undefined ? guidePort() : guidePort({ KG_GUIDE_PORT: opts.port });
@@ -14,7 +16,10 @@ export function registerGuide(program: Command): void {
       console.log(
         [
           `kg guide: serving ${server.urls.base} (Ctrl-C stops)`,
-          ...(browser ? [`In Neo4j Browser (${browser}), run:`] : ['In Neo4j Browser, run:']),
+          // The local server serves its own copy and the Browser loads it on connect: this one is for other servers.
+          ...(browser
+            ? [`(The local server's Browser, ${browser}, loads its own copy on connect.) In another server's Neo4j Browser, run:`]
+            : ['In Neo4j Browser, run:']),
           `  :style ${server.urls.style}`,
           `  :play ${server.urls.guide}`,
         ].join('\n'),
