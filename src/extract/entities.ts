@@ -300,8 +300,35 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
     }
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  mergeShortForms(entities, mentions);
   assignDates(text, sentences, mentions, entities, publishedAt);
   return { entities, mentions };
+}
+
+// Not summits: a series' short name ("the REAIM summit") is its current meeting, not the one whose full name contains it.
+const SHORTENED: EntityType[] = ['Organization', 'GovernmentBody', 'Agreement', 'Policy', 'Institute'];
+
+/**
+ * "the Framework Convention" after "the Council of Europe Framework Convention on AI", "the Scientific Panel" after
+ * "the Independent International Scientific Panel on AI": a name found by pattern whose words run inside the name of
+ * exactly one other entity of its type in the text is a short form of it.
+ */
+function mergeShortForms(entities: Map<string, EntityDraft>, mentions: MentionRef[]): void {
+  const words = (n: string) => normalizeName(n).split(' ').filter(Boolean);
+  const inside = (short: string[], long: string[]) => long.length > short.length && long.some((_w, i) => short.every((w, j) => long[i + j] === w));
+  for (const a of [...entities.values()]) {
+    if (a.registryId || a.unnamed || !SHORTENED.includes(a.type)) continue;
+    const short = words(a.name);
+    if (short.length < 2) continue;
+    const longer = [...entities.values()].filter((b) => b !== a && b.type === a.type && [b.name, ...b.aliases].some((n) => inside(short, words(n))));
+    if (longer.length !== 1) continue;
+    const b = longer[0]!;
+    b.aliases.add(a.name);
+    for (const x of a.aliases) b.aliases.add(x);
+    b.date ??= a.date;
+    for (const m of mentions) if (m.key === a.key) m.key = b.key;
+    entities.delete(a.key);
+  }
 }
 
 function lineAt(text: string, pos: number): string {

@@ -262,3 +262,16 @@ describe('states and provinces', () => {
     for (const r of ['Colorado', 'Ontario', 'Tamil Nadu']) expect(entity(x, r)?.type).toBe('Location');
   });
 });
+
+describe('short forms inside one text', () => {
+  it('a pattern name whose words run inside exactly one longer name of its type is that entity', () => {
+    const x = extractText('The Nordic Council Framework Convention on Data Trusts was signed in May. The Framework Convention takes effect next year.');
+    const conventions = x.entities.filter((e) => e.type === 'Agreement');
+    expect(conventions).toHaveLength(1);
+    expect(conventions[0]!.aliases).toContain('Framework Convention');
+  });
+  it('a short form two longer names share stays apart from both', () => {
+    const x = extractText('The Andean Data Council and the Baltic Data Council met. The Data Council said little.');
+    expect(x.entities.some((e) => e.name === 'Andean Data Council' && e.aliases.includes('Data Council'))).toBe(false);
+  });
+});
