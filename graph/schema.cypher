@@ -40,3 +40,6 @@ CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentH
 CREATE CONSTRAINT run_id IF NOT EXISTS FOR (n:Run) REQUIRE n.id IS UNIQUE;
 CREATE INDEX run_started_at IF NOT EXISTS FOR (n:Run) ON (n.startedAt);
 CREATE CONSTRAINT lock_id IF NOT EXISTS FOR (n:Lock) REQUIRE n.id IS UNIQUE;
+
+// Analysts' decisions (kg curate), mirrored from graph/curation/decisions.jsonl.
+CREATE CONSTRAINT decision_id IF NOT EXISTS FOR (n:Decision) REQUIRE n.id IS UNIQUE;

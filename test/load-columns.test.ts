@@ -15,12 +15,13 @@ const row = (source: string, target: string, docs: string[], starts: number[]) =
   starts,
   ends: starts.map((s) => s + 10),
   confidences: starts.map((s) => s / 1000),
+  methods: starts.map((s) => (s % 2 ? 'sentence' : 'table')),
 });
 
 describe('loader parameters as columns', () => {
   it('gives each relationship row its own provenance entries back through its slice', () => {
     const rows = [row('a', 'b', ['d1'], [5]), row('a', 'c', ['d1', 'd2', 'd2'], [7, 300, 450]), row('b', 'c', ['d3'], [0])];
-    const p = relationColumns(rows) as { rows: unknown[][]; docs: string[]; sentences: string[]; starts: number[]; ends: number[]; confidences: number[] };
+    const p = relationColumns(rows) as { rows: unknown[][]; docs: string[]; sentences: string[]; starts: number[]; ends: number[]; confidences: number[]; methods: string[] };
     expect(p.docs).toHaveLength(5);
     rows.forEach((r, i) => {
       const [from, to] = [p.rows[i]![REL.from] as number, p.rows[i]![REL.to] as number];
@@ -30,9 +31,10 @@ describe('loader parameters as columns', () => {
       expect(p.starts.slice(from, to)).toEqual(r.starts);
       expect(p.ends.slice(from, to)).toEqual(r.ends);
       expect(p.confidences.slice(from, to)).toEqual(r.confidences);
+      expect(p.methods.slice(from, to)).toEqual(r.methods);
       expect(p.rows[i]![REL.confidence]).toBe(Math.max(...r.confidences));
     });
-    expect(relationColumns([])).toEqual({ rows: [], docs: [], sentences: [], starts: [], ends: [], confidences: [] });
+    expect(relationColumns([])).toEqual({ rows: [], docs: [], sentences: [], starts: [], ends: [], confidences: [], methods: [] });
   });
 
   it('gives each MENTIONS row its own offsets back', () => {

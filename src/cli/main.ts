@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerClean } from './commands/clean.ts';
+import { registerCurate, registerReview } from './commands/curate.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerExport } from './commands/export.ts';
@@ -39,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
   registerQueue(program);
   registerQuery(program);
   registerGuide(program);
+  registerCurate(program);
+  registerReview(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

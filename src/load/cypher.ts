@@ -47,8 +47,8 @@ SET e.type = row.type,
 /**
  * RELATION_UPSERT's parameters are columns, not nested rows: the driver packs
  * a value at a time and every list costs as much as many numbers, so the
- * provenance entries of all rows travel as five flat lists ($docs, $sentences,
- * $starts, $ends, $confidences) and a row names its slice of them. Offsets
+ * provenance entries of all rows travel as six flat lists ($docs, $sentences,
+ * $starts, $ends, $confidences, $methods) and a row names its slice of them. Offsets
  * travel as plain numbers (a JS number is sent as a float) and become
  * integers here. Positions of a row (a list, cheaper than a map), built by
  * relationColumns (src/load/index.ts):
@@ -64,6 +64,9 @@ function relationUpsert(type: RelationType): string {
   // per relationship cost ~15% of the load (an array record each). Graphs
   // written before still have one: a relationship whose provenance changes
   // loses it (here and in the retraction), so it never goes stale.
+  // evidenceMethods (Evidence.method) is set before evidenceDocs grows: a
+  // relationship written before methods were kept gets 'unknown' for each
+  // older entry (a property list cannot hold nulls), so the lists stay parallel.
   const c = (k: keyof typeof REL) => `row[${REL[k]}]`;
   const slice = (column: string) => `$${column}[${c('from')}..${c('to')}]`;
   const ints = (column: string) => `[x IN ${slice(column)} | toInteger(x)]`;
@@ -73,8 +76,10 @@ MATCH (b:Entity {id: ${c('target')}})
 MERGE (a)-[r:${type}]->(b)
 ON CREATE SET r += {confidence: ${c('confidence')},
     evidenceSentences: ${slice('sentences')}, evidenceStarts: ${ints('starts')}, evidenceEnds: ${ints('ends')},
-    evidenceConfidences: ${slice('confidences')}, evidenceDocs: ${slice('docs')}, date: ${c('date')}, role: ${c('role')}}
+    evidenceConfidences: ${slice('confidences')}, evidenceDocs: ${slice('docs')}, evidenceMethods: ${slice('methods')},
+    date: ${c('date')}, role: ${c('role')}}
 ON MATCH SET r.documents = null,
+    r.evidenceMethods = coalesce(r.evidenceMethods, [x IN coalesce(r.evidenceDocs, []) | 'unknown']) + ${slice('methods')},
     r.confidence = CASE WHEN r.confidence > ${c('confidence')} THEN r.confidence ELSE ${c('confidence')} END,
     r.evidenceSentences = coalesce(r.evidenceSentences, []) + ${slice('sentences')},
     r.evidenceStarts = coalesce(r.evidenceStarts, []) + ${ints('starts')},
@@ -132,7 +137,7 @@ ORDER BY id`;
 export const READ_RELATIONS = `MATCH (a:Entity)-[r]->(b:Entity)
 RETURN type(r) AS type, coalesce(a.fullId, a.id) AS source, coalesce(b.fullId, b.id) AS target, r.date AS date, r.role AS role,
        r.confidence AS confidence, r.evidenceDocs AS docs, r.evidenceSentences AS sentences,
-       r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.evidenceConfidences AS confidences
+       r.evidenceStarts AS starts, r.evidenceEnds AS ends, r.evidenceConfidences AS confidences, r.evidenceMethods AS methods
 ORDER BY type, source, target`;
 
 export const COUNT_DOCUMENTS = 'MATCH (d:Document) RETURN count(d) AS n';
@@ -149,7 +154,7 @@ export const UPSERT_DOCUMENTS = `${WRITE_OPTIONS}UNWIND $docs AS doc
 MERGE (d:Document {id: doc.id})
 SET d.fullId = doc.fullId, d.url = doc.url, d.title = doc.title, d.source = doc.source,
     d.publishedAt = doc.publishedAt, d.contentHash = doc.contentHash, d.ingestedAt = $ingestedAt,
-    d.warnings = CASE WHEN size(doc.warnings) > 0 THEN doc.warnings END
+    d.warnings = CASE WHEN size(doc.warnings) > 0 THEN doc.warnings END, d.text = doc.text
 WITH d
 OPTIONAL MATCH (d)-[:MENTIONS]->(e:Entity)
 RETURN collect(DISTINCT e.id) AS previous`;
@@ -176,7 +181,8 @@ MATCH (e)-[r]->(:Entity)
 WHERE any(x IN r.evidenceDocs WHERE x IN $docIds)
 WITH DISTINCT r
 WITH r, [i IN range(0, size(r.evidenceDocs) - 1) WHERE NOT r.evidenceDocs[i] IN $docIds] AS keep
-SET r.evidenceSentences = [i IN keep | r.evidenceSentences[i]],
+SET r.evidenceMethods = CASE WHEN r.evidenceMethods IS NULL THEN null ELSE [i IN keep | r.evidenceMethods[i]] END,
+    r.evidenceSentences = [i IN keep | r.evidenceSentences[i]],
     r.evidenceStarts = [i IN keep | r.evidenceStarts[i]],
     r.evidenceEnds = [i IN keep | r.evidenceEnds[i]],
     r.evidenceConfidences = [i IN keep | r.evidenceConfidences[i]],

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
-import { Graph, type EntityType, type RelationType } from '../model/schemas.ts';
+import { EvidenceMethod, Graph, type EntityType, type RelationType } from '../model/schemas.ts';
 import type { KnownEntity } from '../resolve/index.ts';
 import { authFor, type Connection } from '../server/index.ts';
 import * as Q from './cypher.ts';
@@ -565,6 +565,7 @@ export class GraphStore {
           starts: number[];
           ends: number[];
           confidences: number[];
+          methods: Array<string | null> | null;
         };
         return {
           type: o.type,
@@ -579,6 +580,8 @@ export class GraphStore {
             start: o.starts[i],
             end: o.ends[i],
             confidence: o.confidences[i],
+            // Entries written before methods were kept have none ('unknown'): the schema's default (sentence) stands in.
+            ...(EvidenceMethod.safeParse(o.methods?.[i]).success ? { method: o.methods![i] } : {}),
           })),
         };
       });
@@ -675,6 +678,7 @@ function prepareBatch(batch: DocumentFacts[]): PreparedBatch {
       publishedAt: doc.publishedAt,
       contentHash: doc.contentHash,
       warnings: doc.warnings ?? [],
+      text: f.text ?? null,
     };
   });
   const retractions: PreparedBatch['retractions'] = [
@@ -709,6 +713,7 @@ export function relationColumns(rows: RelationRow[]): Record<string, unknown[]> 
   const starts: number[] = [];
   const ends: number[] = [];
   const confidences: number[] = [];
+  const methods: string[] = [];
   const list = rows.map((r) => {
     const from = docs.length;
     let confidence = 0;
@@ -718,11 +723,12 @@ export function relationColumns(rows: RelationRow[]): Record<string, unknown[]> 
       starts.push(r.starts[i]!);
       ends.push(r.ends[i]!);
       confidences.push(r.confidences[i]!);
+      methods.push(r.methods[i]!);
       if (r.confidences[i]! > confidence) confidence = r.confidences[i]!;
     }
     return [r.source, r.target, from, docs.length, r.date, r.role, confidence];
   });
-  return { rows: list, docs, sentences, starts, ends, confidences };
+  return { rows: list, docs, sentences, starts, ends, confidences, methods };
 }
 
 /** CREATE_MENTIONS_BATCH's parameters: rows [doc, entity, from, to, formsFrom, formsTo] over the flat $starts, $ends and $forms. */

@@ -42,6 +42,8 @@ export interface RelationRow {
   starts: number[];
   ends: number[];
   confidences: number[];
+  /** How each entry was obtained (Evidence.method), parallel to the lists above. */
+  methods: string[];
 }
 
 export interface DocumentFacts {
@@ -55,6 +57,8 @@ export interface DocumentFacts {
   relations: Map<RelationType, RelationRow[]>;
   /** Relationships left out because an end is not among the graph's entities. */
   dangling: number;
+  /** The cleaned text, kept on the Document node so the document can be extracted again without its source (kg curate). */
+  text?: string | null;
 }
 
 /** Relationship types stored once per unordered pair (source id < target id). */
@@ -131,6 +135,7 @@ export function sliceByDocument(graph: Graph, forms?: DocumentForms): DocumentFa
             starts: [ev.start],
             ends: [ev.end],
             confidences: [ev.confidence],
+            methods: [ev.method],
           },
         });
       } else {
@@ -148,6 +153,7 @@ export function sliceByDocument(graph: Graph, forms?: DocumentForms): DocumentFa
         row.starts.push(ev.start);
         row.ends.push(ev.end);
         row.confidences.push(ev.confidence);
+        row.methods.push(ev.method);
       }
       // Both ends are found in the document: they get MENTIONS edges, which
       // is also how a retraction finds this relationship again.
@@ -282,7 +288,7 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
         // The first document's row is shared: copied once, before the first append.
         if (!prev.own) {
           const p = prev.row;
-          prev.row = { ...p, docs: [...p.docs], sentences: [...p.sentences], starts: [...p.starts], ends: [...p.ends], confidences: [...p.confidences] };
+          prev.row = { ...p, docs: [...p.docs], sentences: [...p.sentences], starts: [...p.starts], ends: [...p.ends], confidences: [...p.confidences], methods: [...p.methods] };
           prev.own = true;
         }
         const p = prev.row;
@@ -293,6 +299,7 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
         p.starts.push(...row.starts);
         p.ends.push(...row.ends);
         p.confidences.push(...row.confidences);
+        p.methods.push(...row.methods);
       }
     }
   }

@@ -18,12 +18,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { readInputs, type InputFailure } from '../ingest/index.ts';
-import { sliceByDocument, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
+import { type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
 import { ExtractPool, processDocument } from '../pipeline/index.ts';
-import { resolveDocuments } from '../resolve/index.ts';
-import { withWarnings } from '../refresh/index.ts';
+import { resolveForWrite } from '../refresh/index.ts';
+import { readDecisions } from '../curate/index.ts';
+import { decisionRows, writeDecisionNodes } from '../load/curation.ts';
 import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
 import { planCopies } from '../pipeline/duplicates.ts';
 import { connect, redisUrl, requireRedis, RedisUnavailableError } from './redis.ts';
@@ -363,13 +364,12 @@ async function writeBatch(
       known,
     );
     const list = all.filter((x) => !plan.copies.has(x.extraction.document.id));
-    const { graph, forms } = resolveDocuments(
+    // Resolved under the analysts' decisions (graph/curation/decisions.jsonl), as kg run does.
+    const decisions = readDecisions();
+    const slices = resolveForWrite(
       list.map((x) => x.extraction),
       await store.knownEntities(),
-    );
-    withWarnings(
-      graph.documents,
-      list.map((x) => x.extraction),
+      decisions,
     );
     for (const {
       extraction: { document: d },
@@ -379,7 +379,7 @@ async function writeBatch(
     const jobOf = new Map(list.map((x) => [x.extraction.document.id, x.job]));
     // Batches of documents, one transaction each (as `kg run` writes); a
     // failing batch is narrowed down to the document that fails alone.
-    await store.writeInBatches(sliceByDocument(graph, forms), {
+    await store.writeInBatches(slices, {
       ...options.writeBatch,
       ingestedAt,
       beforeBatch: () => {
@@ -406,6 +406,8 @@ async function writeBatch(
         await jobOf.get(facts.document.id)!.moveToFailed(err as Error, token, false);
       },
     });
+    // The graph mirrors the decisions file, linked to the entities written now.
+    await writeDecisionNodes(store, decisionRows(decisions));
     // (A document whose write failed is not in the graph: markFirstCopies matches none.)
     await markFirstCopies(
       store,

@@ -17,7 +17,11 @@ import type { CleanDocument, DocumentExtraction, ExportDocument } from '../model
 import { extractCleaned, type Workers } from '../pipeline/index.ts';
 import { planCopies, type Fingerprint } from '../pipeline/duplicates.ts';
 import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
-import { resolveDocuments } from '../resolve/index.ts';
+import type { KnownEntity } from '../resolve/index.ts';
+import { readDecisions, resolveCurated, type EntityReset } from '../curate/index.ts';
+import { decisionRows, writeDecisionNodes } from '../load/curation.ts';
+import type { Decision } from '../model/decisions.ts';
+import type { DocumentFacts } from '../load/index.ts';
 
 export type RunMode = 'full' | 'refresh';
 export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'failed';
@@ -50,6 +54,8 @@ export interface RunOptions {
   afterBatchWritten?: (results: WriteResult[]) => void | Promise<void>;
   /** Called for each document once its batch's transaction committed. */
   afterDocumentWritten?: (r: WriteResult) => void | Promise<void>;
+  /** Analysts' decisions to apply (default: graph/curation/decisions.jsonl, see src/curate/). */
+  decisions?: Decision[];
 }
 
 export interface RunSummary {
@@ -80,9 +86,27 @@ export function withWarnings(documents: ExportDocument[], extractions: DocumentE
   }
 }
 
+/**
+ * Resolution against the graph's entities under the analysts' decisions,
+ * cut into the loader's per-document units, each with its cleaned text (kept
+ * on its Document node: `kg curate` extracts it again from there).
+ */
+export function resolveForWrite(
+  extractions: DocumentExtraction[], known: KnownEntity[], decisions: readonly Decision[], reset?: ReadonlyMap<string, EntityReset>,
+): DocumentFacts[] {
+  const { graph, forms } = resolveCurated(extractions, known, decisions, reset);
+  withWarnings(graph.documents, extractions);
+  const slices = sliceByDocument(graph, forms);
+  const text = new Map(extractions.map((x) => [x.document.id, x.document.text]));
+  for (const f of slices) f.text = text.get(f.document.id) ?? null;
+  return slices;
+}
+
 export async function runPipeline(store: GraphStore, options: RunOptions): Promise<RunSummary> {
   const t0 = Date.now();
   const progress = options.onProgress ?? (() => {});
+  // Read first: a decisions file with a bad line stops the run before it writes anything.
+  const decisions = options.decisions ?? readDecisions();
   await store.applySchema();
   const lock = await acquireLock(store, options.mode === 'refresh' ? 'refresh' : 'run');
   let run: RunRecord | null = null;
@@ -156,9 +180,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
 
       if (extractions.length > 0) {
         // New documents reuse the ids of entities the graph already has.
-        const { graph, forms } = resolveDocuments(extractions, await store.knownEntities());
-        withWarnings(graph.documents, extractions);
-        const slices = sliceByDocument(graph, forms);
+        const slices = resolveForWrite(extractions, await store.knownEntities(), decisions);
         let done = 0;
         // Batches of documents, one transaction each: a batch is written whole
         // or not at all. Neo4j gone (after the retries) stops the run; the
@@ -227,6 +249,8 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     cleaned = [];
 
     for (const status of statuses.values()) if (status !== 'failed') run[status]++;
+    // The graph mirrors the decisions file (a graph built afresh gets them too), linked to the entities written now.
+    await writeDecisionNodes(store, decisionRows(decisions));
     run.status = 'done';
     await finishRun(store, run);
     return { run, mode: options.mode, documents: statuses, extracted: extractedCount, written, seconds: (Date.now() - t0) / 1000 };

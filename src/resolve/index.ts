@@ -127,12 +127,29 @@ export interface DocumentForms {
   base: Map<string, string[]>;
 }
 
-export function resolveGraph(extractions: DocumentExtraction[], known: KnownEntity[] = []): Graph {
-  return resolveDocuments(extractions, known).graph;
+/** The id resolution gives a new entity of this type and name (when no known entity and no registry entry claims it). */
+export function entityIdFor(type: EntityType, name: string): string {
+  return `${typePrefix(type)}/${slug(name)}`;
+}
+
+/**
+ * What analysts decided that resolution itself must honour (src/curate/
+ * makes these from graph/curation/decisions.jsonl; the rest of a decision is
+ * applied to the resolved graph).
+ */
+export interface ResolveHints {
+  /** Two ids that are never one entity (keep-apart): a mention is never joined to an entity kept apart from the one its own name (or registry id) gives. */
+  apart?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The types an entity had before an analyst retyped it: it still takes mentions the extractor types so. */
+  formerTypes?: ReadonlyMap<string, readonly EntityType[]>;
+}
+
+export function resolveGraph(extractions: DocumentExtraction[], known: KnownEntity[] = [], hints: ResolveHints = {}): Graph {
+  return resolveDocuments(extractions, known, hints).graph;
 }
 
 /** resolveGraph, with the names each document contributed (DocumentForms). */
-export function resolveDocuments(extractions: DocumentExtraction[], known: KnownEntity[] = []): { graph: Graph; forms: DocumentForms } {
+export function resolveDocuments(extractions: DocumentExtraction[], known: KnownEntity[] = [], hints: ResolveHints = {}): { graph: Graph; forms: DocumentForms } {
   const reg = registry();
   const clusters = new Map<string, Cluster>();
   const byForm = new Map<string, Cluster[]>();
@@ -155,29 +172,39 @@ export function resolveDocuments(extractions: DocumentExtraction[], known: Known
   // resolution of all the documents).
   for (const k of known) newCluster(k.id, k.type, k.name, k.aliases, k.date, reg.byId.has(k.id));
 
+  // A cluster takes a mention of its own type, or of a type an analyst retyped it from.
+  const typeFits = (c: Cluster, type: EntityType) => c.type === type || (hints.formerTypes?.get(c.id)?.includes(type) ?? false);
+  // The ids a mention stands for on its own: its registry entry's and the one its name gives.
+  const apartFrom = (c: Cluster, e: LocalEntity): boolean => {
+    const apart = hints.apart?.get(c.id);
+    if (!apart) return false;
+    return apart.has(entityIdFor(e.type, e.name)) || (e.registryId !== null && apart.has(e.registryId));
+  };
   const find = (e: LocalEntity): Cluster | undefined => {
-    if (e.registryId) {
-      const existing = clusters.get(e.registryId);
+    // A name kept apart from the registry entry the gazetteer tied it to stands for itself.
+    const registryId = e.registryId && !hints.apart?.get(e.registryId)?.has(entityIdFor(e.type, e.name)) ? e.registryId : null;
+    if (registryId) {
+      const existing = clusters.get(registryId);
       if (existing) return existing;
-      const r = reg.byId.get(e.registryId);
+      const r = reg.byId.get(registryId);
       if (r) return newCluster(r.id, r.type, r.name, r.aliases, r.date ?? null, true);
     }
     // "the MoU", "agreements": a kind of instrument, not the name of one; two documents' MoUs are one only by their names.
     const forms = [e.name, ...e.aliases.filter((a) => !GENERIC_AGREEMENT.test(a))];
     for (const f of forms) {
       const form = normalizeName(f);
-      const holders = (byForm.get(form) ?? []).filter((c) => c.type === e.type);
-      const hit = holders.find((c) => !conflictingQualifiers(c.name, e.name)
+      const holders = (byForm.get(form) ?? []).filter((c) => typeFits(c, e.type));
+      const hit = holders.find((c) => !conflictingQualifiers(c.name, e.name) && !apartFrom(c, e)
         && mayMergeByAlias({ form, type: e.type, entityName: e.name, clusterName: c.name, holders: holders.length }));
       if (hit) return hit;
     }
     // A registry entry the recognizer did not tie to the mention ("AI Seoul Summit" typed by pattern).
-    const r = reg.lookup(e.name).find((x) => x.type === e.type);
+    const r = reg.lookup(e.name).find((x) => x.type === e.type && !hints.apart?.get(x.id)?.has(entityIdFor(e.type, e.name)));
     if (r) return clusters.get(r.id) ?? newCluster(r.id, r.type, r.name, r.aliases, r.date ?? null, true);
     let best: Cluster | undefined;
     let bestScore = FUZZY_THRESHOLD;
     for (const c of clusters.values()) {
-      if (c.type !== e.type || !mayReach(c.name, e.name, bestScore) || conflictingQualifiers(c.name, e.name)) continue;
+      if (!typeFits(c, e.type) || !mayReach(c.name, e.name, bestScore) || conflictingQualifiers(c.name, e.name) || apartFrom(c, e)) continue;
       const score = similar(c.name, e.name);
       if (score >= bestScore) { best = c; bestScore = score; }
     }
@@ -192,8 +219,8 @@ export function resolveDocuments(extractions: DocumentExtraction[], known: Known
     for (const e of x.entities) {
       let c = find(e);
       if (!c) {
-        let id = `${typePrefix(e.type)}/${slug(e.name)}`;
-        while (clusters.has(id) && clusters.get(id)!.type !== e.type) id += '-x';
+        let id = entityIdFor(e.type, e.name);
+        while (clusters.has(id) && (!typeFits(clusters.get(id)!, e.type) || apartFrom(clusters.get(id)!, e))) id += '-x';
         c = clusters.get(id) ?? newCluster(id, e.type, e.name, [], e.date, false);
       }
       let given = docForms.get(c.id);

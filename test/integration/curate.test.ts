@@ -1,0 +1,225 @@
+// Analysts' decisions against the real Neo4j (src/curate/, kg curate): each
+// kind applied at once to the live graph, still applied after a run that
+// extracts every document again and after a refresh that brings new
+// documents, and withdrawn (kg curate undo) back to what the documents alone
+// say: the graph a resolution of the same documents without the decision gives.
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readDecisions } from '../../src/curate/index.ts';
+import { decide, withdraw } from '../../src/curate/live.ts';
+import { buildReview } from '../../src/curate/review.ts';
+import { allEntities, factsToReview, singleDocumentEntities } from '../../src/load/curation.ts';
+import type { GraphStore } from '../../src/load/index.ts';
+import type { EntityRef } from '../../src/model/decisions.ts';
+import { extractPaths } from '../../src/pipeline/index.ts';
+import { runPipeline } from '../../src/refresh/index.ts';
+import { resolveGraph } from '../../src/resolve/index.ts';
+import { normalize, openStore, query, scratchDir, wipe } from './helpers.ts';
+
+const DOCS: Record<string, string> = {
+  'd0.txt': 'The Andean Safety Research Organisation partnered with OpenAI in March 2024. Anthropic developed Claude.',
+  'd1.txt': 'The Andean Safety Research Organization signed the Lima Declaration. Anthropic developed Claude.',
+  'd2.txt': 'Canada joined the International Network of AI Safety Institutes. The Andean AI Observatory signed the Quito Accord.',
+};
+
+let store: GraphStore;
+let dir: string;
+let file: string;
+beforeAll(async () => {
+  store = await openStore();
+  await store.applySchema();
+});
+afterAll(async () => {
+  delete process.env.KG_CURATION_FILE;
+  await store?.close();
+});
+beforeEach(async () => {
+  await wipe(store);
+  dir = scratchDir('curate');
+  for (const [name, text] of Object.entries(DOCS)) writeFileSync(path.join(dir, name), text);
+  // Every test its own decisions file: runs read it (KG_CURATION_FILE), as kg curate writes it.
+  file = path.join(mkdtempSync(path.join(tmpdir(), 'kg-curate-')), 'decisions.jsonl');
+  process.env.KG_CURATION_FILE = file;
+  await load('full');
+});
+
+const opts = { by: 'tester', why: 'a test' };
+const load = (mode: 'full' | 'refresh') => runPipeline(store, { paths: [dir], mode, workers: 0 });
+const graph = async () => normalize(await store.readGraph());
+const entity = async (id: string) => (await store.readGraph()).entities.find((e) => e.id === id);
+const ref = (id: string, type: EntityRef['type'], name: string): EntityRef => ({ id, type, name });
+
+/** What the documents alone say: their resolution, from scratch, without any decision. */
+async function documentsAlone() {
+  const run = await extractPaths(readdirSync(dir).sort().map((f) => path.join(dir, f)), { workers: 0 });
+  return normalize(resolveGraph(run.extractions));
+}
+
+/**
+ * Applied, then still applied after a run that extracts everything again,
+ * after a refresh that brings a new document, and in a graph built afresh
+ * from the documents and the decisions file (a wiped database, one full run).
+ */
+async function survives(check: () => Promise<void>, newDoc?: [string, string]) {
+  await check();
+  const again = await load('full');
+  expect(again.extracted).toBe(Object.keys(DOCS).length);
+  await check();
+  if (newDoc) {
+    writeFileSync(path.join(dir, newDoc[0]), newDoc[1]);
+    const refresh = await load('refresh');
+    expect(refresh.run).toMatchObject({ new: 1, unchanged: Object.keys(DOCS).length });
+    await check();
+  }
+  await wipe(store);
+  await load('full');
+  await check();
+}
+
+const ORG = ref('org/andean-safety-research-organisation', 'Organization', 'Andean Safety Research Organisation');
+
+describe('kg curate', () => {
+  it('merge: one entity at once, after a full run, and when a new document names the merged one; undo splits it again', async () => {
+    const observatory = ref('org/andean-ai-observatory', 'Organization', 'Andean AI Observatory');
+    expect(await entity(observatory.id)).toBeDefined();
+    const { decision, applied } = await decide(store, { kind: 'merge', into: ORG, from: observatory }, opts);
+    expect(applied.rederived).toEqual([path.join(dir, 'd0.txt'), path.join(dir, 'd1.txt'), path.join(dir, 'd2.txt')]);
+    expect(readDecisions(file).map((d) => d.id)).toEqual([decision.id]);
+    await survives(async () => {
+      const g = await store.readGraph();
+      expect(g.entities.some((e) => e.id === observatory.id)).toBe(false);
+      expect(g.entities.find((e) => e.id === ORG.id)!.aliases).toContain('Andean AI Observatory');
+      expect(g.relations.filter((r) => r.source === ORG.id && r.type === 'SIGNED').map((r) => r.target).sort())
+        .toEqual(['agreement/lima-declaration', 'agreement/quito-accord']);
+    }, ['d3.txt', 'The Andean AI Observatory partnered with Anthropic.']);
+    const g = await store.readGraph();
+    expect(g.relations.find((r) => r.type === 'PARTNERED_WITH' && [r.source, r.target].includes('company/anthropic'))).toMatchObject({ source: 'company/anthropic', target: ORG.id });
+    // In the graph too, for the Browser.
+    const nodes = await query<{ kind: string; status: string; about: string[] }>(store,
+      'MATCH (d:Decision {id: $id}) RETURN d.kind AS kind, d.status AS status, [(d)-[:ABOUT]->(e) | e.id] AS about', { id: decision.id });
+    expect(nodes).toEqual([{ kind: 'merge', status: 'active', about: [ORG.id] }]);
+
+    await withdraw(store, decision.id, opts);
+    expect(await graph()).toEqual(await documentsAlone());
+    expect((await query<{ status: string }>(store, 'MATCH (d:Decision {id: $id}) RETURN d.status AS status', { id: decision.id }))[0]!.status).toBe('withdrawn');
+  });
+
+  it('keep-apart: the fuzzy matcher\'s merge is split at once, stays split in a graph built afresh, and comes back on undo', async () => {
+    const variant = 'Andean Safety Research Organization';
+    expect((await entity(ORG.id))!.aliases).toContain(variant); // the fuzzy matcher made them one
+    const other = ref('org/andean-safety-research-organization', 'Organization', variant);
+    const { decision } = await decide(store, { kind: 'keep-apart', a: ORG, b: other }, opts);
+    const apart = async () => {
+      const g = await store.readGraph();
+      expect((g.entities.find((e) => e.id === ORG.id))!.aliases).not.toContain(variant);
+      expect(g.entities.find((e) => e.id === other.id)?.name).toBe(variant);
+      expect(g.relations.find((r) => r.type === 'SIGNED' && r.target === 'agreement/lima-declaration')!.source).toBe(other.id);
+    };
+    // Built afresh (in survives), the fuzzy matcher sees both names again.
+    await survives(apart, ['d3.txt', 'The Andean Safety Research Organisation met OpenAI. The Andean Safety Research Organizaton met Anthropic.']);
+
+    await withdraw(store, decision.id, opts);
+    expect((await entity(ORG.id))!.aliases).toContain(variant);
+    expect(await graph()).toEqual(await documentsAlone());
+  });
+
+  it('rename, retype and alias: applied at once, after a full run and a refresh, and undone one by one', async () => {
+    const rename = await decide(store, { kind: 'rename', entity: ref('org/aisi-network', 'Organization', 'International Network of AI Safety Institutes'), name: 'AISI Network' }, opts);
+    const retype = await decide(store, { kind: 'retype', entity: ref('agreement/lima-declaration', 'Agreement', 'Lima Declaration'), type: 'Policy' }, opts);
+    const alias = await decide(store, { kind: 'alias', entity: ORG, alias: 'Andean Research Council' }, opts);
+    await survives(async () => {
+      const net = (await entity('org/aisi-network'))!;
+      expect(net.name).toBe('AISI Network');
+      expect(net.aliases).toContain('International Network of AI Safety Institutes');
+      expect((await entity('agreement/lima-declaration'))!.type).toBe('Policy');
+      const labels = await query<{ labels: string[] }>(store, "MATCH (e:Entity {id: 'agreement/lima-declaration'}) RETURN labels(e) AS labels");
+      expect(labels[0]!.labels.sort()).toEqual(['Entity', 'Policy']);
+      expect((await entity(ORG.id))!.aliases).toContain('Andean Research Council');
+      const g = await store.readGraph();
+      expect(g.entities.filter((e) => /lima-declaration/.test(e.id))).toHaveLength(1);
+      // The new document's "Andean Research Council" is the organisation: the alias resolves it.
+      expect(g.entities.some((e) => e.id === 'org/andean-research-council')).toBe(false);
+      if (existsSync(path.join(dir, 'd3.txt'))) expect(g.relations.find((r) => r.target === 'agreement/cusco-pact')!.source).toBe(ORG.id);
+    }, ['d3.txt', 'The Andean Research Council signed the Cusco Pact. Peru signed the Lima Declaration.']);
+
+    await withdraw(store, alias.decision.id, opts);
+    expect((await entity(ORG.id))!.aliases).not.toContain('Andean Research Council');
+    expect(await entity('org/andean-research-council')).toBeDefined();
+    await withdraw(store, retype.decision.id, opts);
+    expect((await entity('agreement/lima-declaration'))!.type).toBe('Agreement');
+    await withdraw(store, rename.decision.id, opts);
+    expect((await entity('org/aisi-network'))!.name).toBe('International Network of AI Safety Institutes');
+    expect(await graph()).toEqual(await documentsAlone());
+  });
+
+  it('reject: a fact, or one piece of its evidence, leaves at once and never comes back from the same documents; undo restores it', async () => {
+    const fact = { type: 'DEVELOPED' as const, source: 'company/anthropic', target: 'model/claude' };
+    const developed = async () => (await store.readGraph()).relations.find((r) => r.type === 'DEVELOPED' && r.source === fact.source);
+    expect((await developed())!.evidence.map((e) => e.doc)).toEqual([path.join(dir, 'd0.txt'), path.join(dir, 'd1.txt')]);
+
+    const one = await decide(store, { kind: 'reject', fact, evidence: { doc: path.join(dir, 'd0.txt'), sentence: 'Anthropic developed Claude.' } }, opts);
+    expect(one.applied.evidenceLeft).toBe(1);
+    await survives(async () => expect((await developed())!.evidence.map((e) => e.doc)).toEqual([path.join(dir, 'd1.txt')]));
+
+    const whole = await decide(store, { kind: 'reject', fact, evidence: null }, opts);
+    expect(whole.applied.evidenceLeft).toBe(0);
+    await survives(async () => expect(await developed()).toBeUndefined(), ['d3.txt', 'Anthropic developed Claude.']);
+
+    await withdraw(store, whole.decision.id, opts);
+    expect((await developed())!.evidence.map((e) => e.doc)).toEqual([path.join(dir, 'd1.txt'), path.join(dir, 'd3.txt')]);
+    await withdraw(store, one.decision.id, opts);
+    expect((await developed())!.evidence.map((e) => e.doc).sort()).toEqual(['d0.txt', 'd1.txt', 'd3.txt'].map((f) => path.join(dir, f)));
+    expect(await graph()).toEqual(await documentsAlone());
+  });
+
+  it('confirm: a fact and an entity leave the review queue, stay out after a full run, and come back on undo', async () => {
+    const review = async () => buildReview(await factsToReview(store, 0.9), await allEntities(store), await singleDocumentEntities(store), readDecisions(file), { minConfidence: 0.9 });
+    const fact = { type: 'MEMBER_OF' as const, source: 'country/canada', target: 'org/aisi-network' };
+    const subject = 'Canada -[MEMBER_OF]-> International Network of AI Safety Institutes';
+    const before = await review();
+    const item = before.items.find((i) => i.kind === 'low-confidence' && i.subject === subject);
+    expect(item?.evidence?.sentence).toBe('Canada joined the International Network of AI Safety Institutes.');
+    expect(before.items.some((i) => i.kind === 'single-document' && i.subject.includes('country/canada'))).toBe(true);
+
+    const confirmFact = await decide(store, { kind: 'confirm', fact }, opts);
+    const confirmEntity = await decide(store, { kind: 'confirm-entity', entity: ref('country/canada', 'Country', 'Canada') }, opts);
+    const check = async () => {
+      const q = await review();
+      expect(q.items.some((i) => i.subject === subject)).toBe(false);
+      expect(q.items.some((i) => i.kind === 'single-document' && i.subject.includes('country/canada'))).toBe(false);
+      expect(q.counts['low-confidence']).toBe(before.counts['low-confidence'] - 1);
+      expect(q.counts['single-document']).toBe(before.counts['single-document'] - 1);
+      // The saved query for the Browser leaves it out too.
+      const rows = await query<{ n: number }>(store, `MATCH (d:Decision {kind: 'confirm', status: 'active'}) WHERE d.fact = $key RETURN count(d) AS n`, { key: 'MEMBER_OF|country/canada|org/aisi-network' });
+      expect(rows[0]!.n).toBe(1);
+    };
+    await survives(check);
+    const graphBefore = await graph();
+    await withdraw(store, confirmFact.decision.id, opts);
+    await withdraw(store, confirmEntity.decision.id, opts);
+    expect((await review()).counts).toEqual(before.counts);
+    expect(await graph()).toEqual(graphBefore);
+  });
+});
+
+describe('evidence methods', () => {
+  it('every entry says how it was obtained, in the graph and the export, and the lists stay parallel through retractions', async () => {
+    const rows = await query<{ docs: string[]; methods: string[] }>(store, 'MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.methods.length).toBe(r.docs.length);
+    expect((await store.readGraph()).relations.every((r) => r.evidence.every((e) => e.method === 'sentence'))).toBe(true);
+    // A relationship written before methods were kept: its older entries read 'unknown' when another document adds one.
+    await store.write((tx) => tx.run("MATCH (:Entity {id: 'company/anthropic'})-[r:DEVELOPED]->() SET r.evidenceMethods = null"));
+    writeFileSync(path.join(dir, 'd1.txt'), `${DOCS['d1.txt']} It was a good year.`);
+    await load('refresh');
+    const legacy = await query<{ docs: string[]; methods: string[] }>(store, "MATCH (:Entity {id: 'company/anthropic'})-[r:DEVELOPED]->() RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods");
+    expect(legacy).toEqual([{ docs: [path.join(dir, 'd0.txt'), path.join(dir, 'd1.txt')], methods: ['unknown', 'sentence'] }]);
+    // The retraction filters the methods with the other lists.
+    writeFileSync(path.join(dir, 'd0.txt'), 'The Andean Safety Research Organisation partnered with OpenAI in March 2024.');
+    await load('refresh');
+    const after = await query<{ docs: string[]; methods: string[] }>(store, "MATCH (:Entity {id: 'company/anthropic'})-[r:DEVELOPED]->() RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods");
+    expect(after).toEqual([{ docs: [path.join(dir, 'd1.txt')], methods: ['sentence'] }]);
+  });
+});
