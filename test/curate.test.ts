@@ -13,7 +13,14 @@ import { extractText } from './extract/helpers.ts';
 let n = 0;
 const meta = () => ({ id: `d-test-${++n}`, at: '2026-11-28T10:00:00.000Z', by: 'tester', why: null });
 const ref = (id: string, type: EntityRef['type'], name: string): EntityRef => ({ id, type, name });
-const ev = (doc: string, sentence: string, start: number, confidence = 0.8, method: 'sentence' | 'table' = 'sentence') => ({ doc, sentence, start, end: start + 10, confidence, method });
+const ev = (doc: string, sentence: string, start: number, confidence = 0.8, method: 'sentence' | 'table' = 'sentence') => ({
+  doc,
+  sentence,
+  start,
+  end: start + 10,
+  confidence,
+  method,
+});
 
 const ACME = ref('company/acme', 'Company', 'Acme');
 const ACME_CORP = ref('company/acme-corporation', 'Company', 'Acme Corporation');
@@ -27,16 +34,65 @@ const graph = (): Graph => ({
   entities: [
     { id: ACME.id, type: 'Company', name: 'Acme', aliases: [], date: null, mentions: [{ doc: 'a.txt', start: 0, end: 4 }] },
     { id: ACME_CORP.id, type: 'Company', name: 'Acme Corporation', aliases: ['ACME'], date: '2020', mentions: [{ doc: 'b.txt', start: 0, end: 16 }] },
-    { id: BETA.id, type: 'Company', name: 'Beta', aliases: [], date: null, mentions: [{ doc: 'a.txt', start: 20, end: 24 }, { doc: 'b.txt', start: 30, end: 34 }] },
+    {
+      id: BETA.id,
+      type: 'Company',
+      name: 'Beta',
+      aliases: [],
+      date: null,
+      mentions: [
+        { doc: 'a.txt', start: 20, end: 24 },
+        { doc: 'b.txt', start: 30, end: 34 },
+      ],
+    },
   ],
   relations: [
-    { type: 'PARTNERED_WITH', source: 'company/acme', target: 'company/beta', date: null, role: null, confidence: 0.8, evidence: [ev('a.txt', 'Acme partnered with Beta.', 0)] },
-    { type: 'PARTNERED_WITH', source: 'company/acme-corporation', target: 'company/beta', date: '2024', role: null, confidence: 0.7, evidence: [ev('b.txt', 'Acme Corporation and Beta partner.', 0, 0.7)] },
-    { type: 'DEVELOPED', source: 'company/beta', target: 'company/acme', date: null, role: null, confidence: 0.9, evidence: [ev('a.txt', 'Beta built Acme.', 40, 0.9), ev('b.txt', 'Beta made Acme.', 50, 0.5, 'table')] },
+    {
+      type: 'PARTNERED_WITH',
+      source: 'company/acme',
+      target: 'company/beta',
+      date: null,
+      role: null,
+      confidence: 0.8,
+      evidence: [ev('a.txt', 'Acme partnered with Beta.', 0)],
+    },
+    {
+      type: 'PARTNERED_WITH',
+      source: 'company/acme-corporation',
+      target: 'company/beta',
+      date: '2024',
+      role: null,
+      confidence: 0.7,
+      evidence: [ev('b.txt', 'Acme Corporation and Beta partner.', 0, 0.7)],
+    },
+    {
+      type: 'DEVELOPED',
+      source: 'company/beta',
+      target: 'company/acme',
+      date: null,
+      role: null,
+      confidence: 0.9,
+      evidence: [ev('a.txt', 'Beta built Acme.', 40, 0.9), ev('b.txt', 'Beta made Acme.', 50, 0.5, 'table')],
+    },
   ],
 });
 const forms = () => ({
-  byDocument: new Map([['a.txt', new Map([['company/acme', []], ['company/beta', []]])], ['b.txt', new Map([['company/acme-corporation', ['ACME']], ['company/beta', []]])]]),
+  byDocument: new Map([
+    [
+      'a.txt',
+      new Map([
+        ['company/acme', []],
+        ['company/beta', []],
+      ]),
+    ],
+    [
+      'b.txt',
+      new Map([
+        ['company/acme-corporation', ['ACME']],
+        ['company/beta', []],
+      ]),
+    ],
+  ]),
   base: new Map<string, string[]>(),
 });
 
@@ -76,11 +132,15 @@ describe('applyDecisions (pure)', () => {
   });
 
   it('rename keeps the id and the old name as an alias; retype changes the type; alias adds a name for good', () => {
-    const out = applyDecisions(graph(), [
-      Decision.parse({ kind: 'rename', entity: BETA, name: 'Beta Labs', ...meta() }),
-      Decision.parse({ kind: 'retype', entity: BETA, type: 'Organization', ...meta() }),
-      Decision.parse({ kind: 'alias', entity: ACME, alias: 'Acme Inc.', ...meta() }),
-    ], forms());
+    const out = applyDecisions(
+      graph(),
+      [
+        Decision.parse({ kind: 'rename', entity: BETA, name: 'Beta Labs', ...meta() }),
+        Decision.parse({ kind: 'retype', entity: BETA, type: 'Organization', ...meta() }),
+        Decision.parse({ kind: 'alias', entity: ACME, alias: 'Acme Inc.', ...meta() }),
+      ],
+      forms(),
+    );
     const beta = out.graph.entities.find((e) => e.id === BETA.id)!;
     expect([beta.name, beta.type, beta.aliases]).toEqual(['Beta Labs', 'Organization', ['Beta']]);
     expect(out.forms.byDocument.get('b.txt')!.get(BETA.id)).toEqual(['Beta']);
@@ -90,8 +150,10 @@ describe('applyDecisions (pure)', () => {
     expect(out.effective).toHaveLength(3);
   });
 
-  it('reject: a whole relationship, one sentence of its evidence (confidence recomputed), or a document\'s', () => {
-    const whole = applyDecisions(graph(), [Decision.parse({ kind: 'reject', fact: { type: 'PARTNERED_WITH', source: BETA.id, target: ACME.id }, evidence: null, ...meta() })]);
+  it("reject: a whole relationship, one sentence of its evidence (confidence recomputed), or a document's", () => {
+    const whole = applyDecisions(graph(), [
+      Decision.parse({ kind: 'reject', fact: { type: 'PARTNERED_WITH', source: BETA.id, target: ACME.id }, evidence: null, ...meta() }),
+    ]);
     // PARTNERED_WITH is one relationship per pair, whichever way round the analyst names it.
     expect(whole.graph.relations.filter((r) => r.type === 'PARTNERED_WITH').map((r) => r.source)).toEqual(['company/acme-corporation']);
     const fact = { type: 'DEVELOPED' as const, source: BETA.id, target: ACME.id };
@@ -141,7 +203,12 @@ describe('resolution under decisions', () => {
     const merged = resolveGraph(docs()).entities.filter((e) => e.type === 'Organization');
     expect(merged).toHaveLength(1);
     const [a] = merged;
-    const keep = Decision.parse({ kind: 'keep-apart', a: ref(a!.id, 'Organization', a!.name), b: ref('org/andean-safety-research-organization', 'Organization', 'Andean Safety Research Organization'), ...meta() });
+    const keep = Decision.parse({
+      kind: 'keep-apart',
+      a: ref(a!.id, 'Organization', a!.name),
+      b: ref('org/andean-safety-research-organization', 'Organization', 'Andean Safety Research Organization'),
+      ...meta(),
+    });
     const apart = resolveGraph(docs(), [], resolveHints([keep])).entities.filter((e) => e.type === 'Organization');
     expect(apart.map((e) => e.id).sort()).toEqual(['org/andean-safety-research-organisation', 'org/andean-safety-research-organization']);
     // Against the graph's entity that already carries the other spelling as an alias: its aliases enter reset (resetFor).
@@ -151,7 +218,12 @@ describe('resolution under decisions', () => {
   });
 
   it('a merge holds when a new document names either entity', () => {
-    const merge = Decision.parse({ kind: 'merge', into: ref('org/andean-policy-network', 'Organization', 'Andean Policy Network'), from: ref('org/andean-safety-research-organisation', 'Organization', 'Andean Safety Research Organisation'), ...meta() });
+    const merge = Decision.parse({
+      kind: 'merge',
+      into: ref('org/andean-policy-network', 'Organization', 'Andean Policy Network'),
+      from: ref('org/andean-safety-research-organisation', 'Organization', 'Andean Safety Research Organisation'),
+      ...meta(),
+    });
     const g = resolveCurated([extractText('The Andean Safety Research Organisation met.', null, 'c.txt')], [], [merge]).graph;
     expect(g.entities.filter((e) => e.type === 'Organization').map((e) => [e.id, e.name])).toEqual([['org/andean-policy-network', 'Andean Policy Network']]);
   });
@@ -182,28 +254,64 @@ describe('the decisions file', () => {
 
 describe('the review queue', () => {
   const fact = (over: Partial<FactRow>): FactRow => ({
-    type: 'SIGNED', source: 'country/a', sourceName: 'A', target: 'agreement/x', targetName: 'X', confidence: 0.5,
-    docs: ['d1'], sentences: ['A signed X.'], methods: ['sentence'], confidences: [0.5], ...over,
+    type: 'SIGNED',
+    source: 'country/a',
+    sourceName: 'A',
+    target: 'agreement/x',
+    targetName: 'X',
+    confidence: 0.5,
+    docs: ['d1'],
+    sentences: ['A signed X.'],
+    methods: ['sentence'],
+    confidences: [0.5],
+    ...over,
   });
 
   it('lists low-confidence and inferred-only facts, near-duplicates and single-document entities; decided items leave it', () => {
-    const facts = [fact({}), fact({ target: 'agreement/y', targetName: 'Y', confidence: 0.9, confidences: [0.9], methods: ['table'], sentences: ['A | Y | 2024'] })];
+    const facts = [
+      fact({}),
+      fact({ target: 'agreement/y', targetName: 'Y', confidence: 0.9, confidences: [0.9], methods: ['table'], sentences: ['A | Y | 2024'] }),
+    ];
     const entities = [
       { id: 'org/andean-network', type: 'Organization', name: 'Andean Network', aliases: [] },
       { id: 'org/andean-networks', type: 'Organization', name: 'Andean Networks', aliases: [] },
       { id: 'company/andean-network', type: 'Company', name: 'Andean Network', aliases: [] },
     ];
-    const single = [{ id: 'org/andean-network', type: 'Organization', name: 'Andean Network', aliases: [], doc: 'd1', window: 'First one. The Andean Network met. Then more.', at: 15, evidence: null }];
+    const single = [
+      {
+        id: 'org/andean-network',
+        type: 'Organization',
+        name: 'Andean Network',
+        aliases: [],
+        doc: 'd1',
+        window: 'First one. The Andean Network met. Then more.',
+        at: 15,
+        evidence: null,
+      },
+    ];
     const q = buildReview(facts, entities, single, []);
     expect(q.counts).toEqual({ 'low-confidence': 1, 'inferred-only': 1, 'near-duplicate': 1, 'single-document': 1 });
     expect(q.items.find((i) => i.kind === 'inferred-only')!.evidence).toEqual({ doc: 'd1', sentence: 'A | Y | 2024', method: 'table' });
     expect(q.items.find((i) => i.kind === 'single-document')!.evidence!.sentence).toBe('The Andean Network met.');
-    expect(q.items.find((i) => i.kind === 'low-confidence')!.decide).toEqual(['kg curate confirm country/a SIGNED agreement/x', 'kg curate reject country/a SIGNED agreement/x']);
+    expect(q.items.find((i) => i.kind === 'low-confidence')!.decide).toEqual([
+      'kg curate confirm country/a SIGNED agreement/x',
+      'kg curate reject country/a SIGNED agreement/x',
+    ]);
     const decided = [
       Decision.parse({ kind: 'confirm', fact: { type: 'SIGNED', source: 'country/a', target: 'agreement/x' }, ...meta() }),
-      Decision.parse({ kind: 'keep-apart', a: ref('org/andean-network', 'Organization', 'Andean Network'), b: ref('org/andean-networks', 'Organization', 'Andean Networks'), ...meta() }),
+      Decision.parse({
+        kind: 'keep-apart',
+        a: ref('org/andean-network', 'Organization', 'Andean Network'),
+        b: ref('org/andean-networks', 'Organization', 'Andean Networks'),
+        ...meta(),
+      }),
     ];
-    expect(buildReview(facts, entities, single, decided).counts).toEqual({ 'low-confidence': 0, 'inferred-only': 1, 'near-duplicate': 0, 'single-document': 0 });
+    expect(buildReview(facts, entities, single, decided).counts).toEqual({
+      'low-confidence': 0,
+      'inferred-only': 1,
+      'near-duplicate': 0,
+      'single-document': 0,
+    });
   });
 
   it('finds the sentence around a mention', () => {

@@ -21,7 +21,15 @@ const row = (source: string, target: string, docs: string[], starts: number[]) =
 describe('loader parameters as columns', () => {
   it('gives each relationship row its own provenance entries back through its slice', () => {
     const rows = [row('a', 'b', ['d1'], [5]), row('a', 'c', ['d1', 'd2', 'd2'], [7, 300, 450]), row('b', 'c', ['d3'], [0])];
-    const p = relationColumns(rows) as { rows: unknown[][]; docs: string[]; sentences: string[]; starts: number[]; ends: number[]; confidences: number[]; methods: string[] };
+    const p = relationColumns(rows) as {
+      rows: unknown[][];
+      docs: string[];
+      sentences: string[];
+      starts: number[];
+      ends: number[];
+      confidences: number[];
+      methods: string[];
+    };
     expect(p.docs).toHaveLength(5);
     rows.forEach((r, i) => {
       const [from, to] = [p.rows[i]![REL.from] as number, p.rows[i]![REL.to] as number];

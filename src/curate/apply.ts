@@ -79,7 +79,9 @@ const uniq = (list: Iterable<string>, except?: string) => [...new Set(list)].fil
 export function applyDecisions(graph: Graph, decisions: readonly Decision[], forms?: DocumentForms): Applied {
   const entities = new Map<string, GraphEntity>(graph.entities.map((e) => [e.id, { ...e, aliases: [...e.aliases], mentions: [...e.mentions] }]));
   let relations: GraphRelation[] = graph.relations.map((r) => ({ ...r, evidence: [...r.evidence] }));
-  const byDocument = new Map([...(forms?.byDocument ?? new Map<string, Map<string, string[]>>())].map(([doc, m]) => [doc, new Map([...m].map(([id, l]) => [id, [...l]]))]));
+  const byDocument = new Map(
+    [...(forms?.byDocument ?? new Map<string, Map<string, string[]>>())].map(([doc, m]) => [doc, new Map([...m].map(([id, l]) => [id, [...l]]))]),
+  );
   const base = new Map([...(forms?.base ?? new Map<string, string[]>())].map(([id, l]) => [id, [...l]]));
   const effective: string[] = [];
 
@@ -167,7 +169,10 @@ export function applyDecisions(graph: Graph, decisions: readonly Decision[], for
         let changed = false;
         relations = relations.flatMap((r) => {
           if (factKey(r) !== key) return [r];
-          if (!d.evidence) { changed = true; return []; }
+          if (!d.evidence) {
+            changed = true;
+            return [];
+          }
           const evidence = r.evidence.filter((ev) => !(ev.doc === d.evidence!.doc && (d.evidence!.sentence === null || ev.sentence === d.evidence!.sentence)));
           if (evidence.length === r.evidence.length) return [r];
           changed = true;
@@ -196,9 +201,8 @@ export function applyDecisions(graph: Graph, decisions: readonly Decision[], for
 function rewire(relations: GraphRelation[], from: string, into: string): GraphRelation[] {
   const out = new Map<string, GraphRelation>();
   for (const r0 of relations) {
-    const r = r0.source === from || r0.target === from
-      ? { ...r0, source: r0.source === from ? into : r0.source, target: r0.target === from ? into : r0.target }
-      : r0;
+    const r =
+      r0.source === from || r0.target === from ? { ...r0, source: r0.source === from ? into : r0.source, target: r0.target === from ? into : r0.target } : r0;
     if (r.source === r.target) continue;
     const f = normalFact(r);
     const key = factKey(f);
@@ -230,24 +234,45 @@ export interface EntityReset {
  */
 export function resetFor(d: Decision, undo: boolean): Map<string, EntityReset> {
   switch (d.kind) {
-    case 'merge': return new Map<string, EntityReset>([[d.into.id, undo ? { name: d.into.name, type: d.into.type } : {}], [d.from.id, { forget: true }]]);
+    case 'merge':
+      return new Map<string, EntityReset>([
+        [d.into.id, undo ? { name: d.into.name, type: d.into.type } : {}],
+        [d.from.id, { forget: true }],
+      ]);
     // Withdrawn, the name split off is the fuzzy matcher's again: it must not enter as an entity of its own.
-    case 'keep-apart': return new Map<string, EntityReset>([[d.a.id, {}], [d.b.id, undo ? { forget: true } : {}]]);
-    case 'rename': return new Map([[d.entity.id, undo ? { name: d.entity.name } : {}]]);
-    case 'retype': return new Map([[d.entity.id, undo ? { type: d.entity.type } : {}]]);
-    case 'alias': return new Map([[d.entity.id, {}]]);
-    default: return new Map();
+    case 'keep-apart':
+      return new Map<string, EntityReset>([
+        [d.a.id, {}],
+        [d.b.id, undo ? { forget: true } : {}],
+      ]);
+    case 'rename':
+      return new Map([[d.entity.id, undo ? { name: d.entity.name } : {}]]);
+    case 'retype':
+      return new Map([[d.entity.id, undo ? { type: d.entity.type } : {}]]);
+    case 'alias':
+      return new Map([[d.entity.id, {}]]);
+    default:
+      return new Map();
   }
 }
 
 /** The entity ids a decision is about (whose documents a live application re-derives). */
 export function decisionEntities(d: Decision): string[] {
   switch (d.kind) {
-    case 'merge': return [d.into.id, d.from.id];
-    case 'keep-apart': return [d.a.id, d.b.id];
-    case 'rename': case 'retype': case 'alias': case 'confirm-entity': return [d.entity.id];
-    case 'reject': case 'confirm': return [d.fact.source, d.fact.target];
-    case 'withdraw': return [];
+    case 'merge':
+      return [d.into.id, d.from.id];
+    case 'keep-apart':
+      return [d.a.id, d.b.id];
+    case 'rename':
+    case 'retype':
+    case 'alias':
+    case 'confirm-entity':
+      return [d.entity.id];
+    case 'reject':
+    case 'confirm':
+      return [d.fact.source, d.fact.target];
+    case 'withdraw':
+      return [];
   }
 }
 
@@ -256,14 +281,23 @@ export function describeDecision(d: Decision): string {
   const e = (r: EntityRef) => `${r.name} (${r.id})`;
   const f = (x: FactRef) => `${x.source} -[${x.type}]-> ${x.target}`;
   switch (d.kind) {
-    case 'merge': return `merge ${e(d.from)} into ${e(d.into)}`;
-    case 'keep-apart': return `keep ${e(d.a)} and ${e(d.b)} apart`;
-    case 'rename': return `rename ${e(d.entity)} to "${d.name}"`;
-    case 'retype': return `retype ${e(d.entity)} from ${d.entity.type} to ${d.type}`;
-    case 'alias': return `alias "${d.alias}" for ${e(d.entity)}`;
-    case 'reject': return `reject ${f(d.fact)}${d.evidence ? ` as stated by ${d.evidence.doc}${d.evidence.sentence ? `: "${d.evidence.sentence}"` : ''}` : ''}`;
-    case 'confirm': return `confirm ${f(d.fact)}`;
-    case 'confirm-entity': return `confirm ${e(d.entity)}`;
-    case 'withdraw': return `withdraw ${d.decision}`;
+    case 'merge':
+      return `merge ${e(d.from)} into ${e(d.into)}`;
+    case 'keep-apart':
+      return `keep ${e(d.a)} and ${e(d.b)} apart`;
+    case 'rename':
+      return `rename ${e(d.entity)} to "${d.name}"`;
+    case 'retype':
+      return `retype ${e(d.entity)} from ${d.entity.type} to ${d.type}`;
+    case 'alias':
+      return `alias "${d.alias}" for ${e(d.entity)}`;
+    case 'reject':
+      return `reject ${f(d.fact)}${d.evidence ? ` as stated by ${d.evidence.doc}${d.evidence.sentence ? `: "${d.evidence.sentence}"` : ''}` : ''}`;
+    case 'confirm':
+      return `confirm ${f(d.fact)}`;
+    case 'confirm-entity':
+      return `confirm ${e(d.entity)}`;
+    case 'withdraw':
+      return `withdraw ${d.decision}`;
   }
 }

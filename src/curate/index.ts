@@ -19,7 +19,10 @@ export { appendDecision, decisionsFile, parseDecisions, readDecisions } from './
  * rename or retype).
  */
 export function resolveCurated(
-  extractions: DocumentExtraction[], known: KnownEntity[], decisions: readonly Decision[], reset: ReadonlyMap<string, EntityReset> = new Map(),
+  extractions: DocumentExtraction[],
+  known: KnownEntity[],
+  decisions: readonly Decision[],
+  reset: ReadonlyMap<string, EntityReset> = new Map(),
 ): { graph: Graph; forms: DocumentForms; effective: string[] } {
   const active = activeDecisions(decisions);
   const start = new Map<string, KnownEntity>();

@@ -15,7 +15,7 @@ import { activeDecisions, decisionEntities, resetFor } from './apply.ts';
 import { appendDecision, decisionsFile, readDecisions } from './file.ts';
 
 /** A decision as the analyst states it; id, time and author are added. */
-export type DecisionBody = Decision extends infer D ? D extends Decision ? Omit<D, 'id' | 'at' | 'by' | 'why'> : never : never;
+export type DecisionBody = Decision extends infer D ? (D extends Decision ? Omit<D, 'id' | 'at' | 'by' | 'why'> : never) : never;
 
 export interface DecideOptions {
   /** Who decides (default: defaultAuthor()). */
@@ -67,7 +67,14 @@ export async function withdraw(store: GraphStore, id: string, options: DecideOpt
   if (target.kind === 'withdraw') throw new Error(`${id} is itself a withdrawal; it cannot be withdrawn`);
   if (!activeDecisions(before).some((d) => d.id === id)) throw new Error(`decision ${id} is already withdrawn`);
   const now = new Date();
-  const decision = Decision.parse({ kind: 'withdraw', decision: id, id: newDecisionId(now), at: now.toISOString(), by: options.by || defaultAuthor(), why: options.why ?? null });
+  const decision = Decision.parse({
+    kind: 'withdraw',
+    decision: id,
+    id: newDecisionId(now),
+    at: now.toISOString(),
+    by: options.by || defaultAuthor(),
+    why: options.why ?? null,
+  });
   appendDecision(decision, file);
   const all = [...before, decision];
   return { decision, withdrawn: target, applied: await applyLive(store, all, target, true) };
@@ -90,9 +97,8 @@ async function applyLive(store: GraphStore, all: Decision[], d: Decision, undo: 
     }
   }
   // A withdrawn rejection: the documents that could state the fact mention both its ends.
-  const docs = d.kind === 'reject'
-    ? await documentsMentioning(store, [d.fact.source, d.fact.target], true)
-    : await documentsMentioning(store, decisionEntities(d));
+  const docs =
+    d.kind === 'reject' ? await documentsMentioning(store, [d.fact.source, d.fact.target], true) : await documentsMentioning(store, decisionEntities(d));
   const summary = await rederiveDocuments(store, docs, { decisions: all, reset: resetFor(d, undo) });
   return { rederived: summary.rederived, unavailable: summary.unavailable, run: summary.run.id };
 }

@@ -52,16 +52,22 @@ export function sentenceAround(window: string, at: number): string {
 }
 
 export function buildReview(
-  facts: FactRow[], entities: EntityRow[], single: SingleDocumentRow[], decisions: readonly Decision[], options: ReviewOptions = {},
+  facts: FactRow[],
+  entities: EntityRow[],
+  single: SingleDocumentRow[],
+  decisions: readonly Decision[],
+  options: ReviewOptions = {},
 ): ReviewQueue {
   const minConfidence = options.minConfidence ?? 0.6;
   const minSimilarity = options.minSimilarity ?? 0.75;
   const active = activeDecisions(decisions);
   const decidedFacts = new Set(active.flatMap((d) => (d.kind === 'confirm' || d.kind === 'reject' ? [factKey(d.fact)] : [])));
-  const decidedPairs = new Set(active.flatMap((d) => {
-    const [a, b] = decisionEntities(d);
-    return (d.kind === 'merge' || d.kind === 'keep-apart') && a && b ? [[a, b].sort().join('|')] : [];
-  }));
+  const decidedPairs = new Set(
+    active.flatMap((d) => {
+      const [a, b] = decisionEntities(d);
+      return (d.kind === 'merge' || d.kind === 'keep-apart') && a && b ? [[a, b].sort().join('|')] : [];
+    }),
+  );
   const decidedEntities = new Set(active.flatMap((d) => (d.kind === 'reject' || d.kind === 'confirm' ? [] : decisionEntities(d))));
   const items: ReviewItem[] = [];
 
@@ -74,17 +80,24 @@ export function buildReview(
     const inferred = methods.length > 0 && methods.every((m) => INFERRED_METHODS.includes(m));
     // The weakest piece of evidence is the one to read.
     let i = 0;
-    f.confidences.forEach((c, j) => { if (c < f.confidences[i]!) i = j; });
+    f.confidences.forEach((c, j) => {
+      if (c < f.confidences[i]!) i = j;
+    });
     const evidence = f.docs.length ? { doc: f.docs[i]!, sentence: f.sentences[i]!, method: methods[i] ?? null } : null;
     if (f.confidence < minConfidence) items.push({ kind: 'low-confidence', subject, reason: `confidence ${f.confidence}`, evidence, decide });
-    if (inferred) items.push({ kind: 'inferred-only', subject, reason: `only inferred (${[...new Set(methods)].join(', ')}), no sentence states it`, evidence, decide });
+    if (inferred)
+      items.push({ kind: 'inferred-only', subject, reason: `only inferred (${[...new Set(methods)].join(', ')}), no sentence states it`, evidence, decide });
   }
 
   // Near-duplicates: same type, similar names, still two entities. Compared
   // within blocks of a shared word (not every pair: the graph can hold many thousands).
   const byWord = new Map<string, EntityRow[]>();
   for (const e of entities) {
-    for (const w of new Set(normalizeName(e.name).split(' ').filter((x) => x.length >= 3))) {
+    for (const w of new Set(
+      normalizeName(e.name)
+        .split(' ')
+        .filter((x) => x.length >= 3),
+    )) {
       const key = `${e.type}|${w}`;
       const list = byWord.get(key) ?? [];
       list.push(e);

@@ -62,39 +62,59 @@ export interface StoredDocument {
 /** The Document nodes of these ids, with their stored text. */
 export async function storedDocuments(store: GraphStore, ids: string[]): Promise<StoredDocument[]> {
   if (ids.length === 0) return [];
-  return store.read(async (tx) => (await tx.run(
-    `UNWIND $ids AS id MATCH (d:Document {id: id})
+  return store.read(async (tx) =>
+    (
+      await tx.run(
+        `UNWIND $ids AS id MATCH (d:Document {id: id})
      RETURN coalesce(d.fullId, d.id) AS id, d.source AS source, d.url AS url, d.title AS title, d.publishedAt AS publishedAt,
             d.contentHash AS contentHash, d.text AS text, coalesce(d.warnings, []) AS warnings`,
-    { ids: ids.map(storageKey) },
-  )).records.map((r) => r.toObject() as StoredDocument));
+        { ids: ids.map(storageKey) },
+      )
+    ).records.map((r) => r.toObject() as StoredDocument),
+  );
 }
 
 /** Entity ids (of these) the graph holds, with their type and name. */
 export async function entitiesById(store: GraphStore, ids: string[]): Promise<Map<string, { id: string; type: string; name: string }>> {
-  const rows = await store.read(async (tx) => (await tx.run(
-    `UNWIND $ids AS id MATCH (e:Entity {id: id})
+  const rows = await store.read(async (tx) =>
+    (
+      await tx.run(
+        `UNWIND $ids AS id MATCH (e:Entity {id: id})
      RETURN coalesce(e.fullId, e.id) AS id, e.type AS type, coalesce(e.fullName, e.name) AS name`,
-    { ids: ids.map(storageKey) },
-  )).records.map((r) => r.toObject() as { id: string; type: string; name: string }));
+        { ids: ids.map(storageKey) },
+      )
+    ).records.map((r) => r.toObject() as { id: string; type: string; name: string }),
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** The relationship's evidence as stored (docs as full ids), or null when the graph does not hold it. */
-export async function factEvidence(store: GraphStore, fact: FactRef): Promise<Array<{ doc: string; sentence: string; method: string | null; confidence: number }> | null> {
-  const rows = await store.read(async (tx) => (await tx.run(
-    `MATCH (:Entity {id: $source})-[r:${checked(fact.type)}]->(:Entity {id: $target})
+export async function factEvidence(
+  store: GraphStore,
+  fact: FactRef,
+): Promise<Array<{ doc: string; sentence: string; method: string | null; confidence: number }> | null> {
+  const rows = await store.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (:Entity {id: $source})-[r:${checked(fact.type)}]->(:Entity {id: $target})
      UNWIND range(0, size(r.evidenceDocs) - 1) AS i
      OPTIONAL MATCH (d:Document {id: r.evidenceDocs[i]})
      RETURN coalesce(d.fullId, r.evidenceDocs[i]) AS doc, r.evidenceSentences[i] AS sentence,
             r.evidenceMethods[i] AS method, r.evidenceConfidences[i] AS confidence`,
-    { source: storageKey(fact.source), target: storageKey(fact.target) },
-  )).records.map((r) => r.toObject() as { doc: string; sentence: string; method: string | null; confidence: number }));
+        { source: storageKey(fact.source), target: storageKey(fact.target) },
+      )
+    ).records.map((r) => r.toObject() as { doc: string; sentence: string; method: string | null; confidence: number }),
+  );
   if (rows.length) return rows;
-  const exists = await store.read(async (tx) => (await tx.run(
-    `MATCH (:Entity {id: $source})-[r:${checked(fact.type)}]->(:Entity {id: $target}) RETURN count(r) AS n`,
-    { source: storageKey(fact.source), target: storageKey(fact.target) },
-  )).records[0]?.get('n') as number);
+  const exists = await store.read(
+    async (tx) =>
+      (
+        await tx.run(`MATCH (:Entity {id: $source})-[r:${checked(fact.type)}]->(:Entity {id: $target}) RETURN count(r) AS n`, {
+          source: storageKey(fact.source),
+          target: storageKey(fact.target),
+        })
+      ).records[0]?.get('n') as number,
+  );
   return exists ? [] : null;
 }
 
@@ -128,8 +148,10 @@ const REJECT: Record<RelationType, string> = Object.fromEntries(RELATION_TYPES.m
 export async function rejectInGraph(store: GraphStore, fact: FactRef, evidence: EvidenceRef | null): Promise<number> {
   return store.write(async (tx) => {
     const res = await tx.run(REJECT[checked(fact.type)], {
-      source: storageKey(fact.source), target: storageKey(fact.target),
-      doc: evidence ? storageKey(evidence.doc) : null, sentence: evidence?.sentence ?? null,
+      source: storageKey(fact.source),
+      target: storageKey(fact.target),
+      doc: evidence ? storageKey(evidence.doc) : null,
+      sentence: evidence?.sentence ?? null,
     });
     return res.records.length ? (res.records[0]!.get('left') as number) : -1;
   });
@@ -142,14 +164,20 @@ export function decisionRows(all: readonly Decision[]): DecisionRow[] {
   return all.map((d) => {
     const w = withdrawals.get(d.id);
     const props: DecisionRow['props'] = {
-      kind: d.kind, at: d.at, by: d.by, why: d.why, summary: describeDecision(d),
+      kind: d.kind,
+      at: d.at,
+      by: d.by,
+      why: d.why,
+      summary: describeDecision(d),
       entities: decisionEntities(d),
       fact: 'fact' in d ? factKey(d.fact) : null,
-      evidenceDoc: d.kind === 'reject' ? d.evidence?.doc ?? null : null,
-      evidenceSentence: d.kind === 'reject' ? d.evidence?.sentence ?? null : null,
+      evidenceDoc: d.kind === 'reject' ? (d.evidence?.doc ?? null) : null,
+      evidenceSentence: d.kind === 'reject' ? (d.evidence?.sentence ?? null) : null,
       withdraws: d.kind === 'withdraw' ? d.decision : null,
       status: d.kind === 'withdraw' ? 'withdrawal' : w ? 'withdrawn' : 'active',
-      withdrawnAt: w?.at ?? null, withdrawnBy: w?.by ?? null, withdrawnWhy: w?.why ?? null,
+      withdrawnAt: w?.at ?? null,
+      withdrawnBy: w?.by ?? null,
+      withdrawnWhy: w?.why ?? null,
     };
     return { id: d.id, props, entities: decisionEntities(d) };
   });
@@ -172,24 +200,37 @@ export interface FactRow {
 
 /** Relationships below the confidence, or whose every piece of evidence is inferred (not stated in a sentence). */
 export async function factsToReview(store: GraphStore, minConfidence: number): Promise<FactRow[]> {
-  return store.read(async (tx) => (await tx.run(
-    `MATCH (a:Entity)-[r]->(b:Entity)
+  return store.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (a:Entity)-[r]->(b:Entity)
      WHERE r.confidence < $min OR (size(coalesce(r.evidenceMethods, [])) > 0 AND none(m IN r.evidenceMethods WHERE m IN ['sentence', 'unknown']))
      RETURN type(r) AS type, coalesce(a.fullId, a.id) AS source, coalesce(a.fullName, a.name) AS sourceName,
             coalesce(b.fullId, b.id) AS target, coalesce(b.fullName, b.name) AS targetName, r.confidence AS confidence,
             [x IN r.evidenceDocs | coalesce(COLLECT { MATCH (d:Document {id: x}) RETURN d.fullId }[0], x)] AS docs,
             r.evidenceSentences AS sentences, r.evidenceMethods AS methods, r.evidenceConfidences AS confidences
      ORDER BY r.confidence, type, source, target`,
-    { min: minConfidence },
-  )).records.map((r) => r.toObject() as FactRow));
+        { min: minConfidence },
+      )
+    ).records.map((r) => r.toObject() as FactRow),
+  );
 }
 
-export interface EntityRow { id: string; type: string; name: string; aliases: string[] }
+export interface EntityRow {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+}
 
 export async function allEntities(store: GraphStore): Promise<EntityRow[]> {
-  return store.read(async (tx) => (await tx.run(
-    `MATCH (e:Entity) RETURN coalesce(e.fullId, e.id) AS id, e.type AS type, coalesce(e.fullName, e.name) AS name, coalesce(e.aliases, []) AS aliases ORDER BY id`,
-  )).records.map((r) => r.toObject() as EntityRow));
+  return store.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (e:Entity) RETURN coalesce(e.fullId, e.id) AS id, e.type AS type, coalesce(e.fullName, e.name) AS name, coalesce(e.aliases, []) AS aliases ORDER BY id`,
+      )
+    ).records.map((r) => r.toObject() as EntityRow),
+  );
 }
 
 export interface SingleDocumentRow extends EntityRow {
@@ -204,8 +245,10 @@ export interface SingleDocumentRow extends EntityRow {
 
 /** Entities that one document alone mentions, with the text around their first mention. */
 export async function singleDocumentEntities(store: GraphStore): Promise<SingleDocumentRow[]> {
-  return store.read(async (tx) => (await tx.run(
-    `MATCH (e:Entity) WHERE COUNT { (:Document)-[:MENTIONS]->(e) } = 1
+  return store.read(async (tx) =>
+    (
+      await tx.run(
+        `MATCH (e:Entity) WHERE COUNT { (:Document)-[:MENTIONS]->(e) } = 1
      MATCH (d:Document)-[m:MENTIONS]->(e)
      WITH e, d, m, CASE WHEN size(coalesce(m.starts, [])) > 0 THEN m.starts[0] END AS start
      WITH e, d, m, start, CASE WHEN start IS NULL THEN null WHEN start < 400 THEN 0 ELSE start - 400 END AS from
@@ -215,7 +258,9 @@ export async function singleDocumentEntities(store: GraphStore): Promise<SingleD
             CASE WHEN d.text IS NULL OR start IS NULL THEN null ELSE start - from END AS at,
             COLLECT { MATCH (e)-[r]-(:Entity) RETURN r.evidenceSentences[0] AS s LIMIT 1 }[0] AS evidence
      ORDER BY e.type, name`,
-  )).records.map((r) => r.toObject() as SingleDocumentRow));
+      )
+    ).records.map((r) => r.toObject() as SingleDocumentRow),
+  );
 }
 
 /** Entities an analyst's reference names: an id, else a name or alias (any case). */

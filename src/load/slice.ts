@@ -288,7 +288,15 @@ export function batchRows(facts: DocumentFacts[]): BatchRows {
         // The first document's row is shared: copied once, before the first append.
         if (!prev.own) {
           const p = prev.row;
-          prev.row = { ...p, docs: [...p.docs], sentences: [...p.sentences], starts: [...p.starts], ends: [...p.ends], confidences: [...p.confidences], methods: [...p.methods] };
+          prev.row = {
+            ...p,
+            docs: [...p.docs],
+            sentences: [...p.sentences],
+            starts: [...p.starts],
+            ends: [...p.ends],
+            confidences: [...p.confidences],
+            methods: [...p.methods],
+          };
           prev.own = true;
         }
         const p = prev.row;

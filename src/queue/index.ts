@@ -18,7 +18,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { readInputs, type InputFailure } from '../ingest/index.ts';
-import { type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
+import type { BatchLimits, GraphStore, WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
 import { ExtractPool, processDocument } from '../pipeline/index.ts';

@@ -92,7 +92,10 @@ export function withWarnings(documents: ExportDocument[], extractions: DocumentE
  * on its Document node: `kg curate` extracts it again from there).
  */
 export function resolveForWrite(
-  extractions: DocumentExtraction[], known: KnownEntity[], decisions: readonly Decision[], reset?: ReadonlyMap<string, EntityReset>,
+  extractions: DocumentExtraction[],
+  known: KnownEntity[],
+  decisions: readonly Decision[],
+  reset?: ReadonlyMap<string, EntityReset>,
 ): DocumentFacts[] {
   const { graph, forms } = resolveCurated(extractions, known, decisions, reset);
   withWarnings(graph.documents, extractions);

@@ -39,8 +39,17 @@ const describe = (err: unknown) => (err as Error)?.message ?? String(err);
 async function cleaned(d: StoredDocument): Promise<CleanDocument | string> {
   if (d.text !== null) {
     return {
-      id: d.id, source: d.source, url: d.url, title: d.title, publishedAt: d.publishedAt, author: null, lang: null,
-      text: d.text, contentHash: d.contentHash, sourceMap: [], warnings: d.warnings,
+      id: d.id,
+      source: d.source,
+      url: d.url,
+      title: d.title,
+      publishedAt: d.publishedAt,
+      author: null,
+      lang: null,
+      text: d.text,
+      contentHash: d.contentHash,
+      sourceMap: [],
+      warnings: d.warnings,
     };
   }
   // Loaded before texts were kept: its source, if it is a file still there (a JSON Lines record: `file#line`).
@@ -76,7 +85,9 @@ export async function rederiveDocuments(store: GraphStore, ids: string[], option
       onFailed: (facts, err) => {
         run!.errors.push(`${facts.document.source}: write failed: ${describe(err)}`);
       },
-      onWritten: (results) => { written.push(...results); },
+      onWritten: (results) => {
+        written.push(...results);
+      },
     });
     await writeDecisionNodes(store, decisionRows(options.decisions));
     run.changed = written.length;

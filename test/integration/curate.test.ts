@@ -53,7 +53,12 @@ const ref = (id: string, type: EntityRef['type'], name: string): EntityRef => ({
 
 /** What the documents alone say: their resolution, from scratch, without any decision. */
 async function documentsAlone() {
-  const run = await extractPaths(readdirSync(dir).sort().map((f) => path.join(dir, f)), { workers: 0 });
+  const run = await extractPaths(
+    readdirSync(dir)
+      .sort()
+      .map((f) => path.join(dir, f)),
+    { workers: 0 },
+  );
   return normalize(resolveGraph(run.extractions));
 }
 
@@ -91,29 +96,41 @@ describe('kg curate', () => {
       const g = await store.readGraph();
       expect(g.entities.some((e) => e.id === observatory.id)).toBe(false);
       expect(g.entities.find((e) => e.id === ORG.id)!.aliases).toContain('Andean AI Observatory');
-      expect(g.relations.filter((r) => r.source === ORG.id && r.type === 'SIGNED').map((r) => r.target).sort())
-        .toEqual(['agreement/lima-declaration', 'agreement/quito-accord']);
+      expect(
+        g.relations
+          .filter((r) => r.source === ORG.id && r.type === 'SIGNED')
+          .map((r) => r.target)
+          .sort(),
+      ).toEqual(['agreement/lima-declaration', 'agreement/quito-accord']);
     }, ['d3.txt', 'The Andean AI Observatory partnered with Anthropic.']);
     const g = await store.readGraph();
-    expect(g.relations.find((r) => r.type === 'PARTNERED_WITH' && [r.source, r.target].includes('company/anthropic'))).toMatchObject({ source: 'company/anthropic', target: ORG.id });
+    expect(g.relations.find((r) => r.type === 'PARTNERED_WITH' && [r.source, r.target].includes('company/anthropic'))).toMatchObject({
+      source: 'company/anthropic',
+      target: ORG.id,
+    });
     // In the graph too, for the Browser.
-    const nodes = await query<{ kind: string; status: string; about: string[] }>(store,
-      'MATCH (d:Decision {id: $id}) RETURN d.kind AS kind, d.status AS status, [(d)-[:ABOUT]->(e) | e.id] AS about', { id: decision.id });
+    const nodes = await query<{ kind: string; status: string; about: string[] }>(
+      store,
+      'MATCH (d:Decision {id: $id}) RETURN d.kind AS kind, d.status AS status, [(d)-[:ABOUT]->(e) | e.id] AS about',
+      { id: decision.id },
+    );
     expect(nodes).toEqual([{ kind: 'merge', status: 'active', about: [ORG.id] }]);
 
     await withdraw(store, decision.id, opts);
     expect(await graph()).toEqual(await documentsAlone());
-    expect((await query<{ status: string }>(store, 'MATCH (d:Decision {id: $id}) RETURN d.status AS status', { id: decision.id }))[0]!.status).toBe('withdrawn');
+    expect((await query<{ status: string }>(store, 'MATCH (d:Decision {id: $id}) RETURN d.status AS status', { id: decision.id }))[0]!.status).toBe(
+      'withdrawn',
+    );
   });
 
-  it('keep-apart: the fuzzy matcher\'s merge is split at once, stays split in a graph built afresh, and comes back on undo', async () => {
+  it("keep-apart: the fuzzy matcher's merge is split at once, stays split in a graph built afresh, and comes back on undo", async () => {
     const variant = 'Andean Safety Research Organization';
     expect((await entity(ORG.id))!.aliases).toContain(variant); // the fuzzy matcher made them one
     const other = ref('org/andean-safety-research-organization', 'Organization', variant);
     const { decision } = await decide(store, { kind: 'keep-apart', a: ORG, b: other }, opts);
     const apart = async () => {
       const g = await store.readGraph();
-      expect((g.entities.find((e) => e.id === ORG.id))!.aliases).not.toContain(variant);
+      expect(g.entities.find((e) => e.id === ORG.id)!.aliases).not.toContain(variant);
       expect(g.entities.find((e) => e.id === other.id)?.name).toBe(variant);
       expect(g.relations.find((r) => r.type === 'SIGNED' && r.target === 'agreement/lima-declaration')!.source).toBe(other.id);
     };
@@ -126,7 +143,11 @@ describe('kg curate', () => {
   });
 
   it('rename, retype and alias: applied at once, after a full run and a refresh, and undone one by one', async () => {
-    const rename = await decide(store, { kind: 'rename', entity: ref('org/aisi-network', 'Organization', 'International Network of AI Safety Institutes'), name: 'AISI Network' }, opts);
+    const rename = await decide(
+      store,
+      { kind: 'rename', entity: ref('org/aisi-network', 'Organization', 'International Network of AI Safety Institutes'), name: 'AISI Network' },
+      opts,
+    );
     const retype = await decide(store, { kind: 'retype', entity: ref('agreement/lima-declaration', 'Agreement', 'Lima Declaration'), type: 'Policy' }, opts);
     const alias = await decide(store, { kind: 'alias', entity: ORG, alias: 'Andean Research Council' }, opts);
     await survives(async () => {
@@ -175,7 +196,8 @@ describe('kg curate', () => {
   });
 
   it('confirm: a fact and an entity leave the review queue, stay out after a full run, and come back on undo', async () => {
-    const review = async () => buildReview(await factsToReview(store, 0.9), await allEntities(store), await singleDocumentEntities(store), readDecisions(file), { minConfidence: 0.9 });
+    const review = async () =>
+      buildReview(await factsToReview(store, 0.9), await allEntities(store), await singleDocumentEntities(store), readDecisions(file), { minConfidence: 0.9 });
     const fact = { type: 'MEMBER_OF' as const, source: 'country/canada', target: 'org/aisi-network' };
     const subject = 'Canada -[MEMBER_OF]-> International Network of AI Safety Institutes';
     const before = await review();
@@ -192,7 +214,9 @@ describe('kg curate', () => {
       expect(q.counts['low-confidence']).toBe(before.counts['low-confidence'] - 1);
       expect(q.counts['single-document']).toBe(before.counts['single-document'] - 1);
       // The saved query for the Browser leaves it out too.
-      const rows = await query<{ n: number }>(store, `MATCH (d:Decision {kind: 'confirm', status: 'active'}) WHERE d.fact = $key RETURN count(d) AS n`, { key: 'MEMBER_OF|country/canada|org/aisi-network' });
+      const rows = await query<{ n: number }>(store, `MATCH (d:Decision {kind: 'confirm', status: 'active'}) WHERE d.fact = $key RETURN count(d) AS n`, {
+        key: 'MEMBER_OF|country/canada|org/aisi-network',
+      });
       expect(rows[0]!.n).toBe(1);
     };
     await survives(check);
@@ -206,7 +230,10 @@ describe('kg curate', () => {
 
 describe('evidence methods', () => {
   it('every entry says how it was obtained, in the graph and the export, and the lists stay parallel through retractions', async () => {
-    const rows = await query<{ docs: string[]; methods: string[] }>(store, 'MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods');
+    const rows = await query<{ docs: string[]; methods: string[] }>(
+      store,
+      'MATCH ()-[r]->() WHERE r.evidenceDocs IS NOT NULL RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods',
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.methods.length).toBe(r.docs.length);
     expect((await store.readGraph()).relations.every((r) => r.evidence.every((e) => e.method === 'sentence'))).toBe(true);
@@ -214,12 +241,18 @@ describe('evidence methods', () => {
     await store.write((tx) => tx.run("MATCH (:Entity {id: 'company/anthropic'})-[r:DEVELOPED]->() SET r.evidenceMethods = null"));
     writeFileSync(path.join(dir, 'd1.txt'), `${DOCS['d1.txt']} It was a good year.`);
     await load('refresh');
-    const legacy = await query<{ docs: string[]; methods: string[] }>(store, "MATCH (:Entity {id: 'company/anthropic'})-[r:DEVELOPED]->() RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods");
+    const legacy = await query<{ docs: string[]; methods: string[] }>(
+      store,
+      "MATCH (:Entity {id: 'company/anthropic'})-[r:DEVELOPED]->() RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods",
+    );
     expect(legacy).toEqual([{ docs: [path.join(dir, 'd0.txt'), path.join(dir, 'd1.txt')], methods: ['unknown', 'sentence'] }]);
     // The retraction filters the methods with the other lists.
     writeFileSync(path.join(dir, 'd0.txt'), 'The Andean Safety Research Organisation partnered with OpenAI in March 2024.');
     await load('refresh');
-    const after = await query<{ docs: string[]; methods: string[] }>(store, "MATCH (:Entity {id: 'company/anthropic'})-[r:DEVELOPED]->() RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods");
+    const after = await query<{ docs: string[]; methods: string[] }>(
+      store,
+      "MATCH (:Entity {id: 'company/anthropic'})-[r:DEVELOPED]->() RETURN r.evidenceDocs AS docs, r.evidenceMethods AS methods",
+    );
     expect(after).toEqual([{ docs: [path.join(dir, 'd1.txt')], methods: ['sentence'] }]);
   });
 });

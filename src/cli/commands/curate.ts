@@ -56,9 +56,16 @@ function report(outcome: DecideOutcome, opts: CurateOptions, verb = 'recorded'):
     return;
   }
   const lines = [`kg curate: ${decision.id} ${verb} in ${shown(decisionsFile())} (by ${decision.by}): ${describeDecision(decision)}`];
-  if (applied.run) lines.push(`  applied to the graph: ${applied.rederived.length} document${applied.rederived.length === 1 ? '' : 's'} extracted and resolved again (run ${applied.run})`);
+  if (applied.run)
+    lines.push(
+      `  applied to the graph: ${applied.rederived.length} document${applied.rederived.length === 1 ? '' : 's'} extracted and resolved again (run ${applied.run})`,
+    );
   else if (applied.evidenceLeft !== undefined) {
-    lines.push(applied.evidenceLeft > 0 ? `  applied to the graph: ${applied.evidenceLeft} piece(s) of evidence left on the relationship` : '  applied to the graph: the relationship is gone');
+    lines.push(
+      applied.evidenceLeft > 0
+        ? `  applied to the graph: ${applied.evidenceLeft} piece(s) of evidence left on the relationship`
+        : '  applied to the graph: the relationship is gone',
+    );
   } else lines.push('  recorded in the graph (a :Decision node); the review queue leaves it out');
   for (const u of applied.unavailable) lines.push(`  not re-derived: ${u.id}: ${u.reason} (the decision reaches it when it is loaded again)`);
   console.log(lines.join('\n'));
@@ -87,21 +94,34 @@ function common<T extends Command>(cmd: T): T {
 export function registerCurate(program: Command): void {
   const curate = program
     .command('curate')
-    .description('analysts\' decisions (merge, keep apart, rename, retype, alias, reject, confirm, undo): recorded in graph/curation/decisions.jsonl, applied to the graph at once and by every later run and refresh');
+    .description(
+      "analysts' decisions (merge, keep apart, rename, retype, alias, reject, confirm, undo): recorded in graph/curation/decisions.jsonl, applied to the graph at once and by every later run and refresh",
+    );
 
-  common(curate.command('merge').description('make two entities one: KEEP keeps its id and name, OTHER\'s names become its aliases')
-    .argument('<keep>', 'the entity that stays (id, name or alias)').argument('<other>', 'the entity merged into it'))
-    .action(async (keep: string, other: string, opts: CurateOptions) => run(async (store) => {
+  common(
+    curate
+      .command('merge')
+      .description("make two entities one: KEEP keeps its id and name, OTHER's names become its aliases")
+      .argument('<keep>', 'the entity that stays (id, name or alias)')
+      .argument('<other>', 'the entity merged into it'),
+  ).action(async (keep: string, other: string, opts: CurateOptions) =>
+    run(async (store) => {
       const [into, from] = [await entity(store, keep), await entity(store, other)];
       if (into.id === from.id) throw new Error(`"${keep}" and "${other}" are already one entity (${into.id})`);
       if (into.type !== from.type) console.error(`kg curate: note: merging a ${from.type} into a ${into.type}; the merged entity is a ${into.type}`);
       return { kind: 'merge', into, from };
-    })(opts));
+    })(opts),
+  );
 
-  common(curate.command('keep-apart').description('two entities are never one, whatever the fuzzy matcher says; B may be a name the graph merged into A (split off)')
-    .argument('<a>', 'an entity (id, name or alias)').argument('<b>', 'another entity, or a name to split off A')
-    .option('--type <type>', 'the type of B when it is a name split off (default: A\'s)'))
-    .action(async (a: string, b: string, opts: CurateOptions & { type?: string }) => run(async (store) => {
+  common(
+    curate
+      .command('keep-apart')
+      .description('two entities are never one, whatever the fuzzy matcher says; B may be a name the graph merged into A (split off)')
+      .argument('<a>', 'an entity (id, name or alias)')
+      .argument('<b>', 'another entity, or a name to split off A')
+      .option('--type <type>', "the type of B when it is a name split off (default: A's)"),
+  ).action(async (a: string, b: string, opts: CurateOptions & { type?: string }) =>
+    run(async (store) => {
       const first = await entity(store, a);
       const found = await findEntities(store, b);
       // A name that only A carries (an alias of A) is a name to split off, not another entity.
@@ -115,61 +135,107 @@ export function registerCurate(program: Command): void {
       }
       if (second.id === first.id) throw new Error(`"${b}" is ${first.name}'s own name; nothing to keep apart`);
       return { kind: 'keep-apart', a: first, b: second };
-    })(opts));
+    })(opts),
+  );
 
-  common(curate.command('rename').description('give an entity another name (its id stays; the old name stays an alias)')
-    .argument('<entity>', 'id, name or alias').argument('<name>', 'the new name'))
-    .action(async (ref: string, name: string, opts: CurateOptions) => run(async (store) => ({ kind: 'rename', entity: await entity(store, ref), name: name.trim() }))(opts));
+  common(
+    curate
+      .command('rename')
+      .description('give an entity another name (its id stays; the old name stays an alias)')
+      .argument('<entity>', 'id, name or alias')
+      .argument('<name>', 'the new name'),
+  ).action(async (ref: string, name: string, opts: CurateOptions) =>
+    run(async (store) => ({ kind: 'rename', entity: await entity(store, ref), name: name.trim() }))(opts),
+  );
 
-  common(curate.command('retype').description(`give an entity another type (${EntityType.options.join(', ')})`)
-    .argument('<entity>', 'id, name or alias').argument('<type>', 'the new type'))
-    .action(async (ref: string, type: string, opts: CurateOptions) => run(async (store) => ({ kind: 'retype', entity: await entity(store, ref), type: entityType(type) }))(opts));
+  common(
+    curate
+      .command('retype')
+      .description(`give an entity another type (${EntityType.options.join(', ')})`)
+      .argument('<entity>', 'id, name or alias')
+      .argument('<type>', 'the new type'),
+  ).action(async (ref: string, type: string, opts: CurateOptions) =>
+    run(async (store) => ({ kind: 'retype', entity: await entity(store, ref), type: entityType(type) }))(opts),
+  );
 
-  common(curate.command('alias').description('one more name for an entity (documents that use it resolve to the entity)')
-    .argument('<entity>', 'id, name or alias').argument('<alias>', 'the name'))
-    .action(async (ref: string, alias: string, opts: CurateOptions) => run(async (store) => ({ kind: 'alias', entity: await entity(store, ref), alias: alias.trim() }))(opts));
+  common(
+    curate
+      .command('alias')
+      .description('one more name for an entity (documents that use it resolve to the entity)')
+      .argument('<entity>', 'id, name or alias')
+      .argument('<alias>', 'the name'),
+  ).action(async (ref: string, alias: string, opts: CurateOptions) =>
+    run(async (store) => ({ kind: 'alias', entity: await entity(store, ref), alias: alias.trim() }))(opts),
+  );
 
-  common(curate.command('reject').description('a fact is false (whatever states it), or with --doc one piece of its evidence does not state it')
-    .argument('<source>', 'the relationship\'s source entity').argument('<type>', 'its type (SIGNED, MEMBER_OF, ...)').argument('<target>', 'its target entity')
-    .option('--doc <id>', 'only the evidence of this document')
-    .option('--sentence <text>', 'only this sentence of it (the whole sentence, or a part that only one of them contains)'))
-    .action(async (s: string, t: string, o: string, opts: CurateOptions & { doc?: string; sentence?: string }) => run(async (store) => {
+  common(
+    curate
+      .command('reject')
+      .description('a fact is false (whatever states it), or with --doc one piece of its evidence does not state it')
+      .argument('<source>', "the relationship's source entity")
+      .argument('<type>', 'its type (SIGNED, MEMBER_OF, ...)')
+      .argument('<target>', 'its target entity')
+      .option('--doc <id>', 'only the evidence of this document')
+      .option('--sentence <text>', 'only this sentence of it (the whole sentence, or a part that only one of them contains)'),
+  ).action(async (s: string, t: string, o: string, opts: CurateOptions & { doc?: string; sentence?: string }) =>
+    run(async (store) => {
       const { fact: f, evidence } = await fact(store, s, t, o);
       if (!opts.doc) {
         if (opts.sentence) throw new Error('--sentence needs --doc (the document that states it)');
         return { kind: 'reject', fact: f, evidence: null };
       }
       const ofDoc = evidence.filter((e) => e.doc === opts.doc);
-      if (ofDoc.length === 0) throw new Error(`no evidence of ${opts.doc} for this relationship (its documents: ${[...new Set(evidence.map((e) => e.doc))].join(', ')})`);
+      if (ofDoc.length === 0)
+        throw new Error(`no evidence of ${opts.doc} for this relationship (its documents: ${[...new Set(evidence.map((e) => e.doc))].join(', ')})`);
       if (!opts.sentence) return { kind: 'reject', fact: f, evidence: { doc: opts.doc, sentence: null } };
       const want = opts.sentence.trim();
       const exact = ofDoc.filter((e) => e.sentence === want);
       const part = exact.length ? exact : ofDoc.filter((e) => e.sentence.includes(want));
       const sentences = [...new Set(part.map((e) => e.sentence))];
       if (sentences.length !== 1) {
-        throw new Error(`${sentences.length ? 'several' : 'none'} of ${opts.doc}'s sentences for this relationship match --sentence; they are:\n${[...new Set(ofDoc.map((e) => `  ${e.sentence}`))].join('\n')}`);
+        throw new Error(
+          `${sentences.length ? 'several' : 'none'} of ${opts.doc}'s sentences for this relationship match --sentence; they are:\n${[...new Set(ofDoc.map((e) => `  ${e.sentence}`))].join('\n')}`,
+        );
       }
       return { kind: 'reject', fact: f, evidence: { doc: opts.doc, sentence: sentences[0]! } };
-    })(opts));
+    })(opts),
+  );
 
-  common(curate.command('confirm').description('a fact (SOURCE TYPE TARGET) or an entity (one argument) is right: it leaves the review queue')
-    .argument('<entity-or-source>', 'the entity, or the relationship\'s source').argument('[type]', 'the relationship\'s type').argument('[target]', 'its target'))
-    .action(async (s: string, t: string | undefined, o: string | undefined, opts: CurateOptions) => run(async (store) => {
+  common(
+    curate
+      .command('confirm')
+      .description('a fact (SOURCE TYPE TARGET) or an entity (one argument) is right: it leaves the review queue')
+      .argument('<entity-or-source>', "the entity, or the relationship's source")
+      .argument('[type]', "the relationship's type")
+      .argument('[target]', 'its target'),
+  ).action(async (s: string, t: string | undefined, o: string | undefined, opts: CurateOptions) =>
+    run(async (store) => {
       if (t === undefined) return { kind: 'confirm-entity', entity: await entity(store, s) };
       if (o === undefined) throw new Error('a fact is SOURCE TYPE TARGET: give the target too');
       return { kind: 'confirm', fact: (await fact(store, s, t, o)).fact };
-    })(opts));
+    })(opts),
+  );
 
-  common(curate.command('undo').description('withdraw a decision: the graph goes back to what the documents say without it')
-    .argument('<decision>', 'the decision id (kg curate list)'))
-    .action(async (id: string, opts: CurateOptions) =>
-      withGraph(opts, async (store) => {
+  common(
+    curate
+      .command('undo')
+      .description('withdraw a decision: the graph goes back to what the documents say without it')
+      .argument('<decision>', 'the decision id (kg curate list)'),
+  ).action(async (id: string, opts: CurateOptions) =>
+    withGraph(
+      opts,
+      async (store) => {
         const outcome = await withdraw(store, id, { by: opts.by, why: opts.why ?? null });
         if (!opts.json) console.log(`kg curate: withdrew ${id}: ${describeDecision(outcome.withdrawn)}`);
         return outcome;
-      }, 'recorded'));
+      },
+      'recorded',
+    ),
+  );
 
-  curate.command('list').description('the decisions in force (newest last); --all with the withdrawn ones and the withdrawals')
+  curate
+    .command('list')
+    .description('the decisions in force (newest last); --all with the withdrawn ones and the withdrawals')
     .option('--all', 'every line of the decisions file')
     .option('--json', 'as JSON')
     .action((opts: { all?: boolean; json?: boolean }) => {
@@ -180,7 +246,10 @@ export function registerCurate(program: Command): void {
         return;
       }
       const withdrawn = new Set(all.flatMap((d) => (d.kind === 'withdraw' ? [d.decision] : [])));
-      for (const d of list) console.log(`${d.id}  ${d.at.slice(0, 16).replace('T', ' ')}  ${d.by}: ${describeDecision(d)}${withdrawn.has(d.id) ? '  [withdrawn]' : ''}${d.why ? `\n    why: ${d.why}` : ''}`);
+      for (const d of list)
+        console.log(
+          `${d.id}  ${d.at.slice(0, 16).replace('T', ' ')}  ${d.by}: ${describeDecision(d)}${withdrawn.has(d.id) ? '  [withdrawn]' : ''}${d.why ? `\n    why: ${d.why}` : ''}`,
+        );
       console.log(`(${list.length} decision${list.length === 1 ? '' : 's'} ${opts.all ? 'in' : 'in force, from'} ${shown(decisionsFile())})`);
     });
 }
@@ -202,9 +271,9 @@ export function registerReview(program: Command): void {
       const decisions = readDecisions();
       const { store } = await openGraph(opts.json ? () => {} : undefined);
       try {
-        const queue = buildReview(
-          await factsToReview(store, minConfidence), await allEntities(store), await singleDocumentEntities(store), decisions, { minConfidence },
-        );
+        const queue = buildReview(await factsToReview(store, minConfidence), await allEntities(store), await singleDocumentEntities(store), decisions, {
+          minConfidence,
+        });
         const kinds = opts.kind ? [opts.kind as ReviewKind] : [...REVIEW_KINDS];
         const items = queue.items.filter((i) => kinds.includes(i.kind));
         if (opts.json) {
