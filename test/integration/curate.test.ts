@@ -6,7 +6,8 @@
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { readDecisions } from '../../src/curate/index.ts';
 import { decide, withdraw } from '../../src/curate/live.ts';
 import { buildReview } from '../../src/curate/review.ts';
@@ -16,6 +17,7 @@ import type { EntityRef } from '../../src/model/decisions.ts';
 import { extractPaths } from '../../src/pipeline/index.ts';
 import { runPipeline } from '../../src/refresh/index.ts';
 import { resolveGraph } from '../../src/resolve/index.ts';
+import { external, testEnv } from './env.ts';
 import { normalize, openStore, query, scratchDir, wipe } from './helpers.ts';
 
 const DOCS: Record<string, string> = {
@@ -225,6 +227,84 @@ describe('kg curate', () => {
     await withdraw(store, confirmEntity.decision.id, opts);
     expect((await review()).counts).toEqual(before.counts);
     expect(await graph()).toEqual(graphBefore);
+  });
+});
+
+describe('the command line (kg curate, kg review), in this process', () => {
+  /** Runs `kg ARGS` against the test server; what it printed on stdout and stderr, and its exit code. */
+  async function kg(...args: string[]) {
+    const saved = { ...process.env };
+    Object.assign(process.env, testEnv());
+    if (!external()) delete process.env.NEO4J_URI;
+    const out: string[] = [];
+    const err: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+    const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+    try {
+      const code = await main(['node', 'kg', ...args]);
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  }
+
+  it('names entities by name, finds a sentence by a part of it, records who and why, lists, reviews and undoes', async () => {
+    const d0 = path.join(dir, 'd0.txt');
+    const reject = await kg(
+      'curate',
+      'reject',
+      'Anthropic',
+      'developed',
+      'claude',
+      '--doc',
+      d0,
+      '--sentence',
+      'developed Claude',
+      '--by',
+      'Ana',
+      '--why',
+      'says nothing of it',
+      '--json',
+    );
+    expect(reject.code, reject.err).toBe(0);
+    const { decision, applied } = JSON.parse(reject.out);
+    expect(decision).toMatchObject({
+      kind: 'reject',
+      by: 'Ana',
+      why: 'says nothing of it',
+      fact: { type: 'DEVELOPED', source: 'company/anthropic', target: 'model/claude' },
+      evidence: { doc: d0, sentence: 'Anthropic developed Claude.' },
+    });
+    expect(applied.evidenceLeft).toBe(1);
+    expect(readDecisions(file)).toEqual([decision]);
+
+    const list = await kg('curate', 'list');
+    expect(list.out).toContain(`${decision.id}`);
+    expect(list.out).toContain('Ana: reject company/anthropic -[DEVELOPED]-> model/claude as stated by');
+
+    const review = await kg('review', '--json', '--min-confidence', '0.9');
+    expect(review.code, review.err).toBe(0);
+    const queue = JSON.parse(review.out);
+    expect(queue.counts['low-confidence']).toBeGreaterThan(0);
+    expect(queue.items.find((i: { kind: string }) => i.kind === 'low-confidence').decide[0]).toMatch(/^kg curate confirm /);
+    const text = await kg('review', '--kind', 'near-duplicate');
+    expect(text.out).toMatch(/^== near-duplicate: \d+ left/);
+    expect(text.out).toMatch(/\d+ items? left to review \(near-duplicate \d+\)$/);
+
+    const undo = await kg('curate', 'undo', decision.id, '--by', 'Ana');
+    expect(undo.code, undo.err).toBe(0);
+    expect(undo.out).toContain(`withdrew ${decision.id}`);
+    expect((await store.readGraph()).relations.find((r) => r.type === 'DEVELOPED')!.evidence).toHaveLength(2);
+
+    const bad = await kg('curate', 'rename', 'No Such Entity', 'X');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('no entity "No Such Entity" in the graph');
+    const notAFact = await kg('curate', 'confirm', 'Canada', 'SIGNED', 'Claude');
+    expect(notAFact.err).toContain('the graph holds no SIGNED relationship from country/canada to model/claude');
+    expect(readDecisions(file)).toHaveLength(2); // the reject and its withdrawal: nothing for the failed commands
   });
 });
 
