@@ -4,6 +4,7 @@
 // the headline names (extract.words_per_s.1core, ...) repeat the figure on
 // the whole corpus. Corpus: ../shared/data/news-corpus (or $KG_SHARED).
 //   usage: npm run bench [-- --sizes 100,1000,all] [--no-neo4j] [--load-docs 1000,5000] [--refresh-docs 1000]
+//          [--long-mb 1,2,4,8 | --no-long-docs] [--memory-docs 1000,10000,50000 | --no-memory]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -75,6 +76,16 @@ if (rssSmall && rssLarge && largest > smallest) {
 for (const n of sizes) {
   const s = at(`extract.s.1core.${label(n)}`, n);
   if (s) emit({ name: `scaling.extract_s_per_1000_docs.${label(n)}`, value: s.value / (n / 1000), unit: 's', docs: n, cores: 1 });
+}
+
+// One long document, 1 to 8 MB: extraction time per doubling of its size (bench/long-docs.ts).
+if (!args.includes('--no-long-docs')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'long-docs.ts'), '--mb', opt('--long-mb', '1,2,4,8')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  process.stdout.write(out);
 }
 
 if (!args.includes('--no-neo4j')) {
