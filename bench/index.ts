@@ -4,7 +4,9 @@
 // the headline names (extract.words_per_s.1core, ...) repeat the figure on
 // the whole corpus. Corpus: ../shared/data/news-corpus (or $KG_SHARED).
 //   usage: npm run bench [-- --sizes 100,1000,all] [--no-neo4j] [--load-docs 1000,5000] [--refresh-docs 1000]
-//          [--long-mb 1,2,4,8 | --no-long-docs] [--memory-docs 1000,10000,50000 | --no-memory]
+//          [--long-mb 1,2,4,8 | --no-long-docs] [--memory-docs 1000,10000 | --no-memory]
+// --memory-docs 1000,10000,50000 adds the 50k point of the memory figures (a
+// whole run of 50,000 documents into Neo4j: half an hour or more on 2 cores).
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -94,6 +96,31 @@ if (!args.includes('--no-neo4j')) {
     const loadSizes = opt('--load-docs', '1000,5000').split(',').map(Number);
     for (const [i, n] of loadSizes.entries()) await benchLoad(store, n, i === 0);
     await benchRefresh(store, Number(opt('--refresh-docs', '1000')));
+    // Peak RSS of whole runs (bench/memory.ts): flat with the corpus size, documents streaming in chunks.
+    if (!args.includes('--no-memory')) {
+      const memSizes = opt('--memory-docs', '1000,10000');
+      const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench', 'memory.ts'), '--sizes', memSizes], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      process.stdout.write(out);
+      const peaks = out
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Figure)
+        .filter((f) => f.name.startsWith('run.rss_peak_mb.chunked.'));
+      const [first, last] = [peaks[0], peaks.at(-1)];
+      if (first && last && last.docs > first.docs) {
+        emit({
+          name: 'run.rss_mb_per_10000_docs',
+          value: (last.value - first.value) / ((last.docs - first.docs) / 10000),
+          unit: 'MB',
+          docs: last.docs,
+          cores: CORES,
+        });
+      }
+    }
     emit({ name: 'machine.loadavg_1min.end', value: loadavg()[0]!, unit: 'load', docs: 0, cores: CORES });
   } finally {
     await store.close();
