@@ -61,7 +61,7 @@ const CLASSES: Record<string, EntityType[]> = {
   model: ['AIModel'],
 };
 /** Separators of a coordination, and a short description of the next member ("and the Saudi company Humain"). */
-const COORDINATION = /^(?:\.com)?\.?(?:,?\s+(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|GmbH)\b\.?)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?(?:(?:\p{L}+\s+){0,2}?(?:company|firm|start-?up|developer|lab|group|giant|maker|provider|institute|agency|ministry|government|organi[sz]ation|body|university|regulator)\s+)?$/iu;
+const COORDINATION = /^(?:\.com)?\.?(?:,?\s+(?:Inc|Corp|Corporation|Ltd|LLC|PLC|plc|Co|AG|SA|GmbH)\b\.?)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*,?\s+as well as\s+|\s*,?\s+plus\s+|\s*&\s*|\s*\/\s*|\s*,?\s+or\s+|\s*;\s*)(?:the\s+|other\s+)?(?:(?:\p{L}+\s+){0,2}?(?:company|firm|start-?up|developer|lab|group|giant|maker|provider|institute|agency|ministry|government|organi[sz]ation|body|university|regulator)\s+)?$/iu;
 /** "X announced that the following organisations have agreed to Y": X is not the one who agreed. */
 const REPORTED = /\b(?:announced|said|stated|noted|reported|confirmed|added|explained|hoped|expects?|believes?|argued|claimed|welcomed)\s+that\b|\b(?:said|says|told)\b/i;
 const NEGATION = /\b(?:not|n't|never|declined|refused|failed|without|rather than|instead of)\b/i;
@@ -252,7 +252,7 @@ const RULES: Rule[] = [
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}},\s+(?:a|an|one of the|both|all|the)\s+(?:[\w-]+\s+){0,2}?members?\s+of\s+(?:the\s+)?{o:Organization}`, confidence: 0.75 },
   // "It will take part in the international network": taking part in an organization (not an event) is membership.
   { type: 'MEMBER_OF', pattern: String.raw`{s:${PARTY}}{_}\b(?:take|takes|took|taking)\s+part\s+in\s+(?:the\s+)?{o:Organization}`, confidence: 0.7 },
-  { type: 'MEMBER_OF', pattern: String.raw`\b(?:members|member countries|member states)\s+of\s+(?:the\s+)?{o:Organization}\s+(?:include|included|are|were|comprise)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
+  { type: 'MEMBER_OF', pattern: String.raw`\b(?:members|member countries|member states|participants|member companies|member organi[sz]ations)\b[^⟦⟧.;]{0,60}?\b(?:of|in|to)\s+(?:the\s+)?{o:Organization}\s+(?:include|included|includes|are|were|comprise|comprised)\s*:?\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}(?:['’]s?)?\s+(?:founding\s+|initial\s+|current\s+|new\s+)?(?:members|member countries|member states|member nations)\s*(?:[—–:(]|\s(?:include|includes|included|are|were|comprise))\s*(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },
   { type: 'MEMBER_OF', pattern: String.raw`{o:Organization}{_}\b(?:(?:members|member countries|member states)\s+(?:include|included|including|are|were|such as|like)|comprising|comprises|consists of|made up of)\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.7 },
   { type: 'BASED_IN', pattern: String.raw`{s:Institute|GovernmentBody|Company|Organization},?\s+(?:(?:which|that) is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?{o:Country|Location}`, confidence: 0.85 },

@@ -275,3 +275,14 @@ describe('short forms inside one text', () => {
     expect(x.entities.some((e) => e.name === 'Andean Data Council' && e.aliases.includes('Data Council'))).toBe(false);
   });
 });
+
+describe('members named after the group', () => {
+  it('"participants ... in the consortium are A, B and C"', () => {
+    const x = extractText('The Andes AI Consortium was launched. Notable participants from industry in the consortium are Adobe, Intel and Qualcomm.');
+    for (const c of ['Adobe', 'Intel', 'Qualcomm']) expect(facts(x)).toContain(`${c} -MEMBER_OF-> Andes AI Consortium`);
+  });
+  it('"plus" coordinates the last member', () => {
+    const x = extractText('The G20 groups Brazil, India and Japan plus the African Union.');
+    expect(facts(x)).toContain('African Union -MEMBER_OF-> G20');
+  });
+});
