@@ -123,7 +123,9 @@ function bilateralSubjects(ctx: Ctx): RelationDraft[] {
     for (const slot of slots) {
       if (slot.keys.length !== 2 || !slot.keys.every((k) => PARTY_TYPES.has(ctx.entities.get(k)!.type))) continue;
       // The pair must be the sentence's subject: "provide feedback to Anthropic and OpenAI ... in collaboration" is not.
-      if (/\b(?!(?:the|both|and|on|in|today)\b)\p{Ll}[\p{L}-]*/u.test(ctx.text.slice(s.start, slot.start))) continue;
+      // A time phrase may come first: "Last year, A and B agreed to cooperate".
+      const lead = ctx.text.slice(s.start, slot.start).replace(/^(?:(?:last|this|next|earlier|later)\s+(?:year|month|week)|(?:in|on|since)\s+[\p{L}\d ,]{1,25}?|earlier|meanwhile|separately|today|yesterday|on \p{Lu}\p{Ll}+day)\s*,\s*/iu, '');
+      if (/\b(?!(?:the|both|and|on|in|today)\b)\p{Ll}[\p{L}-]*/u.test(lead)) continue;
       const after = ctx.text.slice(slot.end, Math.min(s.end, slot.end + 120));
       const cue = /^[^.;]{0,80}?\b(?:partner\w*|cooperat\w*|collaborat\w*|bilateral|jointly|signed|sign|agreed|establish\w*|launch\w*|alliance)\b/i.exec(after);
       if (!cue || /\b(?:not|n't|never|declined|refused|failed)\b/i.test(cue[0])) continue;

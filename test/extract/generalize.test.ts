@@ -286,3 +286,10 @@ describe('members named after the group', () => {
     expect(facts(x)).toContain('African Union -MEMBER_OF-> G20');
   });
 });
+
+describe('partners after a time phrase', () => {
+  it('"Last year, A and B agreed to cooperate" makes them partners', () => {
+    const x = extractText('Last year, Chile and Uruguay agreed to cooperate on model evaluations.');
+    expect(partnered(x, 'Chile', 'Uruguay')).toBe(true);
+  });
+});
