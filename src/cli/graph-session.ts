@@ -180,7 +180,8 @@ export async function runCommand(label: string, mode: RunMode, paths: string[], 
     const counts = await store.counts();
     const seconds = (Date.now() - t0) / 1000;
     const r = summary.run;
-    if (opts.json) console.log(JSON.stringify(runJson(label.replace(/^kg /, ''), summary, counts, connection, seconds), null, 1));
+    // One line, as enqueue/worker/writer print theirs: a cron log gets one summary line per run.
+    if (opts.json) console.log(JSON.stringify(runJson(label.replace(/^kg /, ''), summary, counts, connection, seconds)));
     else if (!opts.quiet) {
       console.log([...runLines(label, summary), ...graphLines(counts), `Time: ${seconds.toFixed(1)} s in all`, ...connectionLines(connection)].join('\n'));
     } else for (const e of r.errors) console.error(`${label}: failed: ${e}`);

@@ -18,18 +18,14 @@ export function registerRemove(program: Command): void {
       const counts = await store.counts();
       if (opts.json) {
         console.log(
-          JSON.stringify(
-            {
-              command: 'remove',
-              run: result.run.id,
-              removed: result.removed,
-              missing: result.missing,
-              graph: counts,
-              neo4j: { uri: connection.uri, local: connection.local },
-            },
-            null,
-            1,
-          ),
+          JSON.stringify({
+            command: 'remove',
+            run: result.run.id,
+            removed: result.removed,
+            missing: result.missing,
+            graph: counts,
+            neo4j: { uri: connection.uri, local: connection.local },
+          }),
         );
       } else if (!opts.quiet)
         console.log(
