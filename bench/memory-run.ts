@@ -14,7 +14,19 @@ try {
   await store.applySchema();
   await wipe(store);
   const t0 = Date.now();
-  const r = await runPipeline(store, { paths: [file!], mode: 'full', chunkDocs: chunk });
+  // Peak RSS so far at each chunk's start, on stderr: how it moves along a long run (and what a run cut short reached).
+  let read = 0;
+  const r = await runPipeline(store, {
+    paths: [file!],
+    mode: 'full',
+    chunkDocs: chunk,
+    onProgress: (e) => {
+      if (e.phase !== 'plan') return;
+      read += e.total;
+      const mb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+      process.stderr.write(`memory-run: ${read} of ${docs} documents read, peak RSS so far ${mb} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    },
+  });
   if (r.run.new !== docs) throw new Error(`bench: expected ${docs} new documents, got ${r.run.new} (${r.run.errors[0] ?? ''})`);
   const label = chunkText === 'all' ? 'whole' : 'chunked';
   emit({ name: `run.rss_peak_mb.${label}.n${docs}`, value: process.resourceUsage().maxRSS / 1024, unit: 'MB', docs, cores: CORES });

@@ -288,6 +288,8 @@ export class ExtractPool {
       }
       this.waiting.splice(this.head, 0, ...requeue);
       this.spawnOne().ready.catch(() => {});
+      // The other threads may be idle: they take the requeued documents now, not when the new thread is ready.
+      this.dispatch();
     }
   }
 
