@@ -122,7 +122,7 @@ const UNNAMED_AGREEMENT_RE = new RegExp(
   'g',
 );
 const BARE_PLURAL_RE = new RegExp(
-  String.raw`\b(?:signed|signs|sign|signing|inked|inks|reached|reaching|reaches|struck|strikes|striking|concluded|concluding|entered into|entering into|announced|announcing|awarded|awards|awarding|granted|won|secured)\s+(?<bare>)()(${['agreements', 'memoranda of understanding', 'letters of intent', 'deals', 'contracts'].map(eitherCase).join('|')}|MoUs|MOUs)\b`,
+  String.raw`\b(?:signed|signs|sign|signing|inked|inks|reached|reaching|reaches|struck|strikes|striking|concluded|concluding|entered into|entering into|announced|announcing|awarded|awards|awarding|granted|won|secured|has|have|had)\s+(?<bare>)()(${['agreements', 'memoranda of understanding', 'letters of intent', 'deals', 'contracts'].map(eitherCase).join('|')}|MoUs|MOUs)\b`,
   'g',
 );
 const MEETING_RE = /\b(the|an|its|their)\s+(inaugural|first|second|third|fourth|fifth|founding|opening|next)\s+(meeting|gathering|session|convening)\b/gi;

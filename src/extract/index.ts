@@ -53,6 +53,9 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[], sentences: Sent
       const parties = [...new Set(drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key).map((d) => d.source))]
         .sort((a, b) => (ents.entities.get(a)!.firstMention - ents.entities.get(b)!.firstMention));
       if (!parties.length) { drop(ents, drafts, e.key); continue; }
+      // "agreements with A and B" and nobody on the other side: A and B did not sign with each other.
+      const signers = drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key);
+      if (parties.length >= 2 && signers.every((d) => d.counterpart)) { drop(ents, drafts, e.key); continue; }
       // People sign on behalf of their bodies: the agreement is named after (and partners) the bodies when it has any.
       const bodies = parties.filter((k) => ents.entities.get(k)!.type !== 'Person');
       if (bodies.length) parties.splice(0, parties.length, ...bodies);

@@ -187,6 +187,8 @@ const RULES: Rule[] = [
   // "X awarded a framework agreement to Y": both sides of the award are parties to it.
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:awarded|awards|granted|grants|gave|offered)\b{_}{o:Agreement}`, confidence: 0.75 },
   { type: 'SIGNED', pattern: String.raw`{o:Agreement}${ASIDE}\s+(?:to|for)\s+(?:the\s+)?${DESC}{s:${PARTY}}`, confidence: 0.7, counterpart: true },
+  // "X, which sits under Y, has agreements with A and B": who has an agreement is a party to it.
+  { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\b(?:has|have|had|holds|hold)\s+(?:already\s+|also\s+|since\s+)?{o:Agreement}`, confidence: 0.7 },
   // "X was awarded a contract": the one awarded is a party, as much as the one awarding.
   { type: 'SIGNED', pattern: String.raw`{s:${PARTY}}{_}\b(?:was|were|has been|have been|had been|is|are)\s+(?:also\s+|recently\s+)?(?:awarded|granted|handed)\b{_}{o:Agreement}`, confidence: 0.75 },
   { type: 'SIGNED', pattern: String.raw`\b(?:signing|conclusion|signature)\s+of\s+(?:the\s+|an?\s+)?{o:Agreement}{_}\bby\s+(?:the\s+)?{s:${PARTY}}`, confidence: 0.8 },

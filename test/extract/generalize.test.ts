@@ -293,3 +293,16 @@ describe('partners after a time phrase', () => {
     expect(partnered(x, 'Chile', 'Uruguay')).toBe(true);
   });
 });
+
+describe('who has agreements with whom', () => {
+  it('"X, which ..., has agreements with A and B" is one agreement per pair, X a party to each', () => {
+    const x = extractText('The Singapore AI Safety Institute, which reports to the ministry, has agreements with Cohere and Mistral AI to test models.');
+    expect(partnered(x, 'Singapore AI Safety Institute', 'Cohere')).toBe(true);
+    expect(partnered(x, 'Singapore AI Safety Institute', 'Mistral AI')).toBe(true);
+    expect(partnered(x, 'Cohere', 'Mistral AI')).toBe(false);
+  });
+  it('agreements with several parties and nobody named on the other side make no partners of them', () => {
+    const x = extractText('New agreements were signed with Cohere and Mistral AI last week.');
+    expect(partnered(x, 'Cohere', 'Mistral AI')).toBe(false);
+  });
+});
