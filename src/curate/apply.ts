@@ -256,6 +256,25 @@ export function resetFor(d: Decision, undo: boolean): Map<string, EntityReset> {
   }
 }
 
+/**
+ * Decisions of the file the graph has not applied yet (a decisions file
+ * pulled from another analyst's clone, a decision whose live application
+ * failed): `undo` false to apply, true to withdraw. `statuses`: the graph's
+ * Decision nodes (decisionStatuses). A graph that never saw a decision
+ * withdrawn since has nothing to undo.
+ */
+export function pendingDecisions(all: readonly Decision[], statuses: ReadonlyMap<string, string>): Array<{ decision: Decision; undo: boolean }> {
+  const active = new Set(activeDecisions(all).map((d) => d.id));
+  const out: Array<{ decision: Decision; undo: boolean }> = [];
+  for (const d of all) {
+    if (d.kind === 'withdraw') continue;
+    const seen = statuses.get(d.id);
+    if (active.has(d.id) && seen === undefined) out.push({ decision: d, undo: false });
+    else if (!active.has(d.id) && seen === 'active') out.push({ decision: d, undo: true });
+  }
+  return out;
+}
+
 /** The entity ids a decision is about (whose documents a live application re-derives). */
 export function decisionEntities(d: Decision): string[] {
   switch (d.kind) {

@@ -7,7 +7,18 @@ import type { DocumentExtraction, Graph } from '../model/schemas.ts';
 import { resolveDocuments, type DocumentForms, type KnownEntity } from '../resolve/index.ts';
 import { activeDecisions, applyDecisions, resolveHints, type EntityReset } from './apply.ts';
 
-export { activeDecisions, applyDecisions, decisionEntities, describeDecision, factKey, normalFact, resetFor, resolveHints, type EntityReset } from './apply.ts';
+export {
+  activeDecisions,
+  applyDecisions,
+  decisionEntities,
+  describeDecision,
+  factKey,
+  normalFact,
+  pendingDecisions,
+  resetFor,
+  resolveHints,
+  type EntityReset,
+} from './apply.ts';
 export { appendDecision, decisionsFile, parseDecisions, readDecisions } from './file.ts';
 
 /**

@@ -80,7 +80,19 @@ export async function withdraw(store: GraphStore, id: string, options: DecideOpt
   return { decision, withdrawn: target, applied: await applyLive(store, all, target, true) };
 }
 
+/** The decision is in the file: if the graph cannot take it now, say that the next run will apply it. */
 async function applyLive(store: GraphStore, all: Decision[], d: Decision, undo: boolean): Promise<DecideOutcome['applied']> {
+  try {
+    return await applyNow(store, all, d, undo);
+  } catch (err) {
+    const what = all[all.length - 1]!;
+    throw new Error(
+      `${what.id} is recorded in the decisions file, but applying it to the graph failed (${(err as Error).message}); the next kg run or kg refresh applies it`,
+    );
+  }
+}
+
+async function applyNow(store: GraphStore, all: Decision[], d: Decision, undo: boolean): Promise<DecideOutcome['applied']> {
   if (d.kind === 'confirm' || d.kind === 'confirm-entity' || d.kind === 'withdraw') {
     await writeDecisionNodes(store, decisionRows(all));
     return { rederived: [], unavailable: [] };

@@ -36,6 +36,12 @@ export async function writeDecisionNodes(store: GraphStore, rows: DecisionRow[])
   });
 }
 
+/** The status of each decision node in the graph (active, withdrawn, withdrawal): what the graph has applied. */
+export async function decisionStatuses(store: GraphStore): Promise<Map<string, string>> {
+  const rows = await store.read(async (tx) => (await tx.run('MATCH (d:Decision) RETURN d.id AS id, d.status AS status')).records);
+  return new Map(rows.map((r) => [r.get('id') as string, r.get('status') as string]));
+}
+
 /** Ids of the documents that mention any of these entities (all of them with `every`). */
 export async function documentsMentioning(store: GraphStore, entityIds: string[], every = false): Promise<string[]> {
   if (entityIds.length === 0) return [];

@@ -11,17 +11,15 @@
 //                   step); new and changed ones are extracted and replaced
 import { cleanDocument } from '../clean/index.ts';
 import { readInputs, type ReadOptions } from '../ingest/index.ts';
-import { Neo4jUnavailableError, sliceByDocument, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
+import { Neo4jUnavailableError, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
-import type { CleanDocument, DocumentExtraction, ExportDocument } from '../model/schemas.ts';
+import type { CleanDocument, DocumentExtraction } from '../model/schemas.ts';
 import { extractCleaned, type Workers } from '../pipeline/index.ts';
 import { planCopies, type Fingerprint } from '../pipeline/duplicates.ts';
 import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
-import type { KnownEntity } from '../resolve/index.ts';
-import { readDecisions, resolveCurated, type EntityReset } from '../curate/index.ts';
-import { decisionRows, writeDecisionNodes } from '../load/curation.ts';
+import { decisionEntities, pendingDecisions, readDecisions, resetFor, type EntityReset } from '../curate/index.ts';
+import { decisionRows, decisionStatuses, documentsMentioning, rejectInGraph, writeDecisionNodes } from '../load/curation.ts';
 import type { Decision } from '../model/decisions.ts';
-import type { DocumentFacts } from '../load/index.ts';
 
 export type RunMode = 'full' | 'refresh';
 export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'failed';
@@ -77,33 +75,10 @@ export const DEFAULT_CHUNK_DOCS = 2000;
 
 const describe = (err: unknown) => (err as Error)?.message ?? String(err);
 
-/** Gives each document of a resolved graph its warnings, for its Document node. */
-export function withWarnings(documents: ExportDocument[], extractions: DocumentExtraction[]): void {
-  const byId = new Map(extractions.map((x) => [x.document.id, x.document.warnings]));
-  for (const d of documents) {
-    const w = byId.get(d.id);
-    if (w?.length) d.warnings = w;
-  }
-}
+import { resolveForWrite } from './resolve-write.ts';
+import { rederiveInRun } from './rederive.ts';
 
-/**
- * Resolution against the graph's entities under the analysts' decisions,
- * cut into the loader's per-document units, each with its cleaned text (kept
- * on its Document node: `kg curate` extracts it again from there).
- */
-export function resolveForWrite(
-  extractions: DocumentExtraction[],
-  known: KnownEntity[],
-  decisions: readonly Decision[],
-  reset?: ReadonlyMap<string, EntityReset>,
-): DocumentFacts[] {
-  const { graph, forms } = resolveCurated(extractions, known, decisions, reset);
-  withWarnings(graph.documents, extractions);
-  const slices = sliceByDocument(graph, forms);
-  const text = new Map(extractions.map((x) => [x.document.id, x.document.text]));
-  for (const f of slices) f.text = text.get(f.document.id) ?? null;
-  return slices;
-}
+export { resolveForWrite, withWarnings } from './resolve-write.ts';
 
 export async function runPipeline(store: GraphStore, options: RunOptions): Promise<RunSummary> {
   const t0 = Date.now();
@@ -115,6 +90,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
   let run: RunRecord | null = null;
   try {
     run = await startRun(store, options.mode, options.pipeline ?? null);
+    const pending = pendingDecisions(decisions, await decisionStatuses(store));
     const statuses = new Map<string, DocumentStatus>();
     const fail = (source: string, error: string) => {
       run!.failed++;
@@ -252,6 +228,10 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     cleaned = [];
 
     for (const status of statuses.values()) if (status !== 'failed') run[status]++;
+    // Decisions the graph has not applied yet (a decisions file pulled from
+    // another clone): the documents they touch that this run did not write
+    // are extracted again from their stored text.
+    await catchUp(store, decisions, pending, new Set(written.map((w) => w.id)), run, lock);
     // The graph mirrors the decisions file (a graph built afresh gets them too), linked to the entities written now.
     await writeDecisionNodes(store, decisionRows(decisions));
     run.status = 'done';
@@ -267,6 +247,34 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
   } finally {
     await lock.release();
   }
+}
+
+/** Applies (or withdraws) the pending decisions to the documents not written since: see pendingDecisions. */
+async function catchUp(
+  store: GraphStore,
+  decisions: Decision[],
+  pending: ReturnType<typeof pendingDecisions>,
+  written: Set<string>,
+  run: RunRecord,
+  lock: { lost: boolean },
+): Promise<void> {
+  if (pending.length === 0) return;
+  const docs = new Set<string>();
+  const reset = new Map<string, EntityReset>();
+  for (const { decision: d, undo } of pending) {
+    if (d.kind === 'confirm' || d.kind === 'confirm-entity' || d.kind === 'withdraw') continue;
+    if (d.kind === 'reject' && !undo) {
+      await rejectInGraph(store, d.fact, d.evidence);
+      continue;
+    }
+    const ids =
+      d.kind === 'reject' ? await documentsMentioning(store, [d.fact.source, d.fact.target], true) : await documentsMentioning(store, decisionEntities(d));
+    for (const id of ids) if (!written.has(id)) docs.add(id);
+    for (const [id, r] of resetFor(d, undo)) reset.set(id, { ...reset.get(id), ...r });
+  }
+  if (docs.size === 0) return;
+  // Not counted as changed: the documents are unchanged; the decisions are what is new.
+  await rederiveInRun(store, [...docs], { decisions, reset }, run, lock);
 }
 
 export interface RemoveSummary {

@@ -14,7 +14,7 @@ import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.t
 import type { Decision } from '../model/decisions.ts';
 import type { CleanDocument } from '../model/schemas.ts';
 import { extractCleaned, type Workers } from '../pipeline/index.ts';
-import { resolveForWrite } from './index.ts';
+import { resolveForWrite } from './resolve-write.ts';
 
 export interface RederiveOptions {
   /** Every decision of the file, withdrawals included (the ones in force are applied). */
@@ -61,41 +61,57 @@ async function cleaned(d: StoredDocument): Promise<CleanDocument | string> {
   return `no stored text, and ${file} no longer holds it`;
 }
 
+/**
+ * Extracts the documents again and writes them, inside a run that holds the
+ * writer lock (`run` collects errors and warnings). The decision nodes are
+ * not written here: the caller writes them once it is done.
+ */
+export async function rederiveInRun(
+  store: GraphStore,
+  ids: string[],
+  options: RederiveOptions,
+  run: RunRecord,
+  lock: { lost: boolean },
+): Promise<Omit<RederiveSummary, 'run'>> {
+  const unavailable: RederiveSummary['unavailable'] = [];
+  const docs: CleanDocument[] = [];
+  for (const d of await storedDocuments(store, ids)) {
+    const c = await cleaned(d);
+    if (typeof c === 'string') unavailable.push({ id: d.id, reason: c });
+    else docs.push(c);
+  }
+  const extracted = await extractCleaned(docs, { workers: options.workers ?? 'auto' });
+  for (const f of extracted.failures) run.errors.push(`${f.source}: extraction failed: ${f.error}`);
+  const slices = resolveForWrite(extracted.extractions, await store.knownEntities(), options.decisions, options.reset);
+  const written: WriteResult[] = [];
+  await store.writeInBatches(slices, {
+    beforeBatch: () => {
+      if (lock.lost) throw new Error('the graph lock was taken over by another writer; stopping');
+    },
+    onFailed: (facts, err) => {
+      run.errors.push(`${facts.document.source}: write failed: ${describe(err)}`);
+    },
+    onWritten: (results) => {
+      written.push(...results);
+    },
+  });
+  for (const u of unavailable) run.warnings.push(`${u.id}: not re-derived: ${u.reason}`);
+  return { rederived: written.map((w) => w.id), unavailable, written };
+}
+
 export async function rederiveDocuments(store: GraphStore, ids: string[], options: RederiveOptions): Promise<RederiveSummary> {
   await store.applySchema();
   const lock = await acquireLock(store, 'curate');
   let run: RunRecord | null = null;
   try {
     run = await startRun(store, 'curate', null);
-    const unavailable: RederiveSummary['unavailable'] = [];
-    const docs: CleanDocument[] = [];
-    for (const d of await storedDocuments(store, ids)) {
-      const c = await cleaned(d);
-      if (typeof c === 'string') unavailable.push({ id: d.id, reason: c });
-      else docs.push(c);
-    }
-    const extracted = await extractCleaned(docs, { workers: options.workers ?? 'auto' });
-    for (const f of extracted.failures) run.errors.push(`${f.source}: extraction failed: ${f.error}`);
-    const slices = resolveForWrite(extracted.extractions, await store.knownEntities(), options.decisions, options.reset);
-    const written: WriteResult[] = [];
-    await store.writeInBatches(slices, {
-      beforeBatch: () => {
-        if (lock.lost) throw new Error('the graph lock was taken over by another writer; stopping');
-      },
-      onFailed: (facts, err) => {
-        run!.errors.push(`${facts.document.source}: write failed: ${describe(err)}`);
-      },
-      onWritten: (results) => {
-        written.push(...results);
-      },
-    });
+    const result = await rederiveInRun(store, ids, options, run, lock);
     await writeDecisionNodes(store, decisionRows(options.decisions));
-    run.changed = written.length;
+    run.changed = result.written.length;
     run.failed = run.errors.length;
-    for (const u of unavailable) run.warnings.push(`${u.id}: not re-derived: ${u.reason}`);
     run.status = 'done';
     await finishRun(store, run);
-    return { run, rederived: written.map((w) => w.id), unavailable, written };
+    return { run, ...result };
   } catch (err) {
     if (run) {
       run.status = 'failed';

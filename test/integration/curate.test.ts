@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { readDecisions } from '../../src/curate/index.ts';
+import { appendDecision, readDecisions } from '../../src/curate/index.ts';
 import { decide, withdraw } from '../../src/curate/live.ts';
 import { buildReview } from '../../src/curate/review.ts';
 import { allEntities, factsToReview, singleDocumentEntities } from '../../src/load/curation.ts';
@@ -227,6 +227,47 @@ describe('kg curate', () => {
     await withdraw(store, confirmEntity.decision.id, opts);
     expect((await review()).counts).toEqual(before.counts);
     expect(await graph()).toEqual(graphBefore);
+  });
+});
+
+describe('a decisions file from elsewhere (git pull)', () => {
+  it('kg refresh applies the decisions the graph has not seen to unchanged documents, and withdrawals too', async () => {
+    const at = new Date().toISOString();
+    const merge = {
+      kind: 'merge' as const,
+      into: ORG,
+      from: ref('org/andean-ai-observatory', 'Organization', 'Andean AI Observatory'),
+      id: 'd-pulled-1',
+      at,
+      by: 'Bo',
+      why: null,
+    };
+    const reject = {
+      kind: 'reject' as const,
+      fact: { type: 'DEVELOPED' as const, source: 'company/anthropic', target: 'model/claude' },
+      evidence: null,
+      id: 'd-pulled-2',
+      at,
+      by: 'Bo',
+      why: null,
+    };
+    appendDecision(merge, file);
+    appendDecision(reject, file);
+    const refresh = await load('refresh');
+    expect(refresh.run).toMatchObject({ new: 0, changed: 0, unchanged: 3 });
+    const g = await store.readGraph();
+    expect(g.entities.some((e) => e.id === 'org/andean-ai-observatory')).toBe(false);
+    expect(g.entities.find((e) => e.id === ORG.id)!.aliases).toContain('Andean AI Observatory');
+    expect(g.relations.some((r) => r.type === 'DEVELOPED')).toBe(false);
+    expect((await query<{ id: string }>(store, "MATCH (d:Decision {status: 'active'}) RETURN d.id AS id ORDER BY id")).map((r) => r.id)).toEqual([
+      'd-pulled-1',
+      'd-pulled-2',
+    ]);
+
+    appendDecision({ kind: 'withdraw', decision: 'd-pulled-1', id: 'd-pulled-3', at, by: 'Bo', why: null }, file);
+    appendDecision({ kind: 'withdraw', decision: 'd-pulled-2', id: 'd-pulled-4', at, by: 'Bo', why: null }, file);
+    await load('refresh');
+    expect(await graph()).toEqual(await documentsAlone());
   });
 });
 
