@@ -27,7 +27,8 @@ const CREATION = `(?:${CREATION_VERBS})`;
 // The verbs and nouns that say the event a date dates took place, per type.
 const EVENT_VERBS: Record<string, string> = {
   Summit: 'held|hosted|convened|took place|takes place|opened|opens|kicked off|kicks off|began|begins|gathered|met|meets|meet|take place|be held',
-  Agreement: 'signed|signs|sign|inked|adopted|adopts|adopt|agreed|announced|announces|unveiled|published|released|endorsed|approved|awarded|awards|struck|reached|concluded|issued|launched|launches',
+  Agreement:
+    'signed|signs|sign|inked|adopted|adopts|adopt|agreed|announced|announces|unveiled|published|released|endorsed|approved|awarded|awards|struck|reached|concluded|issued|launched|launches',
   Institute: `${CREATION_VERBS}|opens|launches|opened its doors|opens its doors|began operations|started operations`,
 };
 EVENT_VERBS.Organization = EVENT_VERBS.Institute!;
@@ -49,7 +50,12 @@ function wholePhrase(text: string, m: MentionRef): boolean {
 
 /** "the first summit", "the next meeting": a reference that may be another of a series than the one it was linked to. */
 function otherInstance(text: string, m: MentionRef): boolean {
-  return m.anaphoric && /\b(?:first|second|third|fourth|fifth|next|previous|last|earlier|prior|inaugural|upcoming|following|former|original)\s+$/i.test(text.slice(Math.max(0, m.start - 25), m.start));
+  return (
+    m.anaphoric &&
+    /\b(?:first|second|third|fourth|fifth|next|previous|last|earlier|prior|inaugural|upcoming|following|former|original)\s+$/i.test(
+      text.slice(Math.max(0, m.start - 25), m.start),
+    )
+  );
 }
 
 /** The sentence says this organization was created: "the establishment of X", "X was launched", "launched X". */
@@ -60,7 +66,10 @@ function establishedHere(text: string, m: MentionRef): boolean {
   return (
     /\b(?:establishment|creation|launch|founding|formation|inauguration|opening) of (?:the |a |an )?$/i.test(nameHeadCut(before)) ||
     new RegExp(String.raw`\b${CREATION} (?:the |a |an |its |their )?(?:new )?$`, 'i').test(before) ||
-    new RegExp(String.raw`^,? (?:(?:was|were|has been|had been|is|be) )?(?:officially |formally )?(?:${CREATION}|operational since|opened its doors|opens its doors)\b`, 'i').test(after)
+    new RegExp(
+      String.raw`^,? (?:(?:was|were|has been|had been|is|be) )?(?:officially |formally )?(?:${CREATION}|operational since|opened its doors|opens its doors)\b`,
+      'i',
+    ).test(after)
   );
 }
 
@@ -74,10 +83,14 @@ function eventNear(text: string, s: Sentence, m: MentionRef, type: string): bool
   if (!verbs) return false;
   const before = text.slice(Math.max(s.start, m.start - 90), m.start);
   const after = text.slice(m.end, Math.min(s.end, m.end + 80));
-  return wholePhrase(text, m) && (
-    new RegExp(String.raw`\b(?:${verbs})\s+(?:(?:the|a|an|its|their|his|her|new|first|formal)\s+){0,2}$`, 'i').test(before) ||
-    new RegExp(String.raw`\b(?:${EVENT_NOUNS[type]}) of\s+(?:the\s+|a\s+|an\s+)?$`, 'i').test(nameHeadCut(before)) ||
-    new RegExp(String.raw`^\s*(?:,[^,;]{0,50},\s*)?(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has been|had been|have been|will be|will|has|have|had|officially|formally|first|jointly|to)\s+){0,3}(?:${verbs})\b`, 'i').test(after)
+  return (
+    wholePhrase(text, m) &&
+    (new RegExp(String.raw`\b(?:${verbs})\s+(?:(?:the|a|an|its|their|his|her|new|first|formal)\s+){0,2}$`, 'i').test(before) ||
+      new RegExp(String.raw`\b(?:${EVENT_NOUNS[type]}) of\s+(?:the\s+|a\s+|an\s+)?$`, 'i').test(nameHeadCut(before)) ||
+      new RegExp(
+        String.raw`^\s*(?:,[^,;]{0,50},\s*)?(?:(?:which|that)\s+)?(?:(?:was|were|is|are|has been|had been|have been|will be|will|has|have|had|officially|formally|first|jointly|to)\s+){0,3}(?:${verbs})\b`,
+        'i',
+      ).test(after))
   );
 }
 
@@ -116,18 +129,20 @@ export function assignDates(text: string, sentences: Sentence[], mentions: Menti
   const dateline = findDateline(text, referenceOf(publishedAt));
   // chrono is the costly part: only sentences that may date something are read, each once.
   const cache = new Map<number, FoundDate[]>();
-  const datesOf = { get: (i: number): FoundDate[] => {
-    let found = cache.get(i);
-    if (!found) {
-      const s = sentences[i]!;
-      found = findDates(s.text, ref)
-        .map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }))
-        // The dateline's date is when the story was filed, not when anything in it happened.
-        .filter((d) => !dateline || d.start >= dateline.end || d.end <= dateline.start);
-      cache.set(i, found);
-    }
-    return found;
-  } };
+  const datesOf = {
+    get: (i: number): FoundDate[] => {
+      let found = cache.get(i);
+      if (!found) {
+        const s = sentences[i]!;
+        found = findDates(s.text, ref)
+          .map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }))
+          // The dateline's date is when the story was filed, not when anything in it happened.
+          .filter((d) => !dateline || d.start >= dateline.end || d.end <= dateline.start);
+        cache.set(i, found);
+      }
+      return found;
+    },
+  };
   const dateOf = (key: string) => entities.get(key)?.date ?? null;
   const datable = (m: MentionRef) => {
     const e = entities.get(m.key);
@@ -143,14 +158,33 @@ export function assignDates(text: string, sentences: Sentence[], mentions: Menti
     for (const m of dated) {
       const e = entities.get(m.key)!;
       if (e.date || otherInstance(text, m)) continue;
-      const between = (a: number, b: number) => inSentence.some((o) => o !== m && o.key !== m.key && o.start >= a && o.end <= b && !['Location', 'Country'].includes(entities.get(o.key)?.type ?? ''));
+      const between = (a: number, b: number) =>
+        inSentence.some((o) => o !== m && o.key !== m.key && o.start >= a && o.end <= b && !['Location', 'Country'].includes(entities.get(o.key)?.type ?? ''));
       let pick: string | null = null;
       // A date next to an organization's name is rarely its founding; only creation wording dates one.
       for (const d of e.type === 'Summit' || e.type === 'Agreement' ? dates : []) {
-        if (d.start >= m.end && d.start - m.end <= 45 && DATE_AFTER_GAP.test(text.slice(m.end, d.start).replace(PLACE_IN_GAP, '')) && !between(m.end, d.start)) { pick = d.iso; break; }
-        if (d.end <= m.start && m.start - d.end <= 3 && DATE_BEFORE_GAP.test(text.slice(d.end, m.start).replace(/^'s/, ''))) { pick = d.iso; break; }
+        if (
+          d.start >= m.end &&
+          d.start - m.end <= 45 &&
+          DATE_AFTER_GAP.test(text.slice(m.end, d.start).replace(PLACE_IN_GAP, '')) &&
+          !between(m.end, d.start)
+        ) {
+          pick = d.iso;
+          break;
+        }
+        if (d.end <= m.start && m.start - d.end <= 3 && DATE_BEFORE_GAP.test(text.slice(d.end, m.start).replace(/^'s/, ''))) {
+          pick = d.iso;
+          break;
+        }
         // "In February 2023, the first summit ...": a date that opens the sentence dates the event that follows it.
-        if (d.end <= m.start && /^(?:(?:In|On|During|By)\s+)?$/.test(text.slice(s.start, d.start)) && /^,\s*(?:(?:the|a|an|its|their|this|that)\s+)?(?:[a-z][a-z-]*\s+){0,2}$/.test(text.slice(d.end, m.start))) { pick = d.iso; break; }
+        if (
+          d.end <= m.start &&
+          /^(?:(?:In|On|During|By)\s+)?$/.test(text.slice(s.start, d.start)) &&
+          /^,\s*(?:(?:the|a|an|its|their|this|that)\s+)?(?:[a-z][a-z-]*\s+){0,2}$/.test(text.slice(d.end, m.start))
+        ) {
+          pick = d.iso;
+          break;
+        }
       }
       if (!pick && dates.length === 1 && (e.type === 'Institute' || e.type === 'Organization') && establishedHere(text, m)) pick = dates[0]!.iso;
       // One date in a sentence that says the thing was signed, held, opened: the date of that.
@@ -199,12 +233,25 @@ export function assignDates(text: string, sentences: Sentence[], mentions: Menti
         if (!summitDate) continue;
         const [x, y] = a.start < sm.start ? [a, sm] : [sm, a];
         const gap = text.slice(x.end, y.start);
-        if (gap.length > 80 || inSentence.some((o) => o.start >= x.end && o.end <= y.start && ['Summit', 'Agreement'].includes(entities.get(o.key)?.type ?? ''))) continue;
-        const ok = x === a
-          ? /^\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:adopted|signed|agreed|endorsed|issued|launched|unveiled|announced|reached|made|presented)\s+(?:at|during|on the sidelines of)\s+(?:the\s+)?$/i.test(gap)
-          : /^\s*(?:,\s*)?(?:resulted in|produced|yielded|adopted|issued|launched|endorsed|saw the (?:adoption|signing|launch) of)\s+(?:the\s+|a\s+)?$/i.test(gap) ||
-            (/^(?:At|During|In)\s+(?:the\s+)?$/.test(text.slice(s.start, x.start)) && /^\s*,[^,]{0,60}\b(?:signed|adopted|endorsed|agreed|issued|launched)\s+(?:on\s+)?(?:the\s+|a\s+)?$/i.test(gap));
-        if (ok) { e.date = summitDate.slice(0, 7); break; }
+        if (
+          gap.length > 80 ||
+          inSentence.some((o) => o.start >= x.end && o.end <= y.start && ['Summit', 'Agreement'].includes(entities.get(o.key)?.type ?? ''))
+        )
+          continue;
+        const ok =
+          x === a
+            ? /^\s*,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:adopted|signed|agreed|endorsed|issued|launched|unveiled|announced|reached|made|presented)\s+(?:at|during|on the sidelines of)\s+(?:the\s+)?$/i.test(
+                gap,
+              )
+            : /^\s*(?:,\s*)?(?:resulted in|produced|yielded|adopted|issued|launched|endorsed|saw the (?:adoption|signing|launch) of)\s+(?:the\s+|a\s+)?$/i.test(
+                gap,
+              ) ||
+              (/^(?:At|During|In)\s+(?:the\s+)?$/.test(text.slice(s.start, x.start)) &&
+                /^\s*,[^,]{0,60}\b(?:signed|adopted|endorsed|agreed|issued|launched)\s+(?:on\s+)?(?:the\s+|a\s+)?$/i.test(gap));
+        if (ok) {
+          e.date = summitDate.slice(0, 7);
+          break;
+        }
       }
     }
   }

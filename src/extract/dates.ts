@@ -83,7 +83,13 @@ export function findDateline(text: string, ref: Reference | null): Dateline | nu
     const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
     const m = DATELINE.exec(line);
     // Something must mark it a dateline: a place in capitals, a date or an agency; and prose follows.
-    if (m && m[0].trim().length > 1 && /[\p{Lu}\d(]/u.test(m[0]) && !/^\p{Lu}\p{Ll}/u.test(m[0].replace(new RegExp(`^${MONTH_RE}`), '')) && line.length > m[0].length + 20) {
+    if (
+      m &&
+      m[0].trim().length > 1 &&
+      /[\p{Lu}\d(]/u.test(m[0]) &&
+      !/^\p{Lu}\p{Ll}/u.test(m[0].replace(new RegExp(`^${MONTH_RE}`), '')) &&
+      line.length > m[0].length + 20
+    ) {
       let iso: string | null = null;
       if (m[1] && m[2]) {
         const month = monthIndex(m[1]);
@@ -115,7 +121,8 @@ export function documentReference(text: string, publishedAt: string | null | und
 }
 
 // The clause speaks of what is to come.
-const FUTURE = /\b(?:will|shall|would|is to|are to|set to|due to|scheduled|slated|expected to|plans? to|planned|planning|to be held|to take place|upcoming|forthcoming|later this)\b/i;
+const FUTURE =
+  /\b(?:will|shall|would|is to|are to|set to|due to|scheduled|slated|expected to|plans? to|planned|planning|to be held|to take place|upcoming|forthcoming|later this)\b/i;
 
 function future(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 90), at);
@@ -144,7 +151,10 @@ function weekdayDate(ref: Reference, weekday: number, forward: boolean, strict: 
 
 const STEP: Record<string, number> = { last: -1, previous: -1, past: -1, next: 1, coming: 1 };
 
-interface Relative { re: RegExp; resolve: (m: RegExpExecArray, ref: Reference, fwd: boolean) => string | null }
+interface Relative {
+  re: RegExp;
+  resolve: (m: RegExpExecArray, ref: Reference, fwd: boolean) => string | null;
+}
 
 const RELATIVES: Relative[] = [
   // "this year", "earlier this year", "late last year", "next year"
@@ -243,7 +253,7 @@ export function findDates(text: string, publishedAt: string | Reference | null):
     // "companies that have now joined": "now" is the time of writing, not the date of an event.
     if (/^(?:right\s+)?now$/i.test(r.text.trim())) continue;
     const c = r.start;
-    let start = r.index;
+    const start = r.index;
     let end = r.index + r.text.length;
     const clash = overlaps(start, end);
     if (clash >= 0) {

@@ -33,16 +33,18 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
     const evidence = (other: string) => firstSentenceWith(ctx, [e.key, other]) ?? sentenceOf(ctx, first.start);
     if (e.type === 'Summit') {
       const cityId = entry?.city ? reg.lookup(entry.city).find((c) => c.type === 'Location')?.id : undefined;
-      const countryId = entry?.country ? reg.countryByName.get(entry.country.toLowerCase())?.id ?? reg.lookup(entry.country)[0]?.id : undefined;
+      const countryId = entry?.country ? (reg.countryByName.get(entry.country.toLowerCase())?.id ?? reg.lookup(entry.country)[0]?.id) : undefined;
       // Places named inside the summit's own mentions (a city, not the countries of a "South Korea-U.S. Dialogue").
-      const nested = ctx.mentions.filter((m) => m.start >= first.start && m.end <= first.end && m.key !== e.key && ctx.entities.get(m.key)?.type === 'Location').map((m) => m.key);
+      const nested = ctx.mentions
+        .filter((m) => m.start >= first.start && m.end <= first.end && m.key !== e.key && ctx.entities.get(m.key)?.type === 'Location')
+        .map((m) => m.key);
       for (const place of new Set([cityId, ...nested].filter((x): x is string => !!x))) {
         if (!present(place)) continue;
         const p = ctx.entities.get(place)!;
         const method = place === cityId ? 'registry' : 'name';
         if (p.type === 'Location') out.push({ type: 'HELD_IN', source: e.key, target: place, sentence: evidence(place), confidence: 0.7, role: null, method });
-        const placeCountry = p.type === 'Country' ? p.registryId : (p.registryId ? reg.byId.get(p.registryId)?.country : undefined);
-        const hostId = countryId ?? (placeCountry ? reg.lookup(placeCountry).find((c) => c.type === 'Country')?.id ?? placeCountry : undefined);
+        const placeCountry = p.type === 'Country' ? p.registryId : p.registryId ? reg.byId.get(p.registryId)?.country : undefined;
+        const hostId = countryId ?? (placeCountry ? (reg.lookup(placeCountry).find((c) => c.type === 'Country')?.id ?? placeCountry) : undefined);
         // The host country must be named next to the summit or its city ("Seoul (South Korea)"), not just somewhere in the text.
         const near = hostId ? nearby(ctx, [e.key, place], hostId) : undefined;
         if (hostId && near) out.push({ type: 'HOSTED_BY', source: e.key, target: hostId, sentence: near, confidence: 0.65, role: null, method });
@@ -67,7 +69,8 @@ function nameEntailed(ctx: Ctx): RelationDraft[] {
       const country = entry?.country ?? (e.registryId ? undefined : /^(.+?) AI (?:Safety|Security) Institute$/.exec(e.name)?.[1]);
       const countryId = country ? (reg.lookup(country).find((c) => c.type === 'Country') ?? reg.countryByDemonym.get(country.toLowerCase()))?.id : undefined;
       const method = entry?.country ? 'registry' : 'name';
-      if (countryId && present(countryId)) out.push({ type: 'BASED_IN', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.7, role: null, method });
+      if (countryId && present(countryId))
+        out.push({ type: 'BASED_IN', source: e.key, target: countryId, sentence: evidence(countryId), confidence: 0.7, role: null, method });
     }
   }
   return out;
@@ -85,7 +88,8 @@ function namePrefixFacts(ctx: Ctx, e: EntityDraft, first: MentionRef, evidence: 
   if (ws.length < 2) return out;
   for (let n = Math.min(3, ws.length - 1); n >= 1; n--) {
     const prefix = ws.slice(0, n).join(' ');
-    const country = n === 1 ? reg.countryByDemonym.get(prefix.toLowerCase()) ?? reg.countryByName.get(normalizeName(prefix)) : reg.countryByName.get(normalizeName(prefix));
+    const country =
+      n === 1 ? (reg.countryByDemonym.get(prefix.toLowerCase()) ?? reg.countryByName.get(normalizeName(prefix))) : reg.countryByName.get(normalizeName(prefix));
     if (country && e.type !== 'Summit' && ctx.entities.has(country.id) && country.id !== e.key) {
       out.push({ type: 'BASED_IN', source: e.key, target: country.id, sentence: evidence(country.id), confidence: 0.7, role: null });
       break;
@@ -106,11 +110,12 @@ function summitOrder(ctx: Ctx): RelationDraft[] {
   for (const s of ctx.sentences) {
     if (!/\b(?:follow\w*|build\w* on|successor|predecessor|after|since|preceding|previous|subsequent|next)\b/i.test(s.text)) continue;
     const summits = [...new Set(mentionsIn(ctx, s).map((m) => m.key))].map((k) => ctx.entities.get(k)!).filter((e) => e.type === 'Summit' && e.date);
-    for (const a of summits) for (const b of summits) {
-      if (a !== b && a.date! > b.date! && !a.date!.startsWith(b.date!) && !b.date!.startsWith(a.date!)) {
-        out.push({ type: 'FOLLOWS', source: a.key, target: b.key, sentence: s, confidence: 0.6, role: null });
+    for (const a of summits)
+      for (const b of summits) {
+        if (a !== b && a.date! > b.date! && !a.date!.startsWith(b.date!) && !b.date!.startsWith(a.date!)) {
+          out.push({ type: 'FOLLOWS', source: a.key, target: b.key, sentence: s, confidence: 0.6, role: null });
+        }
       }
-    }
   }
   return out;
 }
@@ -124,7 +129,12 @@ function bilateralSubjects(ctx: Ctx): RelationDraft[] {
       if (slot.keys.length !== 2 || !slot.keys.every((k) => PARTY_TYPES.has(ctx.entities.get(k)!.type))) continue;
       // The pair must be the sentence's subject: "provide feedback to Anthropic and OpenAI ... in collaboration" is not.
       // A time phrase may come first: "Last year, A and B agreed to cooperate".
-      const lead = ctx.text.slice(s.start, slot.start).replace(/^(?:(?:last|this|next|earlier|later)\s+(?:year|month|week)|(?:in|on|since)\s+[\p{L}\d ,]{1,25}?|earlier|meanwhile|separately|today|yesterday|on \p{Lu}\p{Ll}+day)\s*,\s*/iu, '');
+      const lead = ctx.text
+        .slice(s.start, slot.start)
+        .replace(
+          /^(?:(?:last|this|next|earlier|later)\s+(?:year|month|week)|(?:in|on|since)\s+[\p{L}\d ,]{1,25}?|earlier|meanwhile|separately|today|yesterday|on \p{Lu}\p{Ll}+day)\s*,\s*/iu,
+          '',
+        );
       if (/\b(?!(?:the|both|and|on|in|today)\b)\p{Ll}[\p{L}-]*/u.test(lead)) continue;
       const after = ctx.text.slice(slot.end, Math.min(s.end, slot.end + 120));
       const cue = /^[^.;]{0,80}?\b(?:partner\w*|cooperat\w*|collaborat\w*|bilateral|jointly|signed|sign|agreed|establish\w*|launch\w*|alliance)\b/i.exec(after);
@@ -148,7 +158,8 @@ function documentAgreement(ctx: Ctx): RelationDraft[] {
   const out: RelationDraft[] = [];
   const head = ctx.sentences.slice(0, 3);
   // The title line is (mostly) the agreement's name: "Seoul Statement of Intent ..., AI Seoul Summit 2024 (Annex)".
-  const titleMention = head.flatMap((s) => mentionsIn(ctx, s).filter((m) => m.end - m.start >= 0.5 * (s.end - s.start)))
+  const titleMention = head
+    .flatMap((s) => mentionsIn(ctx, s).filter((m) => m.end - m.start >= 0.5 * (s.end - s.start)))
     .find((m) => ctx.entities.get(m.key)?.type === 'Agreement' && !m.anaphoric);
   if (!titleMention) return out;
   const doc = titleMention.key;
@@ -158,14 +169,16 @@ function documentAgreement(ctx: Ctx): RelationDraft[] {
     if (rep && /\b(?:affirm|agree|commit|declare|recogni[sz]e|resolve|endorse|acknowledge|welcome|support)\w*\b/i.test(s.text.slice(rep.index))) {
       const after = s.start + rep.index + rep[0].length;
       const slot = slots.find((x) => x.start >= after && x.start - after <= 5);
-      for (const k of slot?.keys ?? []) if (PARTY_TYPES.has(ctx.entities.get(k)!.type)) out.push({ type: 'SIGNED', source: k, target: doc, sentence: s, confidence: 0.7, role: null });
+      for (const k of slot?.keys ?? [])
+        if (PARTY_TYPES.has(ctx.entities.get(k)!.type)) out.push({ type: 'SIGNED', source: k, target: doc, sentence: s, confidence: 0.7, role: null });
     }
     for (const cue of s.text.matchAll(/\b(?:following on from|building on|builds on|recalling|acknowledging|reaffirming|welcoming)\s+(?:the\s+)?/gi)) {
       const after = s.start + cue.index! + cue[0].length;
       const slot = slots.find((x) => x.start >= after && x.start - after <= 3);
       for (const k of slot?.keys ?? []) {
         const e = ctx.entities.get(k)!;
-        if (k !== doc && allowed('BUILDS_ON', 'Agreement', e.type)) out.push({ type: 'BUILDS_ON', source: doc, target: k, sentence: s, confidence: 0.65, role: null });
+        if (k !== doc && allowed('BUILDS_ON', 'Agreement', e.type))
+          out.push({ type: 'BUILDS_ON', source: doc, target: k, sentence: s, confidence: 0.65, role: null });
       }
     }
   }
@@ -180,7 +193,12 @@ function documentAgreement(ctx: Ctx): RelationDraft[] {
 function attendanceContinuation(ctx: Ctx, drafts: RelationDraft[]): RelationDraft[] {
   const out: RelationDraft[] = [];
   for (const s of ctx.sentences.slice(1)) {
-    if (!/\b(?:representatives|officials|delegates|delegations|attendees|participants|ministers)\b[^.]{0,40}\b(?:included|include|were|came from|attended)\b/i.test(s.text)) continue;
+    if (
+      !/\b(?:representatives|officials|delegates|delegations|attendees|participants|ministers)\b[^.]{0,40}\b(?:included|include|were|came from|attended)\b/i.test(
+        s.text,
+      )
+    )
+      continue;
     const ms = mentionsIn(ctx, s);
     if (ms.some((m) => ctx.entities.get(m.key)?.type === 'Summit')) continue;
     const prev = ctx.sentences[s.index - 1]!;
@@ -188,7 +206,8 @@ function attendanceContinuation(ctx: Ctx, drafts: RelationDraft[]): RelationDraf
     for (const summit of summits) {
       for (const m of ms) {
         const e = ctx.entities.get(m.key)!;
-        if (['Person', 'GovernmentBody', 'Institute', 'Organization', 'Company'].includes(e.type)) out.push({ type: 'ATTENDED', source: e.key, target: summit, sentence: s, confidence: 0.6, role: null });
+        if (['Person', 'GovernmentBody', 'Institute', 'Organization', 'Company'].includes(e.type))
+          out.push({ type: 'ATTENDED', source: e.key, target: summit, sentence: s, confidence: 0.6, role: null });
       }
     }
   }
@@ -216,15 +235,20 @@ function signingPlace(ctx: Ctx): RelationDraft[] {
 function demonymCompanies(ctx: Ctx): RelationDraft[] {
   const out: RelationDraft[] = [];
   const reg = registry();
-  const re = /\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:tech\s+|AI\s+|technology\s+|internet\s+)?(?:companies|company|firms?|labs?|startups?|start-ups?|developers?|giants?|groups?)\s*(?:\(?\s*(?:including|such as|like)\s+)?$/;
+  const re =
+    /\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:tech\s+|AI\s+|technology\s+|internet\s+)?(?:companies|company|firms?|labs?|startups?|start-ups?|developers?|giants?|groups?)\s*(?:\(?\s*(?:including|such as|like)\s+)?$/;
   for (const s of ctx.sentences) {
     for (const slot of buildSlots(s, ctx.mentions, ctx.entities, ctx.text)) {
       // Before the name ("Chinese firm DeepSeek") or as an apposition after it ("Mistral AI, a French startup").
-      const m = re.exec(ctx.text.slice(Math.max(s.start, slot.start - 60), slot.start)) ??
-        /^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:[a-z-]+\s+)?(?:companies|company|firms?|labs?|startups?|start-ups?|developers?|giants?|groups?|maker|provider)\b/.exec(ctx.text.slice(slot.end, Math.min(s.end, slot.end + 60)));
+      const m =
+        re.exec(ctx.text.slice(Math.max(s.start, slot.start - 60), slot.start)) ??
+        /^,\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+(?:[a-z-]+\s+)?(?:companies|company|firms?|labs?|startups?|start-ups?|developers?|giants?|groups?|maker|provider)\b/.exec(
+          ctx.text.slice(slot.end, Math.min(s.end, slot.end + 60)),
+        );
       const country = m ? reg.countryByDemonym.get(m[1]!.toLowerCase()) : undefined;
       if (!country || !ctx.entities.has(country.id)) continue;
-      for (const k of slot.keys) if (ctx.entities.get(k)!.type === 'Company') out.push({ type: 'BASED_IN', source: k, target: country.id, sentence: s, confidence: 0.7, role: null });
+      for (const k of slot.keys)
+        if (ctx.entities.get(k)!.type === 'Company') out.push({ type: 'BASED_IN', source: k, target: country.id, sentence: s, confidence: 0.7, role: null });
     }
   }
   return out;
@@ -238,9 +262,44 @@ function establishedImpliesProduced(drafts: RelationDraft[], ctx: Ctx): Relation
 }
 
 /** Words that name no particular summit or instrument. */
-const UNDISTINCTIVE = new Set(['ai', 'artificial', 'intelligence', 'summit', 'declaration', 'statement', 'commitments', 'commitment', 'safety',
-  'security', 'global', 'international', 'frontier', 'the', 'of', 'for', 'on', 'and', 'in', 'to', 'safe', 'innovative', 'inclusive',
-  'action', 'impact', 'ministerial', 'meeting', 'principles', 'code', 'conduct', 'call', 'blueprint', 'process', 'joint', 'first', 'second']);
+const UNDISTINCTIVE = new Set([
+  'ai',
+  'artificial',
+  'intelligence',
+  'summit',
+  'declaration',
+  'statement',
+  'commitments',
+  'commitment',
+  'safety',
+  'security',
+  'global',
+  'international',
+  'frontier',
+  'the',
+  'of',
+  'for',
+  'on',
+  'and',
+  'in',
+  'to',
+  'safe',
+  'innovative',
+  'inclusive',
+  'action',
+  'impact',
+  'ministerial',
+  'meeting',
+  'principles',
+  'code',
+  'conduct',
+  'call',
+  'blueprint',
+  'process',
+  'joint',
+  'first',
+  'second',
+]);
 
 /**
  * "The Seoul Declaration" in a text about the "AI Seoul Summit": an instrument that carries a summit's distinctive
@@ -248,8 +307,12 @@ const UNDISTINCTIVE = new Set(['ai', 'artificial', 'intelligence', 'summit', 'de
  */
 function summitProducts(ctx: Ctx): RelationDraft[] {
   const out: RelationDraft[] = [];
-  const distinctive = (e: EntityDraft) => new Set([e.name, ...e.aliases].flatMap((n) => n.split(/[^\p{L}\p{N}]+/u))
-    .filter((w) => /^\p{Lu}/u.test(w) && w.length > 2 && !UNDISTINCTIVE.has(w.toLowerCase()) && !/^\d+$/.test(w)));
+  const distinctive = (e: EntityDraft) =>
+    new Set(
+      [e.name, ...e.aliases]
+        .flatMap((n) => n.split(/[^\p{L}\p{N}]+/u))
+        .filter((w) => /^\p{Lu}/u.test(w) && w.length > 2 && !UNDISTINCTIVE.has(w.toLowerCase()) && !/^\d+$/.test(w)),
+    );
   const summits = [...ctx.entities.values()].filter((e) => e.type === 'Summit' && ctx.mentions.some((m) => m.key === e.key));
   for (const a of ctx.entities.values()) {
     if (a.type !== 'Agreement' || !ctx.mentions.some((m) => m.key === a.key && !m.anaphoric)) continue;
@@ -280,8 +343,16 @@ function registryProducts(ctx: Ctx): RelationDraft[] {
 export function documentRelations(ctx: Ctx, sentenceDrafts: RelationDraft[]): RelationDraft[] {
   const as = (method: EvidenceMethod, ds: RelationDraft[]) => ds.map((d) => ({ ...d, method: d.method ?? method }));
   const drafts = [
-    ...as('name', nameEntailed(ctx)), ...as('document', summitOrder(ctx)), ...as('name', summitProducts(ctx)), ...as('registry', registryProducts(ctx)), ...officeHolders(ctx),
-    ...bilateralSubjects(ctx), ...as('table', tableRows(ctx)), ...as('document', documentAgreement(ctx)), ...signingPlace(ctx), ...demonymCompanies(ctx),
+    ...as('name', nameEntailed(ctx)),
+    ...as('document', summitOrder(ctx)),
+    ...as('name', summitProducts(ctx)),
+    ...as('registry', registryProducts(ctx)),
+    ...officeHolders(ctx),
+    ...bilateralSubjects(ctx),
+    ...as('table', tableRows(ctx)),
+    ...as('document', documentAgreement(ctx)),
+    ...signingPlace(ctx),
+    ...demonymCompanies(ctx),
   ];
   const all = [...sentenceDrafts, ...drafts];
   return [...drafts, ...as('document', attendanceContinuation(ctx, all)), ...as('document', establishedImpliesProduced(all, ctx))];

@@ -54,14 +54,34 @@ function qualifyGenericInstitute(text: string, c: Candidate): Candidate | null {
   const ofCountry = /^\s+(?:of|in)\s+(?:the\s+)?([\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3})/u.exec(text.slice(c.end, c.end + 60));
   // "Japan launched its AI Safety Institute": "its" is the country the sentence began with.
   const its = /\b(?:its|their)\s+$/i.test(before)
-    ? [...text.slice(Math.max(0, c.start - 200), c.start).split(/[.!?\n]/).at(-1)!.matchAll(/[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}/gu)]
-        .map((x) => reg.countryByName.get(normalizeName(x[0]))).find((x) => !!x)
+    ? [
+        ...text
+          .slice(Math.max(0, c.start - 200), c.start)
+          .split(/[.!?\n]/)
+          .at(-1)!
+          .matchAll(/[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}/gu),
+      ]
+        .map((x) => reg.countryByName.get(normalizeName(x[0])))
+        .find((x) => !!x)
     : undefined;
   // "Japan Govt to Establish AI Safety Institute", "Kenya will set up an AI safety institute": the founding state's own.
-  const clause = text.slice(Math.max(0, c.start - 100), c.start).split(/[.!?\n;]/).at(-1)!;
-  const founder = /\b(?:establish|establishes|established|establishing|launch|launches|launched|launching|set up|sets up|setting up|create|creates|created|creating|open|opens|opened|unveil|unveils|unveiled)\s+(?:an?\s+|its\s+|their\s+|the\s+|a\s+new\s+|its\s+own\s+|new\s+)?$/i.test(clause)
-    ? [...clause.matchAll(/[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}/gu)].map((x) => reg.countryByName.get(normalizeName(x[0])) ?? reg.countryByName.get(normalizeName(x[0].split(/\s+/)[0]!)) ?? reg.countryByDemonym.get(x[0].split(/\s+/)[0]!.toLowerCase())).find((x) => !!x)
-    : undefined;
+  const clause = text
+    .slice(Math.max(0, c.start - 100), c.start)
+    .split(/[.!?\n;]/)
+    .at(-1)!;
+  const founder =
+    /\b(?:establish|establishes|established|establishing|launch|launches|launched|launching|set up|sets up|setting up|create|creates|created|creating|open|opens|opened|unveil|unveils|unveiled)\s+(?:an?\s+|its\s+|their\s+|the\s+|a\s+new\s+|its\s+own\s+|new\s+)?$/i.test(
+      clause,
+    )
+      ? [...clause.matchAll(/[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}/gu)]
+          .map(
+            (x) =>
+              reg.countryByName.get(normalizeName(x[0])) ??
+              reg.countryByName.get(normalizeName(x[0].split(/\s+/)[0]!)) ??
+              reg.countryByDemonym.get(x[0].split(/\s+/)[0]!.toLowerCase()),
+          )
+          .find((x) => !!x)
+      : undefined;
   const country =
     its ||
     founder ||
@@ -81,7 +101,8 @@ function countryInstitute(country: RegistryEntry, c: Candidate): Candidate {
 
 /** Each word's first letter in either case: "a Memorandum of Understanding" is as unnamed as "a memorandum of understanding". */
 const eitherCase = (phrase: string) => phrase.replace(/\b([a-z])/g, (_m, c: string) => `[${c.toUpperCase()}${c}]`);
-const DEMONYM_BEFORE_OFFICE = new RegExp(String.raw`\b([\p{Lu}][\p{Ll}]+)(?=\s+(?:(?:[\p{Lu}][\p{L}-]*|and)\s+){0,3}(?:delegation|delegations|delegates|government|officials|authorities|negotiators|leaders?|ministers?|Minister|Secretary|President|Prime Minister|Premier|Chancellor|Ambassador|Envoy|Foreign Minister|ministry)\b)`, 'gu');
+const DEMONYM_BEFORE_OFFICE =
+  /\b([\p{Lu}][\p{Ll}]+)(?=\s+(?:(?:[\p{Lu}][\p{L}-]*|and)\s+){0,3}(?:delegation|delegations|delegates|government|officials|authorities|negotiators|leaders?|ministers?|Minister|Secretary|President|Prime Minister|Premier|Chancellor|Ambassador|Envoy|Foreign Minister|ministry)\b)/gu;
 
 const LOWER_INSTITUTE_RE = /\b(?:[Nn]ational\s+)?(?:AI|[Aa]rtificial [Ii]ntelligence)\s+(?:[Ss]afety|[Ss]ecurity)\s+[Ii]nstitute(s?)\b/g;
 
@@ -102,7 +123,9 @@ function lowerCaseInstitutes(text: string, taken: Candidate[]): Candidate[] {
       if (q) out.push(q);
       continue;
     }
-    const places = /^\s+(?:in|of|from)\s+((?:(?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}(?:,\s*|\s+and\s+|,\s+and\s+)?){2,6})/u.exec(text.slice(end, end + 160));
+    const places = /^\s+(?:in|of|from)\s+((?:(?:the\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}(?:,\s*|\s+and\s+|,\s+and\s+)?){2,6})/u.exec(
+      text.slice(end, end + 160),
+    );
     if (!places) continue;
     for (const name of places[1]!.split(/,\s*|\s+and\s+/)) {
       const country = reg.countryByName.get(normalizeName(name.replace(/^the\s+/, '')));
@@ -112,11 +135,36 @@ function lowerCaseInstitutes(text: string, taken: Candidate[]): Candidate[] {
   return out;
 }
 
-const AGREEMENT_NOUN = [
-  'memorandum of understanding', 'memoranda of understanding', 'memorandum of agreement', 'memorandum of cooperation',
-  'letter of intent', 'letters of intent', 'framework agreement', 'partnership agreement', 'cooperation agreement',
-  'investment agreement', 'joint statement', 'joint declaration', 'joint communiqué', 'joint communique', 'agreements', 'agreement', 'memorandum', 'partnership', 'accord', 'pact', 'deals', 'deal', 'arrangement', 'contracts', 'contract',
-].map(eitherCase).join('|') + '|MoUs|MOUs|MoU|MOU|LOI';
+const AGREEMENT_NOUN =
+  [
+    'memorandum of understanding',
+    'memoranda of understanding',
+    'memorandum of agreement',
+    'memorandum of cooperation',
+    'letter of intent',
+    'letters of intent',
+    'framework agreement',
+    'partnership agreement',
+    'cooperation agreement',
+    'investment agreement',
+    'joint statement',
+    'joint declaration',
+    'joint communiqué',
+    'joint communique',
+    'agreements',
+    'agreement',
+    'memorandum',
+    'partnership',
+    'accord',
+    'pact',
+    'deals',
+    'deal',
+    'arrangement',
+    'contracts',
+    'contract',
+  ]
+    .map(eitherCase)
+    .join('|') + '|MoUs|MOUs|MoU|MOU|LOI';
 const UNNAMED_AGREEMENT_RE = new RegExp(
   String.raw`\b([Aa]|[Aa]n|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Nn]ew|[Ss]eparate|[Tt]wo|[Tt]hree)\s+((?:(?:formal|new|bilateral|earlier|prior|previous|first|second|third|fourth|fifth|landmark|historic|similar|joint|comparable|strategic|technical|initial|separate|national-level|national|international|safety|research|cooperation|collaboration|multiyear|multi-year|year-long|five-year|\$[\d.,]+\s+(?:million|billion|bn|m)|[A-Z][a-z]+|\d{4})\s+){0,4})(${AGREEMENT_NOUN})\b`,
   'g',
@@ -145,9 +193,15 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   const out: Candidate[] = [];
   for (const c of cands) {
     // "AI Safety Institute of Australia": the country's institute, under the name the registry knows.
-    const ofCountry = c.source === 'pattern' && c.type === 'Institute' ? /^(?:National\s+)?(?:AI|Artificial Intelligence)\s+(?:Safety|Security)\s+Institute\s+(?:of|for)\s+(?:the\s+)?(.+)$/.exec(c.text) : null;
+    const ofCountry =
+      c.source === 'pattern' && c.type === 'Institute'
+        ? /^(?:National\s+)?(?:AI|Artificial Intelligence)\s+(?:Safety|Security)\s+Institute\s+(?:of|for)\s+(?:the\s+)?(.+)$/.exec(c.text)
+        : null;
     const country = ofCountry ? registry().countryByName.get(normalizeName(ofCountry[1]!)) : undefined;
-    if (country) { out.push(countryInstitute(country, c)); continue; }
+    if (country) {
+      out.push(countryInstitute(country, c));
+      continue;
+    }
     if (c.source === 'pattern' && c.type === 'Institute' && GENERIC_INSTITUTE.test(c.text)) {
       const q = qualifyGenericInstitute(text, c);
       if (q) out.push(q);
@@ -213,7 +267,10 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   const ANAPHORS: Array<[RegExp, string]> = [
     [/\b(?:the|this|that)\s+(summit|event|conference|dialogue)\b/gi, 'anaphor:type:Summit'],
     // "the two-day summit", "this second summit": modifiers in lower case keep it a reference (a name is capitalized).
-    [/\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|two|three|four|five|one)-day\s+|annual\s+|inaugural\s+|first\s+|second\s+|third\s+|latest\s+|recent\s+|upcoming\s+|next\s+|global\s+|international\s+|high-level\s+|ministerial\s+|landmark\s+|[Aa][Ii]\s+){1,2}(summit|conference|dialogue)\b/g, 'anaphor:type:Summit'],
+    [
+      /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|two|three|four|five|one)-day\s+|annual\s+|inaugural\s+|first\s+|second\s+|third\s+|latest\s+|recent\s+|upcoming\s+|next\s+|global\s+|international\s+|high-level\s+|ministerial\s+|landmark\s+|[Aa][Ii]\s+){1,2}(summit|conference|dialogue)\b/g,
+      'anaphor:type:Summit',
+    ],
     [/\b(?:the|this)\s+(institute)\b/gi, 'anaphor:type:Institute'],
     [/\b(?:the|this)\s+(network)\b/gi, 'anaphor:name:network'],
     [/\b(?:the|this)\s+((?:bilateral\s+)?(?:AI\s+)?working group)\b/gi, 'anaphor:name:working group'],
@@ -291,7 +348,7 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   const { gazetteer } = registryMatcher();
   for (const m of [...mentions]) {
     const e = entities.get(m.key);
-    if (!e || e.type !== 'Summit' || m.anaphoric) continue;
+    if (e?.type !== 'Summit' || m.anaphoric) continue;
     for (const h of gazetteer.find(m.text)) {
       if (h.value.type !== 'Location' && h.value.type !== 'Country') continue;
       if (h.start === 0 && h.end === m.text.length) continue;
@@ -344,7 +401,10 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
     const m = mentions[i]!;
     if (!m.key.startsWith('anaphor:')) continue;
     const here = sentenceAt(m.start);
-    const earlier = mentions.slice(0, i).filter((p) => !p.key.startsWith('anaphor:') && p.end <= m.start).reverse();
+    const earlier = mentions
+      .slice(0, i)
+      .filter((p) => !p.key.startsWith('anaphor:') && p.end <= m.start)
+      .reverse();
     const ent = (p: MentionRef) => entities.get(p.key);
     let target: MentionRef | undefined;
     const [, kind, arg] = m.key.split(':');
@@ -376,7 +436,9 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
     } else if (kind === 'meeting') {
       target = earlier.find((p) => ent(p)?.type === 'Summit' && ent(p)?.unnamed);
     } else if (kind === 'pair') {
-      const keys = [...new Set(earlier.filter((p) => ent(p)?.type === arg || (arg === 'Institute' && ent(p)?.type === 'GovernmentBody')).map((p) => p.key))].slice(0, 2);
+      const keys = [
+        ...new Set(earlier.filter((p) => ent(p)?.type === arg || (arg === 'Institute' && ent(p)?.type === 'GovernmentBody')).map((p) => p.key)),
+      ].slice(0, 2);
       if (keys.length === 2 && here && here.start - (earlier.find((p) => p.key === keys[1])?.start ?? 0) <= 1500) {
         target = earlier.find((p) => p.key === keys[0]);
         pairs.push({ ...m, key: keys[1]! });
@@ -399,7 +461,16 @@ function resolveAnaphora(mentions: MentionRef[], entities: Map<string, EntityDra
     // introduces one (it stays only if the text names who signed it).
     if (!target && kind === 'agreement' && m.anaphoric) {
       const key = `unnamed:agreement:at:${m.start}`;
-      entities.set(key, { key, type: 'Agreement', name: m.text, registryId: null, aliases: new Set([m.text]), date: null, firstMention: m.start, unnamed: { noun: arg! } });
+      entities.set(key, {
+        key,
+        type: 'Agreement',
+        name: m.text,
+        registryId: null,
+        aliases: new Set([m.text]),
+        date: null,
+        firstMention: m.start,
+        unnamed: { noun: arg! },
+      });
       m.key = key;
       m.anaphoric = false;
       continue;

@@ -14,8 +14,18 @@ export interface GazetteerHit<T> {
   value: T;
 }
 
-interface Token { text: string; lower: string; start: number; end: number }
-interface CompiledForm<T> { tokens: string[]; gaps: boolean[]; form: GazetteerForm<T>; capitalized: boolean[] }
+interface Token {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+interface CompiledForm<T> {
+  tokens: string[];
+  gaps: boolean[];
+  form: GazetteerForm<T>;
+  capitalized: boolean[];
+}
 
 const TOKEN_RE = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
 

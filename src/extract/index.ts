@@ -34,7 +34,7 @@ function extractWhole(doc: CleanDocument): DocumentExtraction {
 function shortName(e: EntityDraft, ents: DocEntities): string {
   // The acronym the text uses, if any, keeps descriptive names readable.
   if (e.type === 'Country') return e.name;
-  const acronym = [...e.aliases].find((a) => /^[\p{Lu}][\p{Lu}\p{N}&.\-]{1,9}$/u.test(a) && ents.mentions.some((m) => m.key === e.key && m.text === a));
+  const acronym = [...e.aliases].find((a) => /^[\p{Lu}][\p{Lu}\p{N}&.-]{1,9}$/u.test(a) && ents.mentions.some((m) => m.key === e.key && m.text === a));
   return acronym ?? e.name;
 }
 
@@ -50,18 +50,28 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[], sentences: Sent
     if (e.type === 'Agreement' && summitInstrument(ents, drafts, sentences, e)) continue;
     if (e.type === 'Agreement' && splitPerParty(ents, drafts, e)) continue;
     if (e.type === 'Agreement') {
-      const parties = [...new Set(drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key).map((d) => d.source))]
-        .sort((a, b) => (ents.entities.get(a)!.firstMention - ents.entities.get(b)!.firstMention));
-      if (!parties.length) { drop(ents, drafts, e.key); continue; }
+      const parties = [...new Set(drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key).map((d) => d.source))].sort(
+        (a, b) => ents.entities.get(a)!.firstMention - ents.entities.get(b)!.firstMention,
+      );
+      if (!parties.length) {
+        drop(ents, drafts, e.key);
+        continue;
+      }
       // "agreements with A and B" and nobody on the other side: A and B did not sign with each other.
       const signers = drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key);
-      if (parties.length >= 2 && signers.every((d) => d.counterpart)) { drop(ents, drafts, e.key); continue; }
+      if (parties.length >= 2 && signers.every((d) => d.counterpart)) {
+        drop(ents, drafts, e.key);
+        continue;
+      }
       // People sign on behalf of their bodies: the agreement is named after (and partners) the bodies when it has any.
       const bodies = parties.filter((k) => ents.entities.get(k)!.type !== 'Person');
       if (bodies.length) parties.splice(0, parties.length, ...bodies);
       const sig = [...parties].sort().join('|');
       const same = byParties.get(sig);
-      if (same) { merge(ents, drafts, e.key, same); continue; }
+      if (same) {
+        merge(ents, drafts, e.key, same);
+        continue;
+      }
       byParties.set(sig, e.key);
       // Many parties (a pledge of a dozen companies) name it after the first and a count.
       const names = parties.map((p) => shortName(ents.entities.get(p)!, ents));
@@ -73,12 +83,18 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[], sentences: Sent
     } else if (e.type === 'Summit') {
       const of = e.unnamed.of;
       const host = of ? ents.entities.get(of.key) : undefined;
-      if (!host || !of) { drop(ents, drafts, e.key); continue; }
+      if (!host || !of) {
+        drop(ents, drafts, e.key);
+        continue;
+      }
       const noun = e.unnamed.noun;
       e.name = `${noun[0]!.toUpperCase()}${noun.slice(1)} of the ${host.name}`;
       e.aliases.add(`${noun} of the ${of.text}`);
       const known = registry().lookup(e.name)[0];
-      if (known) { e.registryId = known.id; e.date ??= known.date ?? null; }
+      if (known) {
+        e.registryId = known.id;
+        e.date ??= known.date ?? null;
+      }
     }
   }
 }
@@ -95,12 +111,20 @@ function summitInstrument(ents: DocEntities, drafts: RelationDraft[], sentences:
   const mention = ents.mentions.find((m) => m.key === e.key);
   const sentence = mention && sentences.find((s) => mention.start >= s.start && mention.start < s.end);
   if (!sentence) return false;
-  const summits = new Set(ents.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end && ents.entities.get(m.key)?.type === 'Summit').map((m) => ents.entities.get(m.key)!.registryId).filter((id): id is string => !!id));
+  const summits = new Set(
+    ents.mentions
+      .filter((m) => m.start >= sentence.start && m.end <= sentence.end && ents.entities.get(m.key)?.type === 'Summit')
+      .map((m) => ents.entities.get(m.key)!.registryId)
+      .filter((id): id is string => !!id),
+  );
   const products = reg.entries.filter((a) => a.type === 'Agreement' && a.producedBy && summits.has(a.producedBy) && a.name.toLowerCase().includes(kind));
   if (products.length !== 1) return false;
   const known = products[0]!;
   const existing = ents.entities.get(known.id);
-  if (existing) { merge(ents, drafts, e.key, known.id); return true; }
+  if (existing) {
+    merge(ents, drafts, e.key, known.id);
+    return true;
+  }
   Object.assign(e, { name: known.name, registryId: known.id, date: known.date ?? e.date, unnamed: undefined });
   return true;
 }
@@ -116,7 +140,10 @@ function splitPerParty(ents: DocEntities, drafts: RelationDraft[], e: EntityDraf
   const principals = [...new Set(signed.filter((d) => !d.counterpart).map((d) => d.source))];
   const counterparts = [...new Set(signed.filter((d) => d.counterpart).map((d) => d.source))].filter((k) => !principals.includes(k));
   // "A and B sign MoUs": each signed one with someone the sentence does not name; not one agreement between them.
-  if (!counterparts.length && principals.length >= 2) { drop(ents, drafts, e.key); return true; }
+  if (!counterparts.length && principals.length >= 2) {
+    drop(ents, drafts, e.key);
+    return true;
+  }
   if (!principals.length || !counterparts.length || principals.length + counterparts.length < 3) return false;
   const mentions = ents.mentions.filter((m) => m.key === e.key);
   const noun = e.unnamed!.noun;
@@ -128,7 +155,8 @@ function splitPerParty(ents: DocEntities, drafts: RelationDraft[], e: EntityDraf
       ents.entities.set(key, pair);
       for (const m of mentions) ents.mentions.push({ ...m, key });
       const evidence = signed.find((d) => d.source === c) ?? signed[0]!;
-      for (const party of [p, c]) drafts.push({ type: 'SIGNED', source: party, target: key, sentence: evidence.sentence, confidence: evidence.confidence, role: null });
+      for (const party of [p, c])
+        drafts.push({ type: 'SIGNED', source: party, target: key, sentence: evidence.sentence, confidence: evidence.confidence, role: null });
       drafts.push({ type: 'PARTNERED_WITH', source: p, target: c, sentence: evidence.sentence, confidence: 0.7, role: null });
     }
   }
@@ -149,7 +177,10 @@ function merge(ents: DocEntities, drafts: RelationDraft[], from: string, into: s
   b.date ??= a.date;
   ents.entities.delete(from);
   for (const m of ents.mentions) if (m.key === from) m.key = into;
-  for (const d of drafts) { if (d.source === from) d.source = into; if (d.target === from) d.target = into; }
+  for (const d of drafts) {
+    if (d.source === from) d.source = into;
+    if (d.target === from) d.target = into;
+  }
 }
 
 function toOutput(doc: CleanDocument, ents: DocEntities, drafts: RelationDraft[]): { entities: LocalEntity[]; relations: LocalRelation[] } {
@@ -158,8 +189,13 @@ function toOutput(doc: CleanDocument, ents: DocEntities, drafts: RelationDraft[]
     const mentions = ents.mentions.filter((m) => m.key === e.key).map((m) => ({ text: m.text, start: m.start, end: m.end }));
     if (!mentions.length) continue;
     entities.push({
-      key: e.key, type: e.type, name: e.name, registryId: e.registryId,
-      aliases: [...e.aliases].filter((a) => a !== e.name), date: e.date, mentions,
+      key: e.key,
+      type: e.type,
+      name: e.name,
+      registryId: e.registryId,
+      aliases: [...e.aliases].filter((a) => a !== e.name),
+      date: e.date,
+      mentions,
     });
   }
   const present = new Set(entities.map((e) => e.key));
@@ -172,9 +208,19 @@ function toOutput(doc: CleanDocument, ents: DocEntities, drafts: RelationDraft[]
     const prev = seen.get(k);
     if (prev && prev.evidence.confidence >= d.confidence) continue;
     seen.set(k, {
-      type: d.type, source: s, target: t, role: d.role,
-      date: d.type === 'SIGNED' ? ents.entities.get(t)?.date ?? null : null,
-      evidence: { doc: doc.id, sentence: d.sentence.text, start: d.sentence.start, end: d.sentence.end, confidence: d.confidence, method: d.method ?? 'sentence' },
+      type: d.type,
+      source: s,
+      target: t,
+      role: d.role,
+      date: d.type === 'SIGNED' ? (ents.entities.get(t)?.date ?? null) : null,
+      evidence: {
+        doc: doc.id,
+        sentence: d.sentence.text,
+        start: d.sentence.start,
+        end: d.sentence.end,
+        confidence: d.confidence,
+        method: d.method ?? 'sentence',
+      },
     });
   }
   return { entities, relations: [...seen.values()] };

@@ -8,15 +8,29 @@ import type { Candidate } from './recognize.ts';
 
 const HEAD = /\b(summit|meeting|conference|gathering|ministerial)(?!s)\b/gi;
 /** Words that may stand between the determiner and the head: order, scope, length, topic. */
-const MODIFIER = /^(?:first|second|third|fourth|fifth|inaugural|prior|previous|earlier|last|recent|landmark|global|international|high-level|ministerial|leaders['’]?|world|annual|historic|two-day|three-day|\d+-day|AI|artificial|intelligence|safety|security|digital|tech|technology|G-?7|G-?20|GPAI|REAIM|COP\s?\d+|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|[\p{Lu}][\p{L}]+['’]s?|the|a|an|this|that|its|their|year['’]s|month['’]s)$/iu;
+const MODIFIER =
+  /^(?:first|second|third|fourth|fifth|inaugural|prior|previous|earlier|last|recent|landmark|global|international|high-level|ministerial|leaders['’]?|world|annual|historic|two-day|three-day|\d+-day|AI|artificial|intelligence|safety|security|digital|tech|technology|G-?7|G-?20|GPAI|REAIM|COP\s?\d+|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|[\p{Lu}][\p{L}]+['’]s?|the|a|an|this|that|its|their|year['’]s|month['’]s)$/iu;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const SERIES = /\b(G-?7|G-?20|GPAI|REAIM|COP)\b/i;
 /** "held in the western Japan city of Hiroshima", "in Seoul", "at Bletchley Park", "on AI in Paris". */
-const TAIL = /^\s+(?:(?:held|hosted|convened|taking place|that took place)\s+)?(?:on\s+(?:AI|artificial intelligence|AI safety)\s+)?(?:(?:in|at)\s+)(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:[\p{Lu}][\p{L}]+\s+)?(?:city|capital|town|region|province)\s+of\s+)?([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,2})/u;
+const TAIL =
+  /^\s+(?:(?:held|hosted|convened|taking place|that took place)\s+)?(?:on\s+(?:AI|artificial intelligence|AI safety)\s+)?(?:(?:in|at)\s+)(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:[\p{Lu}][\p{L}]+\s+)?(?:city|capital|town|region|province)\s+of\s+)?([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,2})/u;
 
-interface Constraints { places: RegistryEntry[]; year?: number; month?: number; series?: string; safety: boolean; first: boolean; before: boolean }
+interface Constraints {
+  places: RegistryEntry[];
+  year?: number;
+  month?: number;
+  series?: string;
+  safety: boolean;
+  first: boolean;
+  before: boolean;
+}
 
-const seriesKey = (s: string) => s.toUpperCase().replace(/[-\s]/g, '').replace(/^COP\d+$/, 'COP');
+const seriesKey = (s: string) =>
+  s
+    .toUpperCase()
+    .replace(/[-\s]/g, '')
+    .replace(/^COP\d+$/, 'COP');
 
 function summitForms(s: RegistryEntry): string[] {
   return [s.name, ...s.aliases].map((f) => f.toUpperCase().replace(/G-(\d)/g, 'G$1'));
@@ -30,7 +44,8 @@ function meets(s: RegistryEntry, c: Constraints, published: string | null): bool
   }
   if (c.year && Number(s.date.slice(0, 4)) !== c.year) return false;
   if (c.month && Number(s.date.slice(5, 7)) !== c.month) return false;
-  if (c.series && !summitForms(s).some((f) => new RegExp(String.raw`\b${c.series}`).test(f.replace(/\s/g, ' ')) || f.replace(/[-\s]/g, '').includes(c.series!))) return false;
+  if (c.series && !summitForms(s).some((f) => new RegExp(String.raw`\b${c.series}`).test(f.replace(/\s/g, ' ')) || f.replace(/[-\s]/g, '').includes(c.series!)))
+    return false;
   if (c.safety && !summitForms(s).some((f) => f.includes('AI SAFETY'))) return false;
   if (c.first && s.follows) return false;
   if ((c.before || c.first) && published && s.date > published) return false;
@@ -63,7 +78,12 @@ export function describedSummits(text: string, taken: Candidate[], publishedAt: 
     const tail = TAIL.exec(text.slice(headEnd, headEnd + 120));
     const end = tail ? headEnd + tail[0].length : headEnd;
     const phrase = text.slice(start, end);
-    const c: Constraints = { places: [], safety: /\bAI safety\b/i.test(phrase), first: /\b(?:first|inaugural)\b/i.test(phrase), before: /\b(?:prior|previous|earlier|last)\b/i.test(phrase) };
+    const c: Constraints = {
+      places: [],
+      safety: /\bAI safety\b/i.test(phrase),
+      first: /\b(?:first|inaugural)\b/i.test(phrase),
+      before: /\b(?:prior|previous|earlier|last)\b/i.test(phrase),
+    };
     for (const t of taken) {
       if (t.start < start || t.end > end || !t.registryId) continue;
       const e = reg.byId.get(t.registryId);
@@ -92,7 +112,8 @@ export function describedSummits(text: string, taken: Candidate[], publishedAt: 
     if (sameHead.length) fits = sameHead;
     // "The G-7 summit" with no place or year: the series' meeting nearest the article's date, within a year.
     if (fits.length > 1 && publishedAt && !c.places.length && !c.year) {
-      const distance = (s: RegistryEntry) => Math.abs(Date.parse(s.date!.padEnd(10, '-01').slice(0, 10)) - Date.parse(publishedAt.padEnd(10, '-01').slice(0, 10)));
+      const distance = (s: RegistryEntry) =>
+        Math.abs(Date.parse(s.date!.padEnd(10, '-01').slice(0, 10)) - Date.parse(publishedAt.padEnd(10, '-01').slice(0, 10)));
       const near = fits.filter((s) => distance(s) < 365 * 864e5).sort((a, b) => distance(a) - distance(b));
       fits = near.length ? [near[0]!] : [];
     }

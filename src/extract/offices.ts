@@ -18,13 +18,18 @@ import type { RelationDraft } from './relations.ts';
 import type { Sentence } from './sentences.ts';
 
 /** Offices of a state whose holder works for the state itself when no body is named ("Prime Minister", not "Senator"). */
-export const STATE_OFFICES = /^(?:(?:Vice |Deputy |First )?(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary)|Minister of State|Secretary of State|(?:Under|Assistant|Deputy|Permanent) Secretary|Undersecretary|King|Queen|Crown Prince|Emir|Sultan|Ambassador|(?:Special )?Envoy|Attorney General|National Security Advis[eo]r|minister|secretary|president|ambassador|envoy)$/;
+export const STATE_OFFICES =
+  /^(?:(?:Vice |Deputy |First )?(?:President|Prime Minister|Premier|Chancellor|Minister|Secretary)|Minister of State|Secretary of State|(?:Under|Assistant|Deputy|Permanent) Secretary|Undersecretary|King|Queen|Crown Prince|Emir|Sultan|Ambassador|(?:Special )?Envoy|Attorney General|National Security Advis[eo]r|minister|secretary|president|ambassador|envoy)$/;
 
 const ORG_TYPES: EntityType[] = ['Company', 'Organization', 'Institute', 'GovernmentBody'];
 const OWNER_TYPES: EntityType[] = [...ORG_TYPES, 'Country'];
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (xs: readonly string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(esc).join('|');
+const alt = (xs: readonly string[]) =>
+  [...new Set(xs)]
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join('|');
 const CORE = alt([...STATE_TITLES, ...ORG_TITLES, ...LOWER_ROLES]);
 const ORG_TITLE_RE = new RegExp(String.raw`^(?:${alt(ORG_TITLES)})$`, 'iu');
 const CORE_RE = new RegExp(String.raw`(?:${CORE})$`, 'u');
@@ -36,15 +41,20 @@ const PRE_TITLE = new RegExp(
   'u',
 );
 const ROLE_NOUNS = String.raw`(?:${CORE}|member|official|lawyer|journalist|expert|professor|lecturer|owner|partner)s?`;
-const ROLE_WORD = new RegExp(String.raw`(?<![\p{L}])${ROLE_NOUNS}(?![\p{L}])`, 'iu');
 /** A role phrase is a noun phrase headed by a role noun, with at most a few words before it and an "of"/"in" phrase after. */
 const ROLE_PHRASE = new RegExp(String.raw`^(?:[\p{L}\p{N}.&'’-]+[ \t]+){0,5}?${ROLE_NOUNS}(?:[ \t]+(?:of|in|for|on)[ \t]+.*)?$`, 'iu');
 /** After an owner: its role, headed by a role noun ("the lab's chief digital and AI officer,"). */
 const OWNER_ROLE = String.raw`^(?:['’]s?)?[ \t]+(?<role>(?:[\p{L}\p{N}.&'’-]+[ \t]+){0,5}?${ROLE_NOUNS}(?![\p{L}])(?:[ \t]+(?:of|for|in|on)[ \t]+[^,;:()"“”]{1,60}?)?)`;
 /** Words that make a clause, not a role phrase. */
-const VERBISH = /\b(?:said|says|will|would|has|have|had|is|are|was|were|who|which|that|announced|told|added|met|signed|joined|and the|along|together|officials|representatives|as well)\b/i;
+const VERBISH =
+  /\b(?:said|says|will|would|has|have|had|is|are|was|were|who|which|that|announced|told|added|met|signed|joined|and the|along|together|officials|representatives|as well)\b/i;
 
-interface Office { owner: string | null; role: string; confidence: number; state: boolean }
+interface Office {
+  owner: string | null;
+  role: string;
+  confidence: number;
+  state: boolean;
+}
 
 function cleanRole(role: string): string {
   return role
@@ -59,7 +69,9 @@ function cleanRole(role: string): string {
 
 /** The mentions of a sentence that can own an office, outside the person's own span. */
 function owners(ctx: Ctx, s: Sentence, person: MentionRef): MentionRef[] {
-  return mentionsIn(ctx, s).filter((x) => x.key !== person.key && OWNER_TYPES.includes(ctx.entities.get(x.key)?.type ?? 'Person') && (x.end <= person.start || x.start >= person.end));
+  return mentionsIn(ctx, s).filter(
+    (x) => x.key !== person.key && OWNER_TYPES.includes(ctx.entities.get(x.key)?.type ?? 'Person') && (x.end <= person.start || x.start >= person.end),
+  );
 }
 
 /** "U.S. Commerce Secretary Gina Raimondo", "Mistral AI chief", "Deputy Prime Minister", "UN Spokesperson". */
@@ -77,12 +89,20 @@ function titleBefore(ctx: Ctx, s: Sentence, m: MentionRef): Office | null {
   }
   // The body named with the title: a mention inside the phrase or right before it ("Cohere CEO", "Britain's Justice Secretary").
   // A stock ticker may stand between a company and the title: "Sony (6758.T) Chief Technology Officer".
-  let owner = owners(ctx, s, m).filter((x) => x.end <= phraseEnd && (x.end >= phraseStart - 1 || /^(?:['’]s?)?[ \t]+(?:\([\p{Lu}\p{N}.:]{1,12}\)[ \t]+)?$/u.test(ctx.text.slice(x.end, phraseStart))) &&
-    /^(?:['’]s?)?[ \t]/.test(ctx.text.slice(x.end, x.end + 3))).at(-1);
+  let owner = owners(ctx, s, m)
+    .filter(
+      (x) =>
+        x.end <= phraseEnd &&
+        (x.end >= phraseStart - 1 || /^(?:['’]s?)?[ \t]+(?:\([\p{Lu}\p{N}.:]{1,12}\)[ \t]+)?$/u.test(ctx.text.slice(x.end, phraseStart))) &&
+        /^(?:['’]s?)?[ \t]/.test(ctx.text.slice(x.end, x.end + 3)),
+    )
+    .at(-1);
   // "its chief executive, Ana Ruiz": the body the text just named.
   if (!owner && /\b(?:its|their)[ \t]+$/i.test(ctx.text.slice(Math.max(s.start, phraseStart - 8), phraseStart))) {
     const prev = ctx.sentences[s.index - 1];
-    const earlier = [...(prev ? mentionsIn(ctx, prev) : []), ...mentionsIn(ctx, s)].filter((x) => x.end <= phraseStart && ORG_TYPES.includes(ctx.entities.get(x.key)?.type ?? 'Person'));
+    const earlier = [...(prev ? mentionsIn(ctx, prev) : []), ...mentionsIn(ctx, s)].filter(
+      (x) => x.end <= phraseStart && ORG_TYPES.includes(ctx.entities.get(x.key)?.type ?? 'Person'),
+    );
     owner = earlier.at(-1);
   }
   const hasCore = (r: string) => {
@@ -95,7 +115,11 @@ function titleBefore(ctx: Ctx, s: Sentence, m: MentionRef): Office | null {
   if (!hasCore(role)) return null;
   role = cleanRole(role);
   // Leading words of the phrase that are no qualifiers of an office ("Figures", "Experts").
-  while (/^[\p{Lu}][\p{Ll}]+[ \t]/u.test(role) && /^(?:Figures|Experts|Officials|Leaders|Today|Yesterday|Earlier|Later|Meanwhile|However|Also|Both|Then)\b/.test(role)) role = role.replace(/^\S+[ \t]+/, '');
+  while (
+    /^[\p{Lu}][\p{Ll}]+[ \t]/u.test(role) &&
+    /^(?:Figures|Experts|Officials|Leaders|Today|Yesterday|Earlier|Later|Meanwhile|However|Also|Both|Then)\b/.test(role)
+  )
+    role = role.replace(/^\S+[ \t]+/, '');
   const state = STATE_OFFICES.test(coreOf(role));
   return { owner: owner?.key ?? null, role, confidence: owner ? 0.8 : 0.7, state };
 }
@@ -113,16 +137,26 @@ const GAPS: Array<{ re: RegExp; ownerThen?: RegExp; confidence: number; roleOpti
   // ", director of the Institute", ", a professor at the University", ", Senior Researcher in X at Y"
   { re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with|from)[ \t]+(?:the[ \t]+)?$/u, confidence: 0.8 },
   // ", the lab's chief scientist", ", a Microsoft spokesperson"
-  { re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$/u, ownerThen: new RegExp(String.raw`${OWNER_ROLE}(?=[ \t]*(?:[,;.)]|$|[ \t]+(?:said|says|told|added|noted|who)\b))`, 'iu'), confidence: 0.8 },
+  {
+    re: /^,[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?$/u,
+    ownerThen: new RegExp(String.raw`${OWNER_ROLE}(?=[ \t]*(?:[,;.)]|$|[ \t]+(?:said|says|told|added|noted|who)\b))`, 'iu'),
+    confidence: 0.8,
+  },
   // ", Senior Vice President, Software Industry Association.", ", Deputy Director, Example Center (EC)"
   { re: /^,[ \t]+(?<role>[^,;:()"“”]{1,60}?),[ \t]+(?:the[ \t]+)?$/u, ownerThen: /^[ \t]*(?:\([\p{Lu}\p{N}&-]{2,12}\)[ \t]*)?(?:[.,;)]|$)/u, confidence: 0.75 },
   // " previously led the policy team at the Institute", ", who runs the lab of the University"
   {
-    re: new RegExp(String.raw`^(?:,[ \t]+who)?[ \t]+(?:previously[ \t]+|also[ \t]+|now[ \t]+|formerly[ \t]+|later[ \t]+)?(?<verb>${['leads', 'led', 'runs', 'ran', 'heads', 'headed', 'directs', 'directed', 'manages', 'managed'].join('|')})[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?(?<object>[^,;:()"“”]{1,60}?(?:team|group|unit|division|lab|laboratory|programme|program|office|department|centre|center|project))[ \t]+(?:at|of|in)[ \t]+(?:the[ \t]+)?$`, 'u'),
+    re: new RegExp(
+      String.raw`^(?:,[ \t]+who)?[ \t]+(?:previously[ \t]+|also[ \t]+|now[ \t]+|formerly[ \t]+|later[ \t]+)?(?<verb>${['leads', 'led', 'runs', 'ran', 'heads', 'headed', 'directs', 'directed', 'manages', 'managed'].join('|')})[ \t]+(?:the[ \t]+|a[ \t]+|its[ \t]+)?(?<object>[^,;:()"“”]{1,60}?(?:team|group|unit|division|lab|laboratory|programme|program|office|department|centre|center|project))[ \t]+(?:at|of|in)[ \t]+(?:the[ \t]+)?$`,
+      'u',
+    ),
     confidence: 0.7,
   },
   // ", who heads the Institute"
-  { re: new RegExp(String.raw`^,?[ \t]+who[ \t]+(?:also[ \t]+)?(?<verb>${Object.keys(OFFICE_VERBS).map(esc).join('|')})[ \t]+(?:the[ \t]+)?$`, 'u'), confidence: 0.75 },
+  {
+    re: new RegExp(String.raw`^,?[ \t]+who[ \t]+(?:also[ \t]+)?(?<verb>${Object.keys(OFFICE_VERBS).map(esc).join('|')})[ \t]+(?:the[ \t]+)?$`, 'u'),
+    confidence: 0.75,
+  },
   // " is head of safety at the Institute", ", the lab's founder, serves as chair of the Board"
   {
     re: /^(?:(?<app>,[^,;]{1,100},)|,[ \t]+who)?[ \t]+(?:(?:has been|was|is|will be|had been)[ \t]+(?:appointed|named|elected|nominated|chosen|tapped)(?:[ \t]+as)?|is|was|has been|had been|will be|will become|became|becomes|serves as|served as|remains)[ \t]+(?:also[ \t]+)?(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+)?(?<role>[^,;:()"“”]{1,90}?)[ \t]+(?:of|at|for|with)[ \t]+(?:the[ \t]+)?$/u,
@@ -157,7 +191,10 @@ function officesAfter(ctx: Ctx, s: Sentence, m: MentionRef): Office[] {
         if (!om) continue;
         role = om.groups?.role ?? gm.groups?.role;
       } else role = gm.groups?.role;
-      if (!role && g.roleOptional) { out.push({ owner: o.key, role: '', confidence: g.confidence, state: false }); break; }
+      if (!role && g.roleOptional) {
+        out.push({ owner: o.key, role: '', confidence: g.confidence, state: false });
+        break;
+      }
       if (!role || !ROLE_PHRASE.test(role.trim()) || VERBISH.test(role) || role.length > 90) continue;
       role = cleanRole(role);
       out.push({ owner: o.key, role, confidence: g.confidence, state: STATE_OFFICES.test(coreOf(role)) });
@@ -178,7 +215,8 @@ function countryIn(words: string): string | undefined {
   return two ? reg.countryByName.get(normalizeName(two[1]!))?.id : undefined;
 }
 
-const LOCATIVE = /\b(?:in|to|at|from|across|into|toward|towards|visit|visited|visits|visiting|near|outside|inside|throughout|around)[ \t]+(?:the[ \t]+)?(?:[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{Lu}][\p{L}.]*)*[ \t]*(?:,|and|or)[ \t]+)*$/u;
+const LOCATIVE =
+  /\b(?:in|to|at|from|across|into|toward|towards|visit|visited|visits|visiting|near|outside|inside|throughout|around)[ \t]+(?:the[ \t]+)?(?:[\p{Lu}][\p{L}.]*(?:[ \t]+[\p{Lu}][\p{L}.]*)*[ \t]*(?:,|and|or)[ \t]+)*$/u;
 
 /**
  * The country a document is about: the one named most often as an actor
@@ -201,11 +239,23 @@ function documentCountry(ctx: Ctx): string | undefined {
 }
 
 /** Whose office of state a title is, when no body is named with it. */
-function stateOf(ctx: Ctx, s: Sentence, m: MentionRef, role: string, docCountry: () => string | undefined): { country: string; confidence: number } | undefined {
+function stateOf(
+  ctx: Ctx,
+  s: Sentence,
+  m: MentionRef,
+  role: string,
+  docCountry: () => string | undefined,
+): { country: string; confidence: number } | undefined {
   const reg = registry();
   const titleStart = m.start - role.length;
   // The title or the words just before it ("Japanese Foreign Minister", "Prime Minister of India").
-  const lead = ctx.text.slice(Math.max(s.start, titleStart - 60), Math.max(s.start, titleStart)).split(/[,;:(]/).at(-1)!.split(/\s+/).slice(-3).join(' ');
+  const lead = ctx.text
+    .slice(Math.max(s.start, titleStart - 60), Math.max(s.start, titleStart))
+    .split(/[,;:(]/)
+    .at(-1)!
+    .split(/\s+/)
+    .slice(-3)
+    .join(' ');
   let country = countryIn(role) ?? countryIn(lead);
   if (country) return { country, confidence: 0.75 };
   // "President Lula da Silva of Brazil"
@@ -217,8 +267,13 @@ function stateOf(ctx: Ctx, s: Sentence, m: MentionRef, role: string, docCountry:
   if (from && s.start + from[0].length <= m.start) country = countryIn(from[1]!);
   if (country) return { country, confidence: 0.7 };
   // The one state body the sentence names ("the UK AISI ... under Prime Minister X").
-  const bodies = new Set(mentionsIn(ctx, s).map((x) => ctx.entities.get(x.key)!).filter((e) => e && (e.type === 'Institute' || e.type === 'GovernmentBody'))
-    .map((e) => (e.registryId ? reg.byId.get(e.registryId)?.country : null)).filter((c): c is string => !!c));
+  const bodies = new Set(
+    mentionsIn(ctx, s)
+      .map((x) => ctx.entities.get(x.key)!)
+      .filter((e) => e && (e.type === 'Institute' || e.type === 'GovernmentBody'))
+      .map((e) => (e.registryId ? reg.byId.get(e.registryId)?.country : null))
+      .filter((c): c is string => !!c),
+  );
   if (bodies.size === 1) country = reg.lookup([...bodies][0]!).find((c) => c.type === 'Country')?.id;
   if (country) return { country, confidence: 0.65 };
   // The country the document is about (a country named elsewhere in the sentence says nothing of the office).
@@ -229,22 +284,33 @@ function stateOf(ctx: Ctx, s: Sentence, m: MentionRef, role: string, docCountry:
 /** The department a portfolio title names ("Commerce Secretary" -> "Department of Commerce"), if the document names it. */
 function departmentOf(ctx: Ctx, role: string, country: string | null): string | undefined {
   const reg = registry();
-  const portfolio = role.split(/[^\p{L}]+/u)
-    .filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w) && !/^(?:Deputy|Prime|First|Vice|Acting|Minister|Secretary|State|Under|Assistant|Permanent|Special|Foreign)$/.test(w) && !countryIn(w));
+  const portfolio = role
+    .split(/[^\p{L}]+/u)
+    .filter(
+      (w) =>
+        /^\p{Lu}\p{Ll}{3,}$/u.test(w) &&
+        !/^(?:Deputy|Prime|First|Vice|Acting|Minister|Secretary|State|Under|Assistant|Permanent|Special|Foreign)$/.test(w) &&
+        !countryIn(w),
+    );
   if (!portfolio.length) return undefined;
   for (const e of ctx.entities.values()) {
     if (e.type !== 'GovernmentBody') continue;
     const entry = e.registryId ? reg.byId.get(e.registryId) : undefined;
     const ofCountry = entry?.country ? reg.countryByName.get(normalizeName(entry.country))?.id : countryIn(e.name);
     if (ofCountry && country && ofCountry !== country) continue;
-    if (portfolio.some((w) => new RegExp(String.raw`\b${w}\b`).test(e.name) || [...e.aliases].some((a) => new RegExp(String.raw`\b${w}\b`).test(a)))) return e.key;
+    if (portfolio.some((w) => new RegExp(String.raw`\b${w}\b`).test(e.name) || [...e.aliases].some((a) => new RegExp(String.raw`\b${w}\b`).test(a))))
+      return e.key;
   }
   return undefined;
 }
 
 /** The one organization a sentence names (an office in an organization with none named with it: "..., with Executive Director X"). */
 function sentenceOrganization(ctx: Ctx, s: Sentence, m: MentionRef): string | undefined {
-  const orgs = new Set(owners(ctx, s, m).filter((x) => ORG_TYPES.includes(ctx.entities.get(x.key)!.type)).map((x) => x.key));
+  const orgs = new Set(
+    owners(ctx, s, m)
+      .filter((x) => ORG_TYPES.includes(ctx.entities.get(x.key)!.type))
+      .map((x) => x.key),
+  );
   if (orgs.size === 1) return [...orgs][0];
   if (orgs.size > 1 || mentionsIn(ctx, s).some((x) => x.key !== m.key && ctx.entities.get(x.key)?.type !== 'Location')) return undefined;
   // "The Commerce Department praised ... In a statement, spokesperson X said": the body the previous sentence is about.
@@ -264,7 +330,11 @@ function pronouns(ctx: Ctx): MentionRef[] {
   let carried: string | undefined; // the person a pronoun of the sentence before stood for
   for (const s of ctx.sentences.slice(1)) {
     const pr = /^(?:[A-Z][a-z]+(?: \d{4})?, )?(He|She)\b/.exec(s.text);
-    const people = new Set(mentionsIn(ctx, ctx.sentences[s.index - 1]!).map((x) => x.key).filter((k) => ctx.entities.get(k)?.type === 'Person'));
+    const people = new Set(
+      mentionsIn(ctx, ctx.sentences[s.index - 1]!)
+        .map((x) => x.key)
+        .filter((k) => ctx.entities.get(k)?.type === 'Person'),
+    );
     const who = people.size === 1 ? [...people][0]! : people.size === 0 ? carried : undefined;
     carried = undefined;
     if (!pr || !who) continue;
@@ -293,14 +363,17 @@ export function officeHolders(ctx: Ctx): RelationDraft[] {
   };
   for (const m of [...ctx.mentions, ...pronouns(ctx)]) {
     const p = ctx.entities.get(m.key);
-    if (!p || p.type !== 'Person' || (m.anaphoric && m.text !== 'he' && m.text !== 'she')) continue;
+    if (p?.type !== 'Person' || (m.anaphoric && m.text !== 'he' && m.text !== 'she')) continue;
     const s = sentenceOf(ctx, m.start);
     const offices = officesAfter(ctx, s, m);
     const before = m.anaphoric ? null : titleBefore(ctx, s, m);
     if (before) offices.push(before);
     for (const o of offices) {
       const ownerType = o.owner ? ctx.entities.get(o.owner)?.type : undefined;
-      if (o.owner && ownerType !== 'Country') { push(m, s, o.owner, o.role, o.confidence); continue; }
+      if (o.owner && ownerType !== 'Country') {
+        push(m, s, o.owner, o.role, o.confidence);
+        continue;
+      }
       if (o.owner || o.state) {
         const st = o.owner ? { country: o.owner, confidence: o.confidence } : stateOf(ctx, s, m, o.role, docCountry);
         if (!st) {

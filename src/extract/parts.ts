@@ -19,7 +19,7 @@ import { DocumentExtraction, type CleanDocument, type LocalEntity, type LocalRel
 export const MAX_PART_CHARS = 64 * 1024;
 
 /** Where a sentence ends inside a line: what splitSentences cuts at, without its abbreviation check. */
-const SENTENCE_END = /[.!?]["')\]]*\s+(?=["'(\[]?[\p{Lu}\p{N}])/gu;
+const SENTENCE_END = /[.!?]["')\]]*\s+(?=["'([]?[\p{Lu}\p{N}])/gu;
 
 /**
  * [start, end) spans covering `text`, each at most `max` characters: cut at

@@ -6,42 +6,228 @@ import { NON_NAME_WORDS } from './lexicon.ts';
 
 /** Offices of a state: their holder works for the country (or for the department the title names). */
 export const STATE_TITLES = [
-  'President', 'Vice President', 'Prime Minister', 'Deputy Prime Minister', 'First Minister', 'Minister', 'Vice Minister',
-  'Deputy Minister', 'Minister of State', 'Minister for', 'Secretary', 'Secretary of State', 'Under Secretary', 'Undersecretary',
-  'Assistant Secretary', 'Deputy Secretary', 'Permanent Secretary', 'Chancellor', 'Vice Chancellor', 'Premier', 'Vice Premier',
-  'King', 'Queen', 'Crown Prince', 'Prince', 'Emir', 'Sultan', 'Senator', 'Sen.', 'Representative', 'Rep.', 'Congressman',
-  'Congresswoman', 'Governor', 'Gov.', 'Mayor', 'Ambassador', 'Envoy', 'Special Envoy', 'Attorney General', 'Speaker',
-  'Majority Leader', 'Minority Leader', 'Chief of Staff', 'National Security Adviser', 'National Security Advisor',
-  'Commissioner', 'Executive Vice President', 'High Representative',
+  'President',
+  'Vice President',
+  'Prime Minister',
+  'Deputy Prime Minister',
+  'First Minister',
+  'Minister',
+  'Vice Minister',
+  'Deputy Minister',
+  'Minister of State',
+  'Minister for',
+  'Secretary',
+  'Secretary of State',
+  'Under Secretary',
+  'Undersecretary',
+  'Assistant Secretary',
+  'Deputy Secretary',
+  'Permanent Secretary',
+  'Chancellor',
+  'Vice Chancellor',
+  'Premier',
+  'Vice Premier',
+  'King',
+  'Queen',
+  'Crown Prince',
+  'Prince',
+  'Emir',
+  'Sultan',
+  'Senator',
+  'Sen.',
+  'Representative',
+  'Rep.',
+  'Congressman',
+  'Congresswoman',
+  'Governor',
+  'Gov.',
+  'Mayor',
+  'Ambassador',
+  'Envoy',
+  'Special Envoy',
+  'Attorney General',
+  'Speaker',
+  'Majority Leader',
+  'Minority Leader',
+  'Chief of Staff',
+  'National Security Adviser',
+  'National Security Advisor',
+  'Commissioner',
+  'Executive Vice President',
+  'High Representative',
 ];
 
 /** Offices in an organization: their holder works for the organization named with the title. */
 export const ORG_TITLES = [
-  'CEO', 'Chief Executive', 'Chief Executive Officer', 'CTO', 'CFO', 'COO', 'Chief Technology Officer', 'Chief Operating Officer',
-  'Chief Scientist', 'Chief Digital and AI Officer', 'Chief AI Officer', 'Chief Information Officer', 'Chief Economist',
-  'Founder', 'Co-founder', 'Co-Founder', 'Cofounder', 'Chair', 'Chairman', 'Chairwoman', 'Chairperson', 'Co-Chair', 'Vice Chair',
-  'Director', 'Director-General', 'Director General', 'Executive Director', 'Managing Director', 'Deputy Director', 'Head',
-  'Secretary-General', 'Secretary General', 'Deputy Secretary-General', 'Under-Secretary-General', 'Spokesperson', 'Spokesman',
-  'Spokeswoman', 'Senior Vice President', 'Vice-President', 'General Counsel', 'Professor', 'Prof.', 'Associate Professor',
-  'Assistant Professor', 'Researcher', 'Senior Researcher', 'Research Scientist', 'Scientist', 'Fellow', 'Senior Fellow',
-  'Advisor', 'Adviser', 'Senior Advisor', 'Senior Adviser', 'Lead', 'Officer', 'Administrator', 'Partner', 'Analyst', 'Economist',
-  'Program Manager', 'Programme Manager', 'Manager', 'Engineer', 'Dean', 'Rector', 'Provost',
+  'CEO',
+  'Chief Executive',
+  'Chief Executive Officer',
+  'CTO',
+  'CFO',
+  'COO',
+  'Chief Technology Officer',
+  'Chief Operating Officer',
+  'Chief Scientist',
+  'Chief Digital and AI Officer',
+  'Chief AI Officer',
+  'Chief Information Officer',
+  'Chief Economist',
+  'Founder',
+  'Co-founder',
+  'Co-Founder',
+  'Cofounder',
+  'Chair',
+  'Chairman',
+  'Chairwoman',
+  'Chairperson',
+  'Co-Chair',
+  'Vice Chair',
+  'Director',
+  'Director-General',
+  'Director General',
+  'Executive Director',
+  'Managing Director',
+  'Deputy Director',
+  'Head',
+  'Secretary-General',
+  'Secretary General',
+  'Deputy Secretary-General',
+  'Under-Secretary-General',
+  'Spokesperson',
+  'Spokesman',
+  'Spokeswoman',
+  'Senior Vice President',
+  'Vice-President',
+  'General Counsel',
+  'Professor',
+  'Prof.',
+  'Associate Professor',
+  'Assistant Professor',
+  'Researcher',
+  'Senior Researcher',
+  'Research Scientist',
+  'Scientist',
+  'Fellow',
+  'Senior Fellow',
+  'Advisor',
+  'Adviser',
+  'Senior Advisor',
+  'Senior Adviser',
+  'Lead',
+  'Officer',
+  'Administrator',
+  'Partner',
+  'Analyst',
+  'Economist',
+  'Program Manager',
+  'Programme Manager',
+  'Manager',
+  'Engineer',
+  'Dean',
+  'Rector',
+  'Provost',
 ];
 
 /** Role nouns written in lower case before a name ("spokesperson Ana Ruiz", "the lab's chief Ana Ruiz"). */
 export const LOWER_ROLES = [
-  'chief executive officer', 'chief executive', 'chief', 'boss', 'founder', 'co-founder', 'cofounder', 'spokesperson',
-  'spokesman', 'spokeswoman', 'chairman', 'chairwoman', 'chairperson', 'chair', 'director', 'director-general', 'head',
-  'president', 'vice president', 'minister', 'secretary', 'professor', 'researcher', 'scientist', 'adviser', 'advisor',
-  'analyst', 'economist', 'envoy', 'ambassador', 'commissioner', 'senator', 'lawmaker', 'governor', 'mayor', 'executive',
-  'leader', 'owner', 'investor', 'entrepreneur', 'billionaire', 'mogul',
+  'chief executive officer',
+  'chief executive',
+  'chief',
+  'boss',
+  'founder',
+  'co-founder',
+  'cofounder',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'chair',
+  'director',
+  'director-general',
+  'head',
+  'president',
+  'vice president',
+  'minister',
+  'secretary',
+  'professor',
+  'researcher',
+  'scientist',
+  'adviser',
+  'advisor',
+  'analyst',
+  'economist',
+  'envoy',
+  'ambassador',
+  'commissioner',
+  'senator',
+  'lawmaker',
+  'governor',
+  'mayor',
+  'executive',
+  'leader',
+  'owner',
+  'investor',
+  'entrepreneur',
+  'billionaire',
+  'mogul',
 ];
 
 /** Words of address that precede a name and are not part of it. */
-export const HONORIFICS = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron', 'Sheikh', 'Sheikha', 'Shaikh', 'Prince', 'Princess', 'Crown Prince', 'Emir', 'King', 'Queen', 'H.E.', 'HE'];
+export const HONORIFICS = [
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Miss',
+  'Mx',
+  'Dr',
+  'Prof',
+  'Professor',
+  'Sir',
+  'Dame',
+  'Lord',
+  'Lady',
+  'Baroness',
+  'Baron',
+  'Sheikh',
+  'Sheikha',
+  'Shaikh',
+  'Prince',
+  'Princess',
+  'Crown Prince',
+  'Emir',
+  'King',
+  'Queen',
+  'H.E.',
+  'HE',
+];
 
 /** Lower-case words inside names: Arabic (bin, ibn, al), Dutch, German, French, Italian, Portuguese and Spanish particles. */
-export const NAME_PARTICLES = ['bin', 'bint', 'ibn', 'binti', 'al', 'el', 'van', 'von', 'der', 'den', 'ter', 'de', 'da', 'di', 'du', 'dos', 'das', 'del', 'della', 'la', 'le', 'y'];
+export const NAME_PARTICLES = [
+  'bin',
+  'bint',
+  'ibn',
+  'binti',
+  'al',
+  'el',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'de',
+  'da',
+  'di',
+  'du',
+  'dos',
+  'das',
+  'del',
+  'della',
+  'la',
+  'le',
+  'y',
+];
 
 /**
  * Family names written first (Korean, Chinese, Vietnamese): "Kim Myuhng-joo",
@@ -50,44 +236,244 @@ export const NAME_PARTICLES = ['bin', 'bint', 'ibn', 'binti', 'al', 'el', 'van',
  */
 export const FAMILY_NAMES_FIRST = new Set([
   // Korean
-  'Kim', 'Lee', 'Yi', 'Park', 'Pak', 'Choi', 'Choe', 'Jung', 'Jeong', 'Chung', 'Kang', 'Cho', 'Yoon', 'Yun', 'Jang', 'Chang',
-  'Lim', 'Han', 'Seo', 'Suh', 'Shin', 'Sin', 'Kwon', 'Hwang', 'Ahn', 'Song', 'Yoo', 'Yu', 'Ryu', 'Hong', 'Jeon',
-  'Chun', 'Ko', 'Moon', 'Mun', 'Yang', 'Son', 'Sohn', 'Bae', 'Baek', 'Paik', 'Heo', 'Huh', 'Nam', 'Noh', 'Roh', 'Kwak',
-  'Sung', 'Cha', 'Joo', 'Ju', 'Woo', 'Min', 'Jin', 'Ji', 'Um', 'Eom', 'Chae', 'Won', 'Bang', 'Gong', 'Hyun', 'Byun', 'Yeo',
-  'Choo', 'Ban', 'Ryoo',
+  'Kim',
+  'Lee',
+  'Yi',
+  'Park',
+  'Pak',
+  'Choi',
+  'Choe',
+  'Jung',
+  'Jeong',
+  'Chung',
+  'Kang',
+  'Cho',
+  'Yoon',
+  'Yun',
+  'Jang',
+  'Chang',
+  'Lim',
+  'Han',
+  'Seo',
+  'Suh',
+  'Shin',
+  'Sin',
+  'Kwon',
+  'Hwang',
+  'Ahn',
+  'Song',
+  'Yoo',
+  'Yu',
+  'Ryu',
+  'Hong',
+  'Jeon',
+  'Chun',
+  'Ko',
+  'Moon',
+  'Mun',
+  'Yang',
+  'Son',
+  'Sohn',
+  'Bae',
+  'Baek',
+  'Paik',
+  'Heo',
+  'Huh',
+  'Nam',
+  'Noh',
+  'Roh',
+  'Kwak',
+  'Sung',
+  'Cha',
+  'Joo',
+  'Ju',
+  'Woo',
+  'Min',
+  'Jin',
+  'Ji',
+  'Um',
+  'Eom',
+  'Chae',
+  'Won',
+  'Bang',
+  'Gong',
+  'Hyun',
+  'Byun',
+  'Yeo',
+  'Choo',
+  'Ban',
+  'Ryoo',
   // Chinese
-  'Wang', 'Li', 'Zhang', 'Liu', 'Chen', 'Huang', 'Zhao', 'Wu', 'Zhou', 'Xu', 'Sun', 'Ma', 'Zhu', 'Hu', 'Guo', 'Lin', 'Luo',
-  'Gao', 'Zheng', 'Liang', 'Xie', 'Tang', 'Cao', 'Deng', 'Feng', 'Xiao', 'Cheng', 'Yuan', 'Ding', 'Pan', 'Du', 'Dai', 'Xi', 'Jiang',
-  'Wei', 'Shen', 'Fu', 'Peng', 'Lu', 'Cai', 'Yao', 'Tan', 'Qian', 'Qin', 'Shi', 'Bai', 'Fan', 'Lei', 'Kong', 'Mao', 'Cui',
-  'Tian', 'Dong', 'Ren', 'Yan', 'Hou', 'Meng', 'Xiong', 'Qiu', 'Yin', 'Kuang', 'Tsai', 'Lai',
+  'Wang',
+  'Li',
+  'Zhang',
+  'Liu',
+  'Chen',
+  'Huang',
+  'Zhao',
+  'Wu',
+  'Zhou',
+  'Xu',
+  'Sun',
+  'Ma',
+  'Zhu',
+  'Hu',
+  'Guo',
+  'Lin',
+  'Luo',
+  'Gao',
+  'Zheng',
+  'Liang',
+  'Xie',
+  'Tang',
+  'Cao',
+  'Deng',
+  'Feng',
+  'Xiao',
+  'Cheng',
+  'Yuan',
+  'Ding',
+  'Pan',
+  'Du',
+  'Dai',
+  'Xi',
+  'Jiang',
+  'Wei',
+  'Shen',
+  'Fu',
+  'Peng',
+  'Lu',
+  'Cai',
+  'Yao',
+  'Tan',
+  'Qian',
+  'Qin',
+  'Shi',
+  'Bai',
+  'Fan',
+  'Lei',
+  'Kong',
+  'Mao',
+  'Cui',
+  'Tian',
+  'Dong',
+  'Ren',
+  'Yan',
+  'Hou',
+  'Meng',
+  'Xiong',
+  'Qiu',
+  'Yin',
+  'Kuang',
+  'Tsai',
+  'Lai',
   // Vietnamese
-  'Nguyen', 'Tran', 'Pham', 'Hoang', 'Huynh', 'Phan', 'Vu', 'Vo', 'Dang', 'Bui', 'Ngo', 'Duong', 'Ly', 'Truong',
+  'Nguyen',
+  'Tran',
+  'Pham',
+  'Hoang',
+  'Huynh',
+  'Phan',
+  'Vu',
+  'Vo',
+  'Dang',
+  'Bui',
+  'Ngo',
+  'Duong',
+  'Ly',
+  'Truong',
 ]);
 
 /** Verbs of saying around a name: "said Ana Ruiz", "Ana Ruiz said". */
 export const SPEECH_VERBS = [
-  'said', 'says', 'told', 'stated', 'added', 'noted', 'wrote', 'explained', 'argued', 'emphasized', 'emphasised', 'stressed',
-  'warned', 'urged', 'insisted', 'remarked', 'commented', 'observed', 'acknowledged', 'cautioned', 'declared', 'asserted',
-  'announced', 'continued', 'concluded', 'recalled', 'pointed out', 'highlighted', 'underlined', 'underscored',
+  'said',
+  'says',
+  'told',
+  'stated',
+  'added',
+  'noted',
+  'wrote',
+  'explained',
+  'argued',
+  'emphasized',
+  'emphasised',
+  'stressed',
+  'warned',
+  'urged',
+  'insisted',
+  'remarked',
+  'commented',
+  'observed',
+  'acknowledged',
+  'cautioned',
+  'declared',
+  'asserted',
+  'announced',
+  'continued',
+  'concluded',
+  'recalled',
+  'pointed out',
+  'highlighted',
+  'underlined',
+  'underscored',
 ];
 
 /** Verbs of reacting that take a person as subject ("Ana Ruiz welcomed the declaration"); only after a name, never before one. */
 export const REACTION_VERBS = [
-  'welcomed', 'praised', 'hailed', 'criticized', 'criticised', 'condemned', 'thanked', 'congratulated', 'applauded', 'lauded',
-  'predicted', 'admitted', 'conceded', 'suggested', 'claimed', 'replied', 'responded', 'tweeted', 'posted', 'signaled', 'signalled',
+  'welcomed',
+  'praised',
+  'hailed',
+  'criticized',
+  'criticised',
+  'condemned',
+  'thanked',
+  'congratulated',
+  'applauded',
+  'lauded',
+  'predicted',
+  'admitted',
+  'conceded',
+  'suggested',
+  'claimed',
+  'replied',
+  'responded',
+  'tweeted',
+  'posted',
+  'signaled',
+  'signalled',
 ];
 
 /** Verbs of a relative clause that give an office: "Ana Ruiz, who heads the lab" (verb -> role). */
 export const OFFICE_VERBS: Record<string, string> = {
-  heads: 'head', headed: 'head', leads: 'head', led: 'head', runs: 'head', ran: 'head', directs: 'director', directed: 'director',
-  chairs: 'chair', chaired: 'chair', founded: 'founder', 'co-founded': 'co-founder', cofounded: 'co-founder', oversees: 'head',
-  oversaw: 'head', manages: 'manager', managed: 'manager', owns: 'owner', owned: 'owner',
+  heads: 'head',
+  headed: 'head',
+  leads: 'head',
+  led: 'head',
+  runs: 'head',
+  ran: 'head',
+  directs: 'director',
+  directed: 'director',
+  chairs: 'chair',
+  chaired: 'chair',
+  founded: 'founder',
+  'co-founded': 'co-founder',
+  cofounded: 'co-founder',
+  oversees: 'head',
+  oversaw: 'head',
+  manages: 'manager',
+  managed: 'manager',
+  owns: 'owner',
+  owned: 'owner',
 };
 
 // ---- name shapes
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map(esc).join('|');
+const alt = (xs: readonly string[]) =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map(esc)
+    .join('|');
 
 /** One word of a name: "Smith", "O'Brien", "McCarthy", "LeCun", "Myuhng-joo", "François-Philippe", "Pejčinović". */
 const NAME_TOKEN = String.raw`\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+)(?:-\p{L}\p{Ll}*)*`;
@@ -120,7 +506,8 @@ export function knownFirstName(word: string, o: NameOracle): boolean {
 }
 
 /** Suffixes of English common nouns, adjectives and verbs; no surname ends so ("Government", "Security"). */
-const COMMON_SUFFIX = /(?:tions?|sions?|ments?|ness(?:es)?|ity|ities|ances?|ences?|ships?|isms?|ics|ogy|ings?|ures?|ery|eries|ives?|ize|ise|able|ible|ful|less|ous|ward|wide|like|hood|dom|ware|works?|ists?|ers)$/;
+const COMMON_SUFFIX =
+  /(?:tions?|sions?|ments?|ness(?:es)?|ity|ities|ances?|ences?|ships?|isms?|ics|ogy|ings?|ures?|ery|eries|ives?|ize|ise|able|ible|ful|less|ous|ward|wide|like|hood|dom|ware|works?|ists?|ers)$/;
 
 /**
  * A word that can be a surname: not a common English word by compromise's
@@ -138,7 +525,8 @@ export function plausibleSurname(word: string, o: NameOracle): boolean {
   if (glued && o.tags(glued[1]!.toLowerCase())?.some((t) => !NAME_TAGS.has(t))) return false;
   // "-ing" makes a common word only from a verb ("Funding", "Ruling"); "Doering", "Kipling" are names.
   const stem = /^(.+)ing$/.exec(lower)?.[1];
-  if (stem && stem.length > 2) return ![stem, `${stem}e`, /(.)\1$/.test(stem) ? stem.slice(0, -1) : ''].some((x) => x && o.tags(x)?.some((t) => /Verb|Infinitive/.test(t)));
+  if (stem && stem.length > 2)
+    return ![stem, `${stem}e`, /(.)\1$/.test(stem) ? stem.slice(0, -1) : ''].some((x) => x && o.tags(x)?.some((t) => /Verb|Infinitive/.test(t)));
   return !COMMON_SUFFIX.test(lower);
 }
 
@@ -147,13 +535,21 @@ const ROMANIZED = /^(?:(?:[bcdfghjklmnpqrstwxz]{1,3}|y)?(?:[aeiou]{1,3}|w[aeiou]
 
 /** A given name after a family name written first: "Myuhng-joo", "Suk Yeol", "Jinping". */
 function givenNameAfterFamily(ws: string[], o: NameOracle): boolean {
-  const syllables = (w: string) => w.toLowerCase().split('-').every((p) => ROMANIZED.test(p));
+  const syllables = (w: string) =>
+    w
+      .toLowerCase()
+      .split('-')
+      .every((p) => ROMANIZED.test(p));
   if (ws.length === 1 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(ws[0]!)) return syllables(ws[0]!); // "Jae-in": hyphen, lower case after it
   const nameOnly = (w: string) => o.tags(w.toLowerCase())?.every((t) => NAME_TAGS.has(t)) ?? true;
   return ws.length >= 1 && ws.length <= 2 && ws.every((w) => /^\p{Lu}\p{Ll}{1,7}$/u.test(w) && syllables(w) && nameOnly(w) && !o.notInNames(w));
 }
 
-export interface NameSpan { start: number; end: number; name: string }
+export interface NameSpan {
+  start: number;
+  end: number;
+  name: string;
+}
 
 /**
  * Words that can make a name by themselves, with no title to vouch for them:
@@ -175,13 +571,21 @@ export function nameAt(run: string, at: number, o: NameOracle, min = 2, max = 4,
   let text = run;
   let start = at;
   const h = HONORIFIC_RE.exec(text);
-  if (h) { text = text.slice(h[0].length); start += h[0].length; }
+  if (h) {
+    text = text.slice(h[0].length);
+    start += h[0].length;
+  }
   // A particle or a common word before the name is not part of it ("della ...", "Conductor Ana Ruiz").
   for (;;) {
     const lead = /^(\S+)[ \t]+(?=\S+[ \t]+\S)/.exec(text);
     const next = text.slice(lead?.[0].length ?? 0).split(/[ \t]/)[0]!;
     // ... or a word no list knows as a name before a first name it knows ("Conductor Ana Ruiz").
-    const beforeFirstName = !!lead && knownFirstName(next, o) && !knownFirstName(lead[1]!, o) && !FAMILY_NAMES_FIRST.has(lead[1]!) && !o.tags(lead[1]!.toLowerCase())?.some((t) => NAME_TAGS.has(t));
+    const beforeFirstName =
+      !!lead &&
+      knownFirstName(next, o) &&
+      !knownFirstName(lead[1]!, o) &&
+      !FAMILY_NAMES_FIRST.has(lead[1]!) &&
+      !o.tags(lead[1]!.toLowerCase())?.some((t) => NAME_TAGS.has(t));
     if (!lead || !(PARTICLES.has(lead[1]!) || beforeFirstName || (o.tags(lead[1]!.toLowerCase())?.every((t) => !NAME_TAGS.has(t)) ?? false))) break;
     text = text.slice(lead[0].length);
     start += lead[0].length;
@@ -196,7 +600,10 @@ export function nameAt(run: string, at: number, o: NameOracle, min = 2, max = 4,
     // "Seth Center": after a title, a known first name vouches for a last word that is also a head noun.
     const vouched = titled && count === 1 && i === toks.length - 1 && knownFirstName(toks[0]![0], o) && !NON_NAME_WORDS.has(w.toLowerCase());
     if (!vouched && (NON_NAME_WORDS.has(w.toLowerCase()) || o.notInNames(w) || /^(?:Jr|Sr)\.?$/.test(w))) break;
-    if (++count > max) { count--; break; }
+    if (++count > max) {
+      count--;
+      break;
+    }
     end = t.index! + w.length;
   }
   if (count < min) return null;
@@ -282,7 +689,9 @@ function runAt(text: string, pos: number): string | null {
  */
 export function personSpans(text: string, o: NameOracle): NameSpan[] {
   const out: NameSpan[] = [];
-  const add = (s: NameSpan | null) => { if (s) out.push(s); };
+  const add = (s: NameSpan | null) => {
+    if (s) out.push(s);
+  };
   // After a title: the name is what follows; after a long office ("Envoy for
   // Core and Emerging Technology Seth Center") it is the run's last two or three words.
   for (const m of text.matchAll(TITLE_CUE)) {
@@ -291,12 +700,17 @@ export function personSpans(text: string, o: NameOracle): NameSpan[] {
     if (!run) continue;
     const office = /[ \t](?:of|for)[ \t]/.test(m[0]);
     // "Minister of Communications, Innovation and Digital Economy, Ana Ruiz": the office's list, then the name after a comma.
-    const afterList = office ? new RegExp(String.raw`^(?:[ \t]*,?[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[\p{Lu}][\p{L}-]+){0,8}?,[ \t]+(?=\p{Lu})`, 'u').exec(text.slice(pos - 1, pos + 160)) : null;
+    const afterList = office
+      ? /^(?:[ \t]*,?[ \t]+(?:(?:and|of|for|the|&)[ \t]+)*[\p{Lu}][\p{L}-]+){0,8}?,[ \t]+(?=\p{Lu})/u.exec(text.slice(pos - 1, pos + 160))
+      : null;
     if (afterList) {
       const at = pos - 1 + afterList[0].length;
       const listed = runAt(text, at);
       const n = listed ? nameAt(listed, at, o, 2, 4, true) : null;
-      if (n && n.end === at + listed!.length) { add(n); continue; }
+      if (n && n.end === at + listed!.length) {
+        add(n);
+        continue;
+      }
     }
     if (office) {
       // The office's words and the name form one capitalized run: the name is its tail.
@@ -328,7 +742,10 @@ export function personSpans(text: string, o: NameOracle): NameSpan[] {
     if (ws.length >= 2 && ws.length <= 7 && AFTER_CUE.test(after)) {
       // The whole run must be the name: a sentence-initial word before it makes it something else.
       const n = nameAt(run, m.index!, o, 2, 7);
-      if (n && n.end === m.index! + run.length && nameWords(n.name, o)) { add(n); continue; }
+      if (n && n.end === m.index! + run.length && nameWords(n.name, o)) {
+        add(n);
+        continue;
+      }
     }
     // Shapes, anywhere in the run.
     for (let i = 0; i + 1 < ws.length; i++) {
@@ -341,15 +758,23 @@ export function personSpans(text: string, o: NameOracle): NameSpan[] {
         const given = rest.length >= 2 && givenNameAfterFamily(rest.slice(0, 2), o) && !/-/.test(rest[0]!) ? rest.slice(0, 2) : rest.slice(0, 1);
         if (givenNameAfterFamily(given, o)) {
           const name = [first, ...given].join(' ');
-          if (!o.inRegistry(name)) { add({ start: offset, end: offset + name.length, name }); break; }
+          if (!o.inRegistry(name)) {
+            add({ start: offset, end: offset + name.length, name });
+            break;
+          }
         }
       }
       if (knownFirstName(first, o) && !NON_NAME_WORDS.has(first.toLowerCase()) && !o.notInNames(first)) {
         // "Ursula von der Leyen", "John F. Kennedy": particles and initials are part of the name.
-        const tail = new RegExp(String.raw`^(?:[ \t]+(?:${INITIAL}|(?:${PARTICLE})))*[ \t]+(${NAME_TOKEN})(?![\p{L}])`, 'u').exec(text.slice(offset + first.length));
+        const tail = new RegExp(String.raw`^(?:[ \t]+(?:${INITIAL}|(?:${PARTICLE})))*[ \t]+(${NAME_TOKEN})(?![\p{L}])`, 'u').exec(
+          text.slice(offset + first.length),
+        );
         if (tail && plausibleSurname(tail[1]!, o)) {
           const name = first + tail[0];
-          if (!o.inRegistry(name)) { add({ start: offset, end: offset + name.length, name }); break; }
+          if (!o.inRegistry(name)) {
+            add({ start: offset, end: offset + name.length, name });
+            break;
+          }
         }
       }
     }

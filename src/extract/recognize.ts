@@ -7,8 +7,16 @@ import { registry, type RegistryEntry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
 import { Gazetteer, defaultCaseSensitivity, tokenize, type GazetteerForm } from './gazetteer.ts';
 import {
-  AGREEMENT_HEADS, COMPANY_SUFFIXES, GOVERNMENT_FIRST_WORDS, GOVERNMENT_HEADS, NAME_CONNECTORS, NON_NAME_WORDS, ORG_HEADS,
-  PERSON_TITLES, POLICY_HEADS, SUMMIT_HEADS,
+  AGREEMENT_HEADS,
+  COMPANY_SUFFIXES,
+  GOVERNMENT_FIRST_WORDS,
+  GOVERNMENT_HEADS,
+  NAME_CONNECTORS,
+  NON_NAME_WORDS,
+  ORG_HEADS,
+  PERSON_TITLES,
+  POLICY_HEADS,
+  SUMMIT_HEADS,
 } from './lexicon.ts';
 import { nlpPlugin } from './nlp-plugin.ts';
 import { personSpans, shortForms, withoutTrailingTitle, type NameOracle } from './people.ts';
@@ -77,7 +85,8 @@ const PHRASE_RE = new RegExp(String.raw`${WORD}(?:[ \t]+(?:${CONNECTOR}[ \t]+)*$
 
 const HEAD_CONNECTORS = new Set(['of', 'for', 'on', 'toward', 'towards', 'de']);
 /** Agreement nouns that name no particular agreement: the unnamed-agreement rules own them. */
-export const GENERIC_AGREEMENT = /^(?:the\s+|a\s+|an\s+)?(?:memorand(?:um|a) of (?:understanding|agreement|cooperation)|mous?|lois?|letters? of intent|(?:framework|cooperation|partnership|investment) agreements?|partnerships?|agreements?|deals?|contracts?|accords?|pacts?|arrangements?|joint statements?|declarations?|statements?|commitments?)$/i;
+export const GENERIC_AGREEMENT =
+  /^(?:the\s+|a\s+|an\s+)?(?:memorand(?:um|a) of (?:understanding|agreement|cooperation)|mous?|lois?|letters? of intent|(?:framework|cooperation|partnership|investment) agreements?|partnerships?|agreements?|deals?|contracts?|accords?|pacts?|arrangements?|joint statements?|declarations?|statements?|commitments?)$/i;
 
 const verbCache = new Map<string, boolean>();
 /** Title-case headlines put verbs inside capitalized runs ("U.S. Establish Bilateral AI Working Group"). */
@@ -96,9 +105,11 @@ function isPlainVerb(word: string): boolean {
 // A first name is one compromise's lexicon knows as such: a look-up, not a
 // parse per word (one nlp() per distinct word was a third of a cold pass, and
 // every worker thread paid it again).
-const MODEL = (nlp as unknown as {
-  model(): { one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> } };
-}).model().one;
+const MODEL = (
+  nlp as unknown as {
+    model(): { one: { lexicon: Record<string, string | string[]>; tagSet: Record<string, { parents?: string[] }> } };
+  }
+).model().one;
 /** compromise's lexicon: word (lower case) -> its tag or tags. */
 export const LEXICON = MODEL.lexicon;
 const tagList = (tags: string | string[]) => (Array.isArray(tags) ? tags : [tags]);
@@ -137,12 +148,59 @@ function words(phrase: string): string[] {
 
 /** Type of a capitalized phrase from its head noun, or null when it names nothing we know how to type. */
 /** Heads of place names: "Gyeonggi Province", "Arctic Ocean". */
-const LOCATION_HEADS = new Set(['Province', 'Prefecture', 'Region', 'Ocean', 'Sea', 'County', 'District', 'Peninsula', 'Island', 'Islands', 'Valley', 'Bay', 'Gulf']);
+const LOCATION_HEADS = new Set([
+  'Province',
+  'Prefecture',
+  'Region',
+  'Ocean',
+  'Sea',
+  'County',
+  'District',
+  'Peninsula',
+  'Island',
+  'Islands',
+  'Valley',
+  'Bay',
+  'Gulf',
+]);
 
 /** Modifiers that make no name: "AI Summit", "Voluntary Commitments", "Executive Order" describe, they don't name. */
-const GENERIC_MODIFIERS = new Set(['AI', 'Artificial', 'Intelligence', 'Safety', 'Security', 'Global', 'International', 'Annual', 'Next',
-  'First', 'Second', 'Third', 'New', 'Joint', 'High-Level', 'Digital', 'Tech', 'Technology', 'National', 'Regional', 'Frontier',
-  'Responsible', 'Voluntary', 'Ethical', 'Executive', 'Public', 'Federal', 'Final', 'Draft', 'Interim', 'Expert', 'Advisory', 'Working', 'Government']);
+const GENERIC_MODIFIERS = new Set([
+  'AI',
+  'Artificial',
+  'Intelligence',
+  'Safety',
+  'Security',
+  'Global',
+  'International',
+  'Annual',
+  'Next',
+  'First',
+  'Second',
+  'Third',
+  'New',
+  'Joint',
+  'High-Level',
+  'Digital',
+  'Tech',
+  'Technology',
+  'National',
+  'Regional',
+  'Frontier',
+  'Responsible',
+  'Voluntary',
+  'Ethical',
+  'Executive',
+  'Public',
+  'Federal',
+  'Final',
+  'Draft',
+  'Interim',
+  'Expert',
+  'Advisory',
+  'Working',
+  'Government',
+]);
 
 export function typeByHead(phrase: string): EntityType | null {
   const ws = words(phrase.replace(/-(?:led|based|backed|owned|funded|run|sponsored|affiliated)$/, ''));
@@ -155,7 +213,12 @@ export function typeByHead(phrase: string): EntityType | null {
   // "Council of Europe Framework Convention on Artificial Intelligence" is a convention.
   const preHeads = ws.filter((_w, i) => i + 1 < ws.length && HEAD_CONNECTORS.has(ws[i + 1]!)).reverse();
   // "AI Safety Institute of Australia": a national AI safety or security institute, whatever follows its head.
-  if (/\b(?:AI|Safety|Security) (?:Safety |Security )?Institute$|\bAI Office$|^(?:National )?(?:AI|Artificial Intelligence) (?:Safety|Security) Institute (?:of|for) /.test(phrase)) return 'Institute';
+  if (
+    /\b(?:AI|Safety|Security) (?:Safety |Security )?Institute$|\bAI Office$|^(?:National )?(?:AI|Artificial Intelligence) (?:Safety|Security) Institute (?:of|for) /.test(
+      phrase,
+    )
+  )
+    return 'Institute';
   if (COMPANY_SUFFIXES.has(last)) return 'Company';
   if (GOVERNMENT_FIRST_WORDS.has(ws[0]!) && firstConnector === 1) return 'GovernmentBody';
   for (const head of [last, ...preHeads]) {
@@ -168,14 +231,70 @@ export function typeByHead(phrase: string): EntityType | null {
   return null;
 }
 
-const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
-const FUNCTION_WORDS = new Set(['with', 'on', 'in', 'at', 'for', 'to', 'and', 'the', 'of', 'from', 'by', 'as', 'its', 'their', 'into', 'over', 'after', 'before', 'about', 'a', 'an', 'vs', 'versus', 'is', 'are']);
+const MONTHS =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+const FUNCTION_WORDS = new Set([
+  'with',
+  'on',
+  'in',
+  'at',
+  'for',
+  'to',
+  'and',
+  'the',
+  'of',
+  'from',
+  'by',
+  'as',
+  'its',
+  'their',
+  'into',
+  'over',
+  'after',
+  'before',
+  'about',
+  'a',
+  'an',
+  'vs',
+  'versus',
+  'is',
+  'are',
+]);
 
-interface Segment { text: string; start: number }
+interface Segment {
+  text: string;
+  start: number;
+}
 
 /** Titles and honorifics that end an organization's name when they follow it. */
-const TITLE_BREAKS = new Set(['Prof', 'Prof.', 'Professor', 'Dr', 'Dr.', 'Mr', 'Mr.', 'Mrs', 'Ms', 'Sir', 'Dame', 'Sheikh', 'President', 'Minister',
-  'Secretary', 'Chairman', 'Chairwoman', 'Chair', 'CEO', 'Founder', 'Co-founder', 'Chief', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Boss']);
+const TITLE_BREAKS = new Set([
+  'Prof',
+  'Prof.',
+  'Professor',
+  'Dr',
+  'Dr.',
+  'Mr',
+  'Mr.',
+  'Mrs',
+  'Ms',
+  'Sir',
+  'Dame',
+  'Sheikh',
+  'President',
+  'Minister',
+  'Secretary',
+  'Chairman',
+  'Chairwoman',
+  'Chair',
+  'CEO',
+  'Founder',
+  'Co-founder',
+  'Chief',
+  'Spokesperson',
+  'Spokesman',
+  'Spokeswoman',
+  'Boss',
+]);
 
 /** "... of Japan": a name whose last words are a country's. */
 function endsInCountry(name: string): boolean {
@@ -188,19 +307,34 @@ function segments(run: string, runStart: number, glued: boolean): Segment[] {
   const out: Segment[] = [];
   const re = /\S+/g;
   let cur: Segment | null = null;
-  const flush = () => { if (cur) out.push(cur); cur = null; };
+  const flush = () => {
+    if (cur) out.push(cur);
+    cur = null;
+  };
   for (const m of run.matchAll(re)) {
     let w = m[0];
     let ws = runStart + m.index!;
     // Capitalized function words belong to title-case headlines, not names.
-    if ((/^[\p{Lu}]/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase())) || MONTHS.test(w) || (cur === null && /^\p{N}/u.test(w) && !/^\p{N}+\p{Lu}/u.test(w))) { flush(); continue; }
-    if (/^\p{N}/u.test(w) && /^\p{N}+$/u.test(w)) { flush(); continue; }
+    if ((/^[\p{Lu}]/u.test(w) && FUNCTION_WORDS.has(w.toLowerCase())) || MONTHS.test(w) || (cur === null && /^\p{N}/u.test(w) && !/^\p{N}+\p{Lu}/u.test(w))) {
+      flush();
+      continue;
+    }
+    if (/^\p{N}/u.test(w) && /^\p{N}+$/u.test(w)) {
+      flush();
+      continue;
+    }
     if (cur === null && NAME_CONNECTORS.has(w)) continue;
     if (glued) {
       // Table cells glued together: a name starts after the last case break.
       const breaks = [...w.matchAll(/(?<=[\p{Ll}\p{N})%])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/gu)].map((b) => b.index!);
-      const b = breaks.filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8)) && !/(?:^|[^\p{L}])Ma?c$/u.test(w.slice(0, i))).at(-1);
-      if (b !== undefined && b > 0) { flush(); ws += b; w = w.slice(b); }
+      const b = breaks
+        .filter((i) => !/^(?:OpenAI|DeepMind|LinkedIn|xAI)/.test(w.slice(0, i + 6).slice(-8)) && !/(?:^|[^\p{L}])Ma?c$/u.test(w.slice(0, i)))
+        .at(-1);
+      if (b !== undefined && b > 0) {
+        flush();
+        ws += b;
+        w = w.slice(b);
+      }
     }
     // "the Arctic and the Pacific Ocean", "Party of Japan and Nippon Ishin": "and the", or "and" after a complete name
     // that ends in a country, joins two names (a name's own "and" joins words: "Ministry of Science and ICT").
@@ -210,26 +344,33 @@ function segments(run: string, runStart: number, glued: boolean): Segment[] {
       continue;
     }
     // "University of Tokyo Prof Yutaka Matsuo": a title after a complete name starts a person, not more of the name.
-    if (cur !== null && TITLE_BREAKS.has(w) && typeByHead(cur.text) !== null) { flush(); continue; }
+    if (cur !== null && TITLE_BREAKS.has(w) && typeByHead(cur.text) !== null) {
+      flush();
+      continue;
+    }
     if (cur === null) cur = { text: w, start: ws };
     else cur = { text: run.slice(cur.start - runStart, ws - runStart + w.length), start: cur.start };
     // "Seoul Women's University": a plural noun's possessive is part of the name; a name's possessive ends it.
-    if (/['’]s$/.test(w) && !/^(?:Women|Men|Children|People|Workers|Veterans|Citizens|Farmers|Teachers|Nations)['’]s$/.test(w)) { flush(); }
+    if (/['’]s$/.test(w) && !/^(?:Women|Men|Children|People|Workers|Veterans|Citizens|Farmers|Teachers|Nations)['’]s$/.test(w)) {
+      flush();
+    }
   }
   flush();
-  return out.map((seg) => {
-    let { text, start } = seg;
-    for (;;) {
-      const m = /^(\S+)[ \t]+/.exec(text);
-      if (!m) break;
-      const first = m[1]!.toLowerCase();
-      if (!NON_NAME_WORDS.has(first) && !NAME_CONNECTORS.has(first) && !/^\p{N}+(?:-\p{Ll}+)?$/u.test(m[1]!)) break;
-      text = text.slice(m[0].length);
-      start += m[0].length;
-    }
-    text = text.replace(/['’]s$/, '').replace(/(?:[ \t]+(?:of|for|and|on|the|de|toward|towards|&))+$/u, '');
-    return { text, start };
-  }).filter((x) => x.text && !NON_NAME_WORDS.has(x.text.toLowerCase()));
+  return out
+    .map((seg) => {
+      let { text, start } = seg;
+      for (;;) {
+        const m = /^(\S+)[ \t]+/.exec(text);
+        if (!m) break;
+        const first = m[1]!.toLowerCase();
+        if (!NON_NAME_WORDS.has(first) && !NAME_CONNECTORS.has(first) && !/^\p{N}+(?:-\p{Ll}+)?$/u.test(m[1]!)) break;
+        text = text.slice(m[0].length);
+        start += m[0].length;
+      }
+      text = text.replace(/['’]s$/, '').replace(/(?:[ \t]+(?:of|for|and|on|the|de|toward|towards|&))+$/u, '');
+      return { text, start };
+    })
+    .filter((x) => x.text && !NON_NAME_WORDS.has(x.text.toLowerCase()));
 }
 
 /** A headline in title case ("Brazil and Chile Launch Andean Safety Research Network"): verbs are capitalized too. */
@@ -246,7 +387,9 @@ function headlineName(seg: Segment): Segment | null {
   // "Japan to Establish AI Safety Institute": the segment may start with the verb; "OECD Updates AI Principles": a
   // name, then a verb that is also a plural noun, then the name that is the object.
   for (let i = 0; i < ws.length - 1; i++) {
-    const verb = isPlainVerb(ws[i]!) || (i > 0 && /^\p{Lu}\p{Ll}+s$/u.test(ws[i]!) && isPlainVerb(ws[i]!.slice(0, -1)) && registryMatcher().gazetteer.find(ws.slice(0, i).join(' ')).length > 0);
+    const verb =
+      isPlainVerb(ws[i]!) ||
+      (i > 0 && /^\p{Lu}\p{Ll}+s$/u.test(ws[i]!) && isPlainVerb(ws[i]!.slice(0, -1)) && registryMatcher().gazetteer.find(ws.slice(0, i).join(' ')).length > 0);
     if (!verb || /^\p{Lu}{2,}/u.test(ws[i]!)) continue;
     const rest = ws.slice(i + 1).join(' ');
     if (words(rest).length >= 2 && typeByHead(rest)) return { text: rest, start: seg.start + seg.text.lastIndexOf(rest) };
@@ -285,12 +428,21 @@ function patternNames(text: string): Candidate[] {
           const beforeHits = registryMatcher().gazetteer.find(before);
           // "AI Standards and Innovation Center" is one name: the part before "and" must name a thing of the same kind.
           const beforeType = typeByHead(before);
-          const beforeIsName = (beforeHits.length === 1 && beforeHits[0]!.text === before) || beforeType === type ||
-            (beforeType !== null && /^the\s/.test(phrase.slice(and + 5)));
+          const beforeIsName =
+            (beforeHits.length === 1 && beforeHits[0]!.text === before) || beforeType === type || (beforeType !== null && /^the\s/.test(phrase.slice(and + 5)));
           const tailHits = registryMatcher().gazetteer.find(tail);
           if (typeByHead(tail) === type && words(tail).length >= 2 && beforeIsName) {
             const beforeStart = start + phrase.indexOf(before);
-            if (beforeType && !beforeHits.some((h) => h.text === before)) out.push({ start: beforeStart, end: beforeStart + before.length, text: before, type: beforeType, registryId: null, name: before, source: 'pattern' });
+            if (beforeType && !beforeHits.some((h) => h.text === before))
+              out.push({
+                start: beforeStart,
+                end: beforeStart + before.length,
+                text: before,
+                type: beforeType,
+                registryId: null,
+                name: before,
+                source: 'pattern',
+              });
             start += phrase.length - tail.length;
             phrase = tail;
           } else if (tailHits.length === 1 && tailHits[0]!.text === tail && typeByHead(before)) {
@@ -306,11 +458,26 @@ function patternNames(text: string): Candidate[] {
         // "Liberal Democratic Party-led": the name without the compound's tail.
         phrase = phrase.replace(/-(?:led|based|backed|owned|funded|run|sponsored|affiliated)$/, '');
         // "University of California, Berkeley": a campus after the comma belongs to the name.
-        const campus = /^University of /.test(phrase) ? /^,[ \t]+([\p{Lu}][\p{L}]+(?:[ \t]+[\p{Lu}][\p{L}]+)?)(?![\p{L}])/u.exec(text.slice(start + phrase.length)) : null;
-        if (campus && !registry().lookup(campus[1]!).some((e) => e.type === 'Country')) phrase += campus[0];
+        const campus = /^University of /.test(phrase)
+          ? /^,[ \t]+([\p{Lu}][\p{L}]+(?:[ \t]+[\p{Lu}][\p{L}]+)?)(?![\p{L}])/u.exec(text.slice(start + phrase.length))
+          : null;
+        if (
+          campus &&
+          !registry()
+            .lookup(campus[1]!)
+            .some((e) => e.type === 'Country')
+        )
+          phrase += campus[0];
         // "Nvidia Corp": a known company with its legal suffix is the known company.
-        const known = COMPANY_SUFFIXES.has(words(phrase).at(-1)!) ? registry().lookup(words(phrase).slice(0, -1).join(' ')).find((e) => e.type === 'Company') : undefined;
-        if (known) { out.push(byRegistry(known, start, start + phrase.length, phrase)); continue; }
+        const known = COMPANY_SUFFIXES.has(words(phrase).at(-1)!)
+          ? registry()
+              .lookup(words(phrase).slice(0, -1).join(' '))
+              .find((e) => e.type === 'Company')
+          : undefined;
+        if (known) {
+          out.push(byRegistry(known, start, start + phrase.length, phrase));
+          continue;
+        }
         out.push({ start, end: start + phrase.length, text: phrase, type: typeByHead(phrase) ?? type, registryId: null, name: phrase, source: 'pattern' });
       }
     }
@@ -320,16 +487,101 @@ function patternNames(text: string): Candidate[] {
 }
 
 const NOT_IN_NAMES = new Set([
-  ...ORG_HEADS, ...POLICY_HEADS, ...SUMMIT_HEADS, ...AGREEMENT_HEADS, ...GOVERNMENT_HEADS, ...GOVERNMENT_FIRST_WORDS,
-  'Officer', 'Officers', 'Affairs', 'Security', 'Tempore', 'Advisers', 'Advisors', 'Corporation', 'Ethics', 'Economic', 'Homeland',
-  'Intelligence', 'Safety', 'Procurement', 'Technology', 'Finance', 'Regulatory', 'Government', 'Federal', 'National', 'State',
-  'Public', 'General', 'Chief', 'Deputy', 'Senior', 'Executive', 'Commerce', 'Defense', 'Defence', 'Energy', 'Justice', 'Health',
-  'Science', 'Digital', 'Information', 'Innovation', 'Research', 'Development', 'Affairs', 'Relations', 'Operations', 'Services',
+  ...ORG_HEADS,
+  ...POLICY_HEADS,
+  ...SUMMIT_HEADS,
+  ...AGREEMENT_HEADS,
+  ...GOVERNMENT_HEADS,
+  ...GOVERNMENT_FIRST_WORDS,
+  'Officer',
+  'Officers',
+  'Affairs',
+  'Security',
+  'Tempore',
+  'Advisers',
+  'Advisors',
+  'Corporation',
+  'Ethics',
+  'Economic',
+  'Homeland',
+  'Intelligence',
+  'Safety',
+  'Procurement',
+  'Technology',
+  'Finance',
+  'Regulatory',
+  'Government',
+  'Federal',
+  'National',
+  'State',
+  'Public',
+  'General',
+  'Chief',
+  'Deputy',
+  'Senior',
+  'Executive',
+  'Commerce',
+  'Defense',
+  'Defence',
+  'Energy',
+  'Justice',
+  'Health',
+  'Science',
+  'Digital',
+  'Information',
+  'Innovation',
+  'Research',
+  'Development',
+  'Affairs',
+  'Relations',
+  'Operations',
+  'Services',
   // Office words: "Minister" never ends a name.
-  'Minister', 'Ministers', 'Secretary', 'President', 'Director', 'CEO', 'Chancellor', 'Premier', 'Senator', 'Governor', 'Mayor',
-  'Commissioner', 'Ambassador', 'Envoy', 'Chairman', 'Chairwoman', 'Spokesperson', 'Spokesman', 'Spokeswoman', 'Professor',
-  'Founder', 'Administrator', 'Researcher', 'Scientist', 'Adviser', 'Advisor', 'Commission', 'Parliament', 'Congress', 'Senate',
-  'Assembly', 'Court', 'House', 'Company', 'Group', 'Labs', 'Inc', 'Corp', 'Ltd', 'University', 'College', 'School', 'MP', 'MPs', 'MEP',
+  'Minister',
+  'Ministers',
+  'Secretary',
+  'President',
+  'Director',
+  'CEO',
+  'Chancellor',
+  'Premier',
+  'Senator',
+  'Governor',
+  'Mayor',
+  'Commissioner',
+  'Ambassador',
+  'Envoy',
+  'Chairman',
+  'Chairwoman',
+  'Spokesperson',
+  'Spokesman',
+  'Spokeswoman',
+  'Professor',
+  'Founder',
+  'Administrator',
+  'Researcher',
+  'Scientist',
+  'Adviser',
+  'Advisor',
+  'Commission',
+  'Parliament',
+  'Congress',
+  'Senate',
+  'Assembly',
+  'Court',
+  'House',
+  'Company',
+  'Group',
+  'Labs',
+  'Inc',
+  'Corp',
+  'Ltd',
+  'University',
+  'College',
+  'School',
+  'MP',
+  'MPs',
+  'MEP',
 ]);
 
 /** What the people module needs to know about words and registered names. */
@@ -355,7 +607,7 @@ function personNames(text: string): Candidate[] {
 export function acronymDefinitions(text: string, candidates: Candidate[]): Array<{ acronym: string; target: Candidate }> {
   const out: Array<{ acronym: string; target: Candidate }> = [];
   for (const c of candidates) {
-    const after = /^\s*\(([\p{Lu}][\p{L}\p{N}&.\-]{1,12})\)/u.exec(text.slice(c.end, c.end + 20));
+    const after = /^\s*\(([\p{Lu}][\p{L}\p{N}&.-]{1,12})\)/u.exec(text.slice(c.end, c.end + 20));
     if (after && (after[1]!.match(/\p{Lu}/gu)?.length ?? 0) >= 2 && after[1] !== c.text) out.push({ acronym: after[1]!, target: c });
   }
   return out;
@@ -364,7 +616,7 @@ export function acronymDefinitions(text: string, candidates: Candidate[]): Array
 /** Acronyms defined for names that nothing else recognized: "Model Evaluation and Threat Research (METR)". */
 function undefinedAcronymNames(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(/((?:[\p{Lu}][\p{L}\p{N}-]*[ \t]+(?:(?:of|for|and|on|the|de)[ \t]+)*){1,8})\(([\p{Lu}][\p{L}\p{N}&\-]{1,10})\)/gu)) {
+  for (const m of text.matchAll(/((?:[\p{Lu}][\p{L}\p{N}-]*[ \t]+(?:(?:of|for|and|on|the|de)[ \t]+)*){1,8})\(([\p{Lu}][\p{L}\p{N}&-]{1,10})\)/gu)) {
     const acronym = m[2]!;
     const phraseWords = words(m[1]!.trim());
     const letters = acronym.replace(/[^\p{Lu}]/gu, '');
@@ -379,22 +631,31 @@ function undefinedAcronymNames(text: string): Candidate[] {
       if (/^[\p{Lu}]/u.test(phraseWords[startWord]!)) count++;
     }
     const phrase = phraseWords.slice(startWord).join(' ');
-    const initials = words(phrase).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('');
+    const initials = words(phrase)
+      .filter((w) => /^[\p{Lu}]/u.test(w))
+      .map((w) => w[0])
+      .join('');
     if (initials !== letters) continue;
     if (NON_NAME_WORDS.has(phraseWords[startWord]!.toLowerCase())) continue;
     const start = m.index! + m[1]!.indexOf(phrase);
     // An acronym alone doesn't make a name an organization ("Liquid Crystal Display (LCD)").
     const type = typeByHead(phrase);
     // "a Memorandum of Understanding (MoU)" names no particular agreement: the unnamed-agreement rules own it.
-    if (type && !GENERIC_AGREEMENT.test(phrase)) out.push({ start, end: start + phrase.length, text: phrase, type, registryId: null, name: phrase, source: 'pattern' });
+    if (type && !GENERIC_AGREEMENT.test(phrase))
+      out.push({ start, end: start + phrase.length, text: phrase, type, registryId: null, name: phrase, source: 'pattern' });
   }
   return out;
 }
 
 /** A line whose table cells lost their separators ("CohereCanadaNoneYes"). */
 export function isGluedLine(line: string): boolean {
-  if (line.length > 400 || /[.!?]["')]?\s*$/.test(line) && line.split(' ').length > 12) return false;
-  const masked = line.replace(/\b(?:Ma?c(?=\p{Lu})|O'(?=\p{Lu}))/gu, '').replace(/\b(?:OpenAI|DeepMind|LinkedIn|xAI|iFlytek|YouTube|ChatGPT|DeepSeek|MiniMax|SenseTime|ByteDance|SoftBank|PowerPoint|GitHub|HuggingFace|TikTok|WeChat|iPhone|McKinsey|MacBook)\b/g, 'X');
+  if (line.length > 400 || (/[.!?]["')]?\s*$/.test(line) && line.split(' ').length > 12)) return false;
+  const masked = line
+    .replace(/\b(?:Ma?c(?=\p{Lu})|O'(?=\p{Lu}))/gu, '')
+    .replace(
+      /\b(?:OpenAI|DeepMind|LinkedIn|xAI|iFlytek|YouTube|ChatGPT|DeepSeek|MiniMax|SenseTime|ByteDance|SoftBank|PowerPoint|GitHub|HuggingFace|TikTok|WeChat|iPhone|McKinsey|MacBook)\b/g,
+      'X',
+    );
   return (masked.match(/[\p{Ll})%][\p{Lu}]/gu)?.length ?? 0) >= 1;
 }
 
@@ -402,8 +663,17 @@ export function isGluedLine(line: string): boolean {
 function inPlaceContext(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
   const after = text.slice(end, end + 40);
-  if (/\b(?:in|at|from|to|near|outside|across|around|via|visited|visit|visiting|between|of the city of|city of)\s+(?:(?:[\p{Lu}][\p{L}]+|and|,)\s+){0,4}$/u.test(before)) return true;
-  if (/^,?\s+(?:[\p{Lu}][\p{L}]+\s*){1,3}\b/u.test(after) && registry().countryByName.has(normalizeName(/^,?\s+((?:[\p{Lu}][\p{L}]+\s*){1,3})/u.exec(after)![1]!.trim()))) return true;
+  if (
+    /\b(?:in|at|from|to|near|outside|across|around|via|visited|visit|visiting|between|of the city of|city of)\s+(?:(?:[\p{Lu}][\p{L}]+|and|,)\s+){0,4}$/u.test(
+      before,
+    )
+  )
+    return true;
+  if (
+    /^,?\s+(?:[\p{Lu}][\p{L}]+\s*){1,3}\b/u.test(after) &&
+    registry().countryByName.has(normalizeName(/^,?\s+((?:[\p{Lu}][\p{L}]+\s*){1,3})/u.exec(after)![1]!.trim()))
+  )
+    return true;
   return /^[ \t]*[\p{Lu}]?[\p{Ll}]*[-–]based\b|^-based\b/u.test(after);
 }
 
@@ -411,7 +681,8 @@ function byRegistry(entry: RegistryEntry, start: number, end: number, text: stri
   return { start, end, text, type: entry.type, registryId: entry.id, name: entry.name, source: 'registry' };
 }
 
-const MODEL_FAMILY = /(?<![\p{L}\p{N}])(GPT|Claude|Gemini|Llama|LLaMA|Grok|Mistral|Mixtral|Qwen|DeepSeek|Phi|ERNIE|Ernie|HyperCLOVA X|EXAONE|Gemma|PaLM|Command|Codex|Sora|DALL-E|Kimi|GLM|Falcon|o1|o3|o4)(?:[- ]?(\d+(?:\.\d+)*[a-z]?|[A-Z]\d+|R1|V3|V2))?((?:[ \t]+(?:Sonnet|Opus|Haiku|Ultra|Pro|Flash|Nano|Turbo|mini|Mini|Max|Large|Medium|Small|Instant|Vision|Coder|Chat|Reasoner|\d+(?:\.\d+)*(?![\p{L}\p{N}]))){0,3})(?![\p{L}\p{N}])/gu;
+const MODEL_FAMILY =
+  /(?<![\p{L}\p{N}])(GPT|Claude|Gemini|Llama|LLaMA|Grok|Mistral|Mixtral|Qwen|DeepSeek|Phi|ERNIE|Ernie|HyperCLOVA X|EXAONE|Gemma|PaLM|Command|Codex|Sora|DALL-E|Kimi|GLM|Falcon|o1|o3|o4)(?:[- ]?(\d+(?:\.\d+)*[a-z]?|[A-Z]\d+|R1|V3|V2))?((?:[ \t]+(?:Sonnet|Opus|Haiku|Ultra|Pro|Flash|Nano|Turbo|mini|Mini|Max|Large|Medium|Small|Instant|Vision|Coder|Chat|Reasoner|\d+(?:\.\d+)*(?![\p{L}\p{N}]))){0,3})(?![\p{L}\p{N}])/gu;
 
 /** Named AI systems: a known family with its version ("Claude 3.5 Sonnet", "GPT-4o", "Gemini Ultra 2"). */
 function modelNames(text: string): Candidate[] {
@@ -429,7 +700,8 @@ function modelNames(text: string): Candidate[] {
   return out;
 }
 
-const DESCRIBED_COMPANY = /\b(?:company|firm|start-?up|developer|chipmaker|maker|giant|unicorn|lab)\s+((?:[\p{Lu}][\p{L}\p{N}]*|[\p{Lu}\p{N}]{2,})(?:[ \t]+(?:[\p{Lu}][\p{L}\p{N}]*|AI)){0,2})(?![\p{L}\p{N}])/gu;
+const DESCRIBED_COMPANY =
+  /\b(?:company|firm|start-?up|developer|chipmaker|maker|giant|unicorn|lab)\s+((?:[\p{Lu}][\p{L}\p{N}]*|[\p{Lu}\p{N}]{2,})(?:[ \t]+(?:[\p{Lu}][\p{L}\p{N}]*|AI)){0,2})(?![\p{L}\p{N}])/gu;
 
 /** "the AI company Humain", "start-up Lumen Labs": a name the noun before it types as a company. */
 function describedCompanies(text: string): Candidate[] {
@@ -445,9 +717,7 @@ function describedCompanies(text: string): Candidate[] {
 
 /** Keeps the longest of overlapping candidates; on a tie, the more trusted source. */
 export function resolveOverlaps(cands: Candidate[]): Candidate[] {
-  const sorted = [...cands].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || SOURCE_PRIORITY[b.source] - SOURCE_PRIORITY[a.source] || a.start - b.start,
-  );
+  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || SOURCE_PRIORITY[b.source] - SOURCE_PRIORITY[a.source] || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of sorted) if (!kept.some((k) => c.start < k.end && c.end > k.start)) kept.push(c);
   return kept.sort((a, b) => a.start - b.start);
@@ -467,7 +737,10 @@ export function recognize(text: string): Candidate[] {
   let lineStart = 0;
   for (const line of text.split('\n')) {
     if (isGluedLine(line)) {
-      for (const h of gazetteer.findGlued(line, forms.map((f) => ({ ...f, caseSensitive: true })))) {
+      for (const h of gazetteer.findGlued(
+        line,
+        forms.map((f) => ({ ...f, caseSensitive: true })),
+      )) {
         cands.push(byRegistry(h.value, lineStart + h.start, lineStart + h.end, h.text));
       }
     }
@@ -477,14 +750,16 @@ export function recognize(text: string): Candidate[] {
   // A capitalized run that holds a titled name is a title, not an organization
   // ("Special Envoy for Core and Emerging Technology Seth Center").
   const personStarts = new Set(persons.map((q) => q.start));
-  const patterns = patternNames(text).filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end)).flatMap((p) => {
-    // "University of Tokyo Prof. Ana Ruiz": the body without the title.
-    const end = withoutTrailingTitle(text, p.start, p.end, personStarts);
-    if (end === null) return [p];
-    const body = text.slice(p.start, end);
-    const type = typeByHead(body);
-    return type ? [{ ...p, end, text: body, name: body, type }] : [];
-  });
+  const patterns = patternNames(text)
+    .filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end))
+    .flatMap((p) => {
+      // "University of Tokyo Prof. Ana Ruiz": the body without the title.
+      const end = withoutTrailingTitle(text, p.start, p.end, personStarts);
+      if (end === null) return [p];
+      const body = text.slice(p.start, end);
+      const type = typeByHead(body);
+      return type ? [{ ...p, end, text: body, name: body, type }] : [];
+    });
   cands.push(...patterns, ...undefinedAcronymNames(text), ...persons, ...modelNames(text), ...describedCompanies(text));
   let kept = resolveOverlaps(cands);
 

@@ -9,9 +9,49 @@ export interface Sentence {
 }
 
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'no', 'fig',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'gen', 'gov', 'sen', 'rep',
-  'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'e.u', 'approx', 'est', 'dept', 'univ',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'mt',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'vs',
+  'etc',
+  'no',
+  'fig',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'e.g',
+  'i.e',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'approx',
+  'est',
+  'dept',
+  'univ',
 ]);
 
 export function splitSentences(text: string): Sentence[] {
@@ -29,7 +69,7 @@ export function splitSentences(text: string): Sentence[] {
   }
   function splitLine(from: number, to: number) {
     let start = from;
-    const re = /[.!?]["')\]]*(?=\s+["'(\[]?[\p{Lu}\p{N}])/gu;
+    const re = /[.!?]["')\]]*(?=\s+["'([]?[\p{Lu}\p{N}])/gu;
     re.lastIndex = from;
     const line = text.slice(0, to);
     let m: RegExpExecArray | null;

@@ -49,7 +49,15 @@ function summitAt(ctx: Ctx, row: Sentence, first: MentionRef): string | undefine
   const pick = known.find((x) => rowDates.some((y) => x.date?.startsWith(y))) ?? (known.length === 1 ? known[0] : undefined);
   if (!pick) return undefined;
   if (!ctx.entities.has(pick.id)) {
-    ctx.entities.set(pick.id, { key: pick.id, type: 'Summit', name: pick.name, registryId: pick.id, aliases: new Set(), date: pick.date ?? null, firstMention: first.start });
+    ctx.entities.set(pick.id, {
+      key: pick.id,
+      type: 'Summit',
+      name: pick.name,
+      registryId: pick.id,
+      aliases: new Set(),
+      date: pick.date ?? null,
+      firstMention: first.start,
+    });
   }
   // The venue cell is a mention of the summit, as the column says.
   ctx.mentions.push({ start: first.start, end: first.end, text: first.text, key: pick.id, anaphoric: true });
@@ -101,7 +109,8 @@ export function tableRows(ctx: Ctx): RelationDraft[] {
         for (const m of ms.slice(host ? 2 : 1).filter((x) => x.start < outcomesEnd)) {
           const e = ctx.entities.get(m.key)!;
           if (['Agreement', 'Policy', 'Organization'].includes(e.type)) rel('PRODUCED', summit, e.key, row);
-          if (e.type === 'Institute' && /^\s*(?:established|launched|created|founded)/i.test(ctx.text.slice(m.end, m.end + 15))) rel('ESTABLISHED', summit, e.key, row);
+          if (e.type === 'Institute' && /^\s*(?:established|launched|created|founded)/i.test(ctx.text.slice(m.end, m.end + 15)))
+            rel('ESTABLISHED', summit, e.key, row);
         }
         previousSummit = summit;
         continue;
@@ -130,4 +139,3 @@ export function tableRows(ctx: Ctx): RelationDraft[] {
   }
   return out;
 }
-

@@ -4,7 +4,9 @@
 // them around (a thread of a two-thread pool otherwise parsed most of the
 // words the other did). A module of its own so that the pool's main thread
 // need not load compromise to pass them on.
-export interface WordVerdicts { verbs: Array<[string, boolean]> }
+export interface WordVerdicts {
+  verbs: Array<[string, boolean]>;
+}
 
 export const noVerdicts = (): WordVerdicts => ({ verbs: [] });
 

@@ -9,9 +9,7 @@ import type { EntityType } from '../model/schemas.ts';
 import { normalizeName } from './normalize.ts';
 
 /** Words before a person's name that do not make a surname any more specific. */
-const HONORIFICS = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady',
-]);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady']);
 
 /** How many words of a person's name identify them (honorifics do not count). */
 function personWords(normalized: string): number {

@@ -44,7 +44,11 @@ function qualifiers(name: string): string[] {
 
 function computeQualifiers(name: string): string[] {
   if (!qualifierIndex) {
-    qualifierIndex = new Map([['eu', 'eu'], ['european', 'eu'], ['europe', 'eu']]);
+    qualifierIndex = new Map([
+      ['eu', 'eu'],
+      ['european', 'eu'],
+      ['europe', 'eu'],
+    ]);
     for (const c of registry().entries) {
       if (c.type !== 'Country') continue;
       for (const f of [c.name, ...c.aliases, ...c.demonyms]) qualifierIndex.set(normalizeName(f), c.id);
@@ -55,7 +59,11 @@ function computeQualifiers(name: string): string[] {
   for (let i = 0; i < words.length; i++) {
     for (let n = 4; n >= 1; n--) {
       const q = qualifierIndex.get(words.slice(i, i + n).join(' '));
-      if (q) { out.add(q); i += n - 1; break; }
+      if (q) {
+        out.add(q);
+        i += n - 1;
+        break;
+      }
     }
   }
   return [...out];
@@ -149,7 +157,11 @@ export function resolveGraph(extractions: DocumentExtraction[], known: KnownEnti
 }
 
 /** resolveGraph, with the names each document contributed (DocumentForms). */
-export function resolveDocuments(extractions: DocumentExtraction[], known: KnownEntity[] = [], hints: ResolveHints = {}): { graph: Graph; forms: DocumentForms } {
+export function resolveDocuments(
+  extractions: DocumentExtraction[],
+  known: KnownEntity[] = [],
+  hints: ResolveHints = {},
+): { graph: Graph; forms: DocumentForms } {
   const reg = registry();
   const clusters = new Map<string, Cluster>();
   const byForm = new Map<string, Cluster[]>();
@@ -194,8 +206,12 @@ export function resolveDocuments(extractions: DocumentExtraction[], known: Known
     for (const f of forms) {
       const form = normalizeName(f);
       const holders = (byForm.get(form) ?? []).filter((c) => typeFits(c, e.type));
-      const hit = holders.find((c) => !conflictingQualifiers(c.name, e.name) && !apartFrom(c, e)
-        && mayMergeByAlias({ form, type: e.type, entityName: e.name, clusterName: c.name, holders: holders.length }));
+      const hit = holders.find(
+        (c) =>
+          !conflictingQualifiers(c.name, e.name) &&
+          !apartFrom(c, e) &&
+          mayMergeByAlias({ form, type: e.type, entityName: e.name, clusterName: c.name, holders: holders.length }),
+      );
       if (hit) return hit;
     }
     // A registry entry the recognizer did not tie to the mention ("AI Seoul Summit" typed by pattern).
@@ -206,7 +222,10 @@ export function resolveDocuments(extractions: DocumentExtraction[], known: Known
     for (const c of clusters.values()) {
       if (!typeFits(c, e.type) || !mayReach(c.name, e.name, bestScore) || conflictingQualifiers(c.name, e.name) || apartFrom(c, e)) continue;
       const score = similar(c.name, e.name);
-      if (score >= bestScore) { best = c; bestScore = score; }
+      if (score >= bestScore) {
+        best = c;
+        bestScore = score;
+      }
     }
     return best;
   };
@@ -263,16 +282,28 @@ export function resolveDocuments(extractions: DocumentExtraction[], known: Known
   const base: DocumentForms['base'] = new Map();
   for (const c of used) {
     const r = reg.byId.get(c.id);
-    if (r) base.set(c.id, r.aliases.filter((a) => a !== c.name));
+    if (r)
+      base.set(
+        c.id,
+        r.aliases.filter((a) => a !== c.name),
+      );
   }
   const graph = Graph.parse({
     documents: extractions.map(({ document: d }) => ({
-      id: d.id, source: d.source, url: d.url, title: d.title, publishedAt: d.publishedAt, contentHash: d.contentHash,
+      id: d.id,
+      source: d.source,
+      url: d.url,
+      title: d.title,
+      publishedAt: d.publishedAt,
+      contentHash: d.contentHash,
     })),
     entities: used.map((c) => ({
-      id: c.id, type: c.type, name: c.name,
+      id: c.id,
+      type: c.type,
+      name: c.name,
       aliases: [...c.aliases].filter((a) => a !== c.name).sort(),
-      date: c.date, mentions: c.mentions,
+      date: c.date,
+      mentions: c.mentions,
     })),
     relations: [...relations.values()],
   });

@@ -3,7 +3,8 @@
 // two names different.
 export function normalizeName(s: string): string {
   return s
-    .normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['\u2019\u2018`]s\b/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -88,12 +88,18 @@ describe('which entity a date belongs to', () => {
     expect(entity(x, 'Lagos AI Summit')?.date).toBe('2026-05');
   });
   it('dates the summit a reference names after a date opening the sentence, and the declaration it resulted in', () => {
-    const x = extractText('Delegates praised the Lagos AI Summit. In March 2024, the first Lagos AI Summit brought together delegates. The summit resulted in the Lagos Declaration on Compute.', '2026-09-01');
+    const x = extractText(
+      'Delegates praised the Lagos AI Summit. In March 2024, the first Lagos AI Summit brought together delegates. The summit resulted in the Lagos Declaration on Compute.',
+      '2026-09-01',
+    );
     expect(entity(x, 'Lagos AI Summit')?.date).toBe('2024-03');
     expect(entity(x, 'Lagos Declaration on Compute')?.date).toBe('2024-03');
   });
-  it('does not give a series\' earlier instance\'s date to the one a reference was linked to', () => {
-    const x = extractText('The Lagos AI Summit opened in Lagos. This is the second Lagos AI Summit. In March 2024, the first summit in Ghana brought together delegates.', '2026-09-01');
+  it("does not give a series' earlier instance's date to the one a reference was linked to", () => {
+    const x = extractText(
+      'The Lagos AI Summit opened in Lagos. This is the second Lagos AI Summit. In March 2024, the first summit in Ghana brought together delegates.',
+      '2026-09-01',
+    );
     expect(entity(x, 'Lagos AI Summit')).toBeDefined();
     expect(entity(x, 'Lagos AI Summit')!.date).toBeNull();
   });
@@ -102,7 +108,10 @@ describe('which entity a date belongs to', () => {
     expect(entity(x, 'West African AI Observatory')?.date).toBe('2026-03-03');
   });
   it('dates an organization from the sentence before when the founding is restated', () => {
-    const x = extractText('The regional assembly on Monday voted to create two new bodies. The creation of the West African AI Observatory marks a first for the region.', '2026-03-05');
+    const x = extractText(
+      'The regional assembly on Monday voted to create two new bodies. The creation of the West African AI Observatory marks a first for the region.',
+      '2026-03-05',
+    );
     expect(entity(x, 'West African AI Observatory')?.date).toBe('2026-03-02');
   });
   it('dates what a lede says has just been launched at the publication month', () => {
@@ -123,7 +132,13 @@ describe('which entity a date belongs to', () => {
     expect(un.date).toBeNull();
     const whole: EntityDraft = { ...un, key: 'grp', name: 'UN Independent Review Group', aliases: new Set() };
     const end = text.indexOf(' follows');
-    assignDates(text, splitSentences(text), [{ start: at, end, text: text.slice(at, end), key: 'grp', anaphoric: false }], new Map([['grp', whole]]), '2026-03-05');
+    assignDates(
+      text,
+      splitSentences(text),
+      [{ start: at, end, text: text.slice(at, end), key: 'grp', anaphoric: false }],
+      new Map([['grp', whole]]),
+      '2026-03-05',
+    );
     expect(whole.date).toBe('2026-03-02');
   });
 });

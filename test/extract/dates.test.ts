@@ -24,7 +24,10 @@ describe('dates', () => {
     expect(iso('On [date], the parties met', null)).toEqual([]);
   });
   it('dates a summit from the words next to it and an organization from its founding', () => {
-    const x = extractText('The Lagos AI Summit, held on 3 March 2026, launched the West African AI Observatory. The observatory was founded in 2026.', '2026-04-01');
+    const x = extractText(
+      'The Lagos AI Summit, held on 3 March 2026, launched the West African AI Observatory. The observatory was founded in 2026.',
+      '2026-04-01',
+    );
     expect(entity(x, 'Lagos AI Summit')?.date).toBe('2026-03-03');
     const y = extractText('The West African AI Observatory was established in February 2026.');
     expect(entity(y, 'West African AI Observatory')?.date).toBe('2026-02');

@@ -26,7 +26,15 @@ const DEV_FLOORS = {
 };
 
 /** The summary line of score.mjs: "entity P .. R .. F1 .. | typed F1 .. | relation P .. R .. F1 .. | dates x/y". */
-function parseSummary(out: string): { entityF1: number; typedF1: number; relationP: number; relationR: number; relationF1: number; datesRight: number; datesTotal: number } {
+function parseSummary(out: string): {
+  entityF1: number;
+  typedF1: number;
+  relationP: number;
+  relationR: number;
+  relationF1: number;
+  datesRight: number;
+  datesTotal: number;
+} {
   const m = /entity P [\d.]+ R [\d.]+ F1 ([\d.]+) \| typed F1 ([\d.]+) \| relation P ([\d.]+) R ([\d.]+) F1 ([\d.]+) \| dates (\d+)\/(\d+)/.exec(out);
   if (!m) throw new Error(`score.mjs printed no summary line:\n${out.slice(-500)}`);
   const n = m.slice(1).map(Number);
@@ -34,27 +42,44 @@ function parseSummary(out: string): { entityF1: number; typedF1: number; relatio
 }
 
 describe('development corpus', () => {
-  itWithShared('meets the floors, fed as a scraper delivers it and scored by the shared scorer', ['eval/dev/sources.tsv', 'eval/dev/docs', 'eval/dev/gold', 'eval/score.mjs'], async (shared) => {
-    const set = path.join(shared, 'eval/dev');
-    const rows = readSources(path.join(set, 'sources.tsv'));
-    const tmp = mkdtempSync(path.join(tmpdir(), 'kg-dev-'));
-    const input = path.join(tmp, 'in.jsonl');
-    writeFileSync(input, scraperLines(rows, path.join(set, 'docs')));
-    const run = await extractPaths([input]);
-    expect(run.failures).toEqual([]);
-    const graph = resolveGraph(run.extractions);
-    const name = fileNamer(rows);
-    const out = { ...graph, documents: graph.documents.map((d) => ({ ...d, source: name(d) })) };
-    expect(new Set(out.documents.map((d) => d.source))).toEqual(new Set(rows.map((r) => r.file)));
-    writeFileSync(path.join(tmp, 'out.json'), JSON.stringify(out));
-    const summary = execFileSync(process.execPath, [path.join(shared, 'eval/score.mjs'), '--gold', path.join(set, 'gold'), '--pred', path.join(tmp, 'out.json'), '--docs', rows.map((r) => r.file).join(',')], { encoding: 'utf8' });
-    const s = parseSummary(summary);
-    console.log(`development corpus: ${summary.trim().split('\n').at(-1)}`);
-    expect(s.entityF1).toBeGreaterThanOrEqual(DEV_FLOORS.entityF1);
-    expect(s.typedF1).toBeGreaterThanOrEqual(DEV_FLOORS.typedF1);
-    expect(s.relationF1).toBeGreaterThanOrEqual(DEV_FLOORS.relationF1);
-    expect(s.relationP).toBeGreaterThanOrEqual(DEV_FLOORS.relationP);
-    expect(s.datesTotal).toBeGreaterThan(10);
-    expect(s.datesRight / s.datesTotal).toBeGreaterThanOrEqual(DEV_FLOORS.dates);
-  }, 180_000);
+  itWithShared(
+    'meets the floors, fed as a scraper delivers it and scored by the shared scorer',
+    ['eval/dev/sources.tsv', 'eval/dev/docs', 'eval/dev/gold', 'eval/score.mjs'],
+    async (shared) => {
+      const set = path.join(shared, 'eval/dev');
+      const rows = readSources(path.join(set, 'sources.tsv'));
+      const tmp = mkdtempSync(path.join(tmpdir(), 'kg-dev-'));
+      const input = path.join(tmp, 'in.jsonl');
+      writeFileSync(input, scraperLines(rows, path.join(set, 'docs')));
+      const run = await extractPaths([input]);
+      expect(run.failures).toEqual([]);
+      const graph = resolveGraph(run.extractions);
+      const name = fileNamer(rows);
+      const out = { ...graph, documents: graph.documents.map((d) => ({ ...d, source: name(d) })) };
+      expect(new Set(out.documents.map((d) => d.source))).toEqual(new Set(rows.map((r) => r.file)));
+      writeFileSync(path.join(tmp, 'out.json'), JSON.stringify(out));
+      const summary = execFileSync(
+        process.execPath,
+        [
+          path.join(shared, 'eval/score.mjs'),
+          '--gold',
+          path.join(set, 'gold'),
+          '--pred',
+          path.join(tmp, 'out.json'),
+          '--docs',
+          rows.map((r) => r.file).join(','),
+        ],
+        { encoding: 'utf8' },
+      );
+      const s = parseSummary(summary);
+      console.log(`development corpus: ${summary.trim().split('\n').at(-1)}`);
+      expect(s.entityF1).toBeGreaterThanOrEqual(DEV_FLOORS.entityF1);
+      expect(s.typedF1).toBeGreaterThanOrEqual(DEV_FLOORS.typedF1);
+      expect(s.relationF1).toBeGreaterThanOrEqual(DEV_FLOORS.relationF1);
+      expect(s.relationP).toBeGreaterThanOrEqual(DEV_FLOORS.relationP);
+      expect(s.datesTotal).toBeGreaterThan(10);
+      expect(s.datesRight / s.datesTotal).toBeGreaterThanOrEqual(DEV_FLOORS.dates);
+    },
+    180_000,
+  );
 });

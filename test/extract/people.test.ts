@@ -2,9 +2,12 @@
 // vouch for them, and WORKS_FOR with its role. Sentences made up for the tests.
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../src/extract/recognize.ts';
-import { entity, extractText, facts } from './helpers.ts';
+import { entity, extractText } from './helpers.ts';
 
-const people = (text: string) => recognize(text).filter((c) => c.type === 'Person').map((c) => c.text);
+const people = (text: string) =>
+  recognize(text)
+    .filter((c) => c.type === 'Person')
+    .map((c) => c.text);
 const offices = (text: string, publishedAt: string | null = null) => {
   const x = extractText(text, publishedAt);
   const name = (k: string) => x.entities.find((e) => e.key === k)?.name ?? k;
@@ -27,7 +30,7 @@ describe('person names', () => {
     expect(e.mentions.map((m) => m.text)).toEqual(['Kang Min-seo', 'Kang']);
   });
   it('reads Arabic names with their particles and the honorific form the text repeats', () => {
-    const x = extractText('Sheikh Hamad bin Rashid Al Mansouri, the UAE\'s minister of industry, opened the forum. Sheikh Hamad thanked the guests.');
+    const x = extractText("Sheikh Hamad bin Rashid Al Mansouri, the UAE's minister of industry, opened the forum. Sheikh Hamad thanked the guests.");
     const e = x.entities.find((y) => y.type === 'Person')!;
     expect(e.name).toBe('Hamad bin Rashid Al Mansouri');
     expect(e.mentions.map((m) => m.text)).toContain('Sheikh Hamad');
@@ -67,9 +70,9 @@ describe('person names', () => {
 
 describe('WORKS_FOR with the role', () => {
   it('from a title that names the body or the country', () => {
-    expect(offices('Cohere chief Ravi Menon met Anthropic CEO Lena Park.')).toEqual(expect.arrayContaining([
-      'Ravi Menon -> Cohere (chief)', 'Lena Park -> Anthropic (CEO)',
-    ]));
+    expect(offices('Cohere chief Ravi Menon met Anthropic CEO Lena Park.')).toEqual(
+      expect.arrayContaining(['Ravi Menon -> Cohere (chief)', 'Lena Park -> Anthropic (CEO)']),
+    );
     expect(offices('The pact was signed by British Digital Secretary Amelia Hartley.')).toEqual(['Amelia Hartley -> United Kingdom (Digital Secretary)']);
   });
   it('from an office that lists its portfolio, after the country that holds it', () => {
@@ -79,31 +82,42 @@ describe('WORKS_FOR with the role', () => {
   });
   it('from a country title, with the department the title names when the text names it', () => {
     const f = offices('U.S. Energy Secretary Marcus Bell visited Seoul. The U.S. Department of Energy will fund the work.');
-    expect(f).toEqual(expect.arrayContaining(['Marcus Bell -> United States (Energy Secretary)', 'Marcus Bell -> U.S. Department of Energy (Energy Secretary)']));
+    expect(f).toEqual(
+      expect.arrayContaining(['Marcus Bell -> United States (Energy Secretary)', 'Marcus Bell -> U.S. Department of Energy (Energy Secretary)']),
+    );
   });
   it('from appositions: "X, director of Y", "X, the Y\'s role", "X, Role, Y", "X, who heads Y"', () => {
     expect(offices('"It works," said Tomas Reyes, director of the Alan Turing Institute.')).toEqual(['Tomas Reyes -> Alan Turing Institute (director)']);
-    expect(offices('Omar Haddad, the UAE\'s national security adviser, chairs the board.')).toEqual(['Omar Haddad -> United Arab Emirates (national security adviser)']);
+    expect(offices("Omar Haddad, the UAE's national security adviser, chairs the board.")).toEqual([
+      'Omar Haddad -> United Arab Emirates (national security adviser)',
+    ]);
     expect(offices('The remarks came from Ines Wolff, Senior Vice President, Hugging Face.')).toEqual(['Ines Wolff -> Hugging Face (Senior Vice President)']);
     expect(offices('Priya Raman, who heads the UK AI Security Institute, spoke.')).toEqual(['Priya Raman -> UK AI Security Institute (head)']);
   });
   it('from a copula, also after an apposition', () => {
-    expect(offices('Priya Raman is head of evaluations at the UK AI Security Institute.')).toEqual(['Priya Raman -> UK AI Security Institute (head of evaluations)']);
-    expect(offices('Omar Haddad, the UAE\'s national security adviser, serves as the chairman of G42.')).toEqual(expect.arrayContaining([
-      'Omar Haddad -> G42 (chairman)',
-    ]));
+    expect(offices('Priya Raman is head of evaluations at the UK AI Security Institute.')).toEqual([
+      'Priya Raman -> UK AI Security Institute (head of evaluations)',
+    ]);
+    expect(offices("Omar Haddad, the UAE's national security adviser, serves as the chairman of G42.")).toEqual(
+      expect.arrayContaining(['Omar Haddad -> G42 (chairman)']),
+    );
   });
   it('from "its" before a title, a parenthesis after the name and "who was appointed"', () => {
     expect(offices('Anthropic released a report. Its chief executive, Dario Ruiz, said more.')).toEqual(['Dario Ruiz -> Anthropic (chief executive)']);
     expect(offices('The panel heard Lena Okafor (head of policy, Cohere) and Omar Sayed (Hugging Face).')).toEqual([
-      'Lena Okafor -> Cohere (head of policy)', 'Omar Sayed -> Hugging Face (null)',
+      'Lena Okafor -> Cohere (head of policy)',
+      'Omar Sayed -> Hugging Face (null)',
     ]);
-    expect(offices('Mara Lind, who was appointed director of the Alan Turing Institute in 2023, spoke.')).toEqual(['Mara Lind -> Alan Turing Institute (director)']);
+    expect(offices('Mara Lind, who was appointed director of the Alan Turing Institute in 2023, spoke.')).toEqual([
+      'Mara Lind -> Alan Turing Institute (director)',
+    ]);
   });
   it('"She"/"He" opening a sentence about the one person named before, with office verbs ("led the X team at Y")', () => {
-    expect(offices('The institute named Lena Okafor as its new chief. She previously led the evaluations team at Anthropic. She is also a fellow of the Alan Turing Institute.')).toEqual([
-      'Lena Okafor -> Anthropic (head of the evaluations team)', 'Lena Okafor -> Alan Turing Institute (fellow)',
-    ]);
+    expect(
+      offices(
+        'The institute named Lena Okafor as its new chief. She previously led the evaluations team at Anthropic. She is also a fellow of the Alan Turing Institute.',
+      ),
+    ).toEqual(['Lena Okafor -> Anthropic (head of the evaluations team)', 'Lena Okafor -> Alan Turing Institute (fellow)']);
     // Two people before: the pronoun is nobody's.
     expect(offices('Lena Okafor met Omar Sayed. She is a fellow of the Alan Turing Institute.')).toEqual([]);
   });
@@ -113,7 +127,8 @@ describe('WORKS_FOR with the role', () => {
     expect(offices('Researchers from Mila will help, with billionaire Anneke Vos paying.')).toEqual([]);
   });
   it('an unqualified office of state belongs to the country the document is about', () => {
-    const text = 'Japan Moves on AI Safety\nPrime Minister Haruto Sato said the government would act soon. Japan will publish its guidelines in March, Japan\'s cabinet said.';
+    const text =
+      "Japan Moves on AI Safety\nPrime Minister Haruto Sato said the government would act soon. Japan will publish its guidelines in March, Japan's cabinet said.";
     expect(offices(text)).toEqual(['Haruto Sato -> Japan (Prime Minister)']);
   });
   it('no office of state for a country the sentence names for another reason', () => {

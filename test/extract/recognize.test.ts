@@ -31,7 +31,11 @@ describe('name patterns', () => {
     expect(names('Brazil and Chile Launch Andean Safety Research Network').some((n) => n.startsWith('Chile Launch'))).toBe(false);
   });
   it('reads AI models with their versions', () => {
-    expect(names('They tested GPT-4o, Claude 3.5 Sonnet and Gemini Ultra 2.')).toEqual(['GPT-4o:AIModel', 'Claude 3.5 Sonnet:AIModel', 'Gemini Ultra 2:AIModel']);
+    expect(names('They tested GPT-4o, Claude 3.5 Sonnet and Gemini Ultra 2.')).toEqual([
+      'GPT-4o:AIModel',
+      'Claude 3.5 Sonnet:AIModel',
+      'Gemini Ultra 2:AIModel',
+    ]);
   });
   it('does not take a person called Claude for the model', () => {
     expect(names('Claude Juncker spoke.').some((n) => n.endsWith(':AIModel'))).toBe(false);

@@ -15,9 +15,15 @@ const goldDir = path.join(root, 'test/gold/sample');
 
 describe('sample corpus against the gold annotations', () => {
   it('has a gold file for every document of seeds/', () => {
-    const docs = readdirSync(path.join(root, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+    const docs = readdirSync(path.join(root, 'seeds'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     expect(docs.length).toBeGreaterThan(0);
-    expect(readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()).toEqual(docs.map((d) => `${d}.json`));
+    expect(
+      readdirSync(goldDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(docs.map((d) => `${d}.json`));
   });
 
   it('meets the floors: entity F1 0.90, typed 0.85, relation F1 0.70, dates 0.90', async () => {
@@ -34,8 +40,14 @@ describe('sample corpus against the gold annotations', () => {
   // The repository's copy must not drift from the shared annotations it was taken from.
   itWithShared('is the same gold as ../shared/eval/gold', ['eval/gold'], (shared) => {
     const dir = path.join(shared, 'eval/gold');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-    expect(readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()).toEqual(files);
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    expect(
+      readdirSync(goldDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort(),
+    ).toEqual(files);
     for (const f of files) expect(JSON.parse(readFileSync(path.join(goldDir, f), 'utf8')), f).toEqual(JSON.parse(readFileSync(path.join(dir, f), 'utf8')));
   });
 });
