@@ -4,9 +4,22 @@
 // otherwise), because the tests wipe the database. KG_TEST_NEO4J_URI (with
 // NEO4J_USER / NEO4J_PASSWORD) points them at another server instead — whose
 // database they will wipe.
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localConfig, type Connection, type LocalServerConfig } from '../../src/server/index.ts';
+
+/**
+ * A TCP port nothing listens on now: a test's own Redis takes it (KG_TEST_REDIS_PORT fixes one), so two clones
+ * testing at once never share a Redis and its queues.
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -12,10 +12,10 @@ import { listRuns } from '../../src/load/runs.ts';
 import { enqueuePaths, runWriter } from '../../src/queue/index.ts';
 import { localRedis, startRedis, stopRedis } from '../../src/queue/redis.ts';
 import { runPipeline } from '../../src/refresh/index.ts';
-import { ROOT } from './env.ts';
+import { freePort, ROOT } from './env.ts';
 import { normalize, openStore, scratchDir, wipe } from './helpers.ts';
 
-const PORT = Number(process.env.KG_TEST_REDIS_PORT || 16390);
+const PORT = process.env.KG_TEST_REDIS_PORT ? Number(process.env.KG_TEST_REDIS_PORT) : await freePort();
 const URL_ = `redis://127.0.0.1:${PORT}`;
 const redisCfg = localRedis(URL_, path.join(ROOT, '.redis', 'test'));
 

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawDocument } from '../../src/model/schemas.ts';
 import { DOCUMENTS } from '../../src/queue/index.ts';
 import { localRedis, startRedis, stopRedis } from '../../src/queue/redis.ts';
-import { ROOT } from './env.ts';
+import { freePort, ROOT } from './env.ts';
 
-const PORT = Number(process.env.KG_TEST_REDIS_PORT || 16390) + 1;
+const PORT = process.env.KG_TEST_REDIS_PORT ? Number(process.env.KG_TEST_REDIS_PORT) + 1 : await freePort();
 const URL_ = `redis://127.0.0.1:${PORT}`;
 const redisCfg = localRedis(URL_, path.join(ROOT, '.redis', 'test-signal'));
 const PREFIX = process.env.KG_QUEUE_PREFIX || 'kg';
