@@ -37,7 +37,7 @@ export interface Dateline {
 const PLACEHOLDER = /\[(?:date|day|month|year|tbd|tba)\]/i;
 const BARE_YEAR = /\b(?:(early|mid|late|in|since|of|by|from|during|until|throughout)[- ])?((?:19|20)\d{2})\b(?![-/]\d)/gi;
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_RE = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
 const MONTH_QUALIFIER = /\b(?:early|mid|late)[- ](?=(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)/g;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

@@ -381,11 +381,18 @@ function mergeShortForms(entities: Map<string, EntityDraft>, mentions: MentionRe
     if (longer.length !== 1) continue;
     const b = longer[0]!;
     b.aliases.add(a.name);
-    for (const x of a.aliases) b.aliases.add(x);
-    b.date ??= a.date;
-    for (const m of mentions) if (m.key === a.key) m.key = b.key;
-    entities.delete(a.key);
+    mergeEntity({ entities, mentions }, a.key, b.key);
   }
+}
+
+/** Entity `from` is `into`: its surface forms, date and mentions go over to it. */
+export function mergeEntity(ents: DocEntities, from: string, into: string): void {
+  const a = ents.entities.get(from)!;
+  const b = ents.entities.get(into)!;
+  for (const x of a.aliases) b.aliases.add(x);
+  b.date ??= a.date;
+  ents.entities.delete(from);
+  for (const m of ents.mentions) if (m.key === from) m.key = into;
 }
 
 function lineAt(text: string, pos: number): string {

@@ -3,7 +3,7 @@
 //   -> relations (sentence templates, document rules) -> unnamed things named
 import { DocumentExtraction, type CleanDocument, type LocalEntity, type LocalRelation } from '../model/schemas.ts';
 import { registry } from '../registry/index.ts';
-import { buildEntities, type DocEntities, type EntityDraft } from './entities.ts';
+import { buildEntities, mergeEntity, type DocEntities, type EntityDraft } from './entities.ts';
 import { documentRelations } from './doc-rules.ts';
 import { listBlocks } from './lists.ts';
 import { extractInParts, MAX_PART_CHARS } from './parts.ts';
@@ -50,15 +50,13 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[], sentences: Sent
     if (e.type === 'Agreement' && summitInstrument(ents, drafts, sentences, e)) continue;
     if (e.type === 'Agreement' && splitPerParty(ents, drafts, e)) continue;
     if (e.type === 'Agreement') {
-      const parties = [...new Set(drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key).map((d) => d.source))].sort(
-        (a, b) => ents.entities.get(a)!.firstMention - ents.entities.get(b)!.firstMention,
-      );
+      const signers = drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key);
+      const parties = [...new Set(signers.map((d) => d.source))].sort((a, b) => ents.entities.get(a)!.firstMention - ents.entities.get(b)!.firstMention);
       if (!parties.length) {
         drop(ents, drafts, e.key);
         continue;
       }
       // "agreements with A and B" and nobody on the other side: A and B did not sign with each other.
-      const signers = drafts.filter((d) => d.type === 'SIGNED' && d.target === e.key);
       if (parties.length >= 2 && signers.every((d) => d.counterpart)) {
         drop(ents, drafts, e.key);
         continue;
@@ -171,12 +169,7 @@ function drop(ents: DocEntities, drafts: RelationDraft[], key: string): void {
 }
 
 function merge(ents: DocEntities, drafts: RelationDraft[], from: string, into: string): void {
-  const a = ents.entities.get(from)!;
-  const b = ents.entities.get(into)!;
-  for (const x of a.aliases) b.aliases.add(x);
-  b.date ??= a.date;
-  ents.entities.delete(from);
-  for (const m of ents.mentions) if (m.key === from) m.key = into;
+  mergeEntity(ents, from, into);
   for (const d of drafts) {
     if (d.source === from) d.source = into;
     if (d.target === from) d.target = into;

@@ -4,13 +4,14 @@
 // the registry's dated summits; a phrase names one only when exactly one summit meets all of them. Pure.
 import { registry, type RegistryEntry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
+import { MONTHS } from './dates.ts';
 import type { Candidate } from './recognize.ts';
 
 const HEAD = /\b(summit|meeting|conference|gathering|ministerial)(?!s)\b/gi;
 /** Words that may stand between the determiner and the head: order, scope, length, topic. */
 const MODIFIER =
   /^(?:first|second|third|fourth|fifth|inaugural|prior|previous|earlier|last|recent|landmark|global|international|high-level|ministerial|leaders['’]?|world|annual|historic|two-day|three-day|\d+-day|AI|artificial|intelligence|safety|security|digital|tech|technology|G-?7|G-?20|GPAI|REAIM|COP\s?\d+|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|[\p{Lu}][\p{L}]+['’]s?|the|a|an|this|that|its|their|year['’]s|month['’]s)$/iu;
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = new RegExp(String.raw`\b(${MONTHS.join('|')})\b`, 'i');
 const SERIES = /\b(G-?7|G-?20|GPAI|REAIM|COP)\b/i;
 /** "held in the western Japan city of Hiroshima", "in Seoul", "at Bletchley Park", "on AI in Paris". */
 const TAIL =
@@ -44,8 +45,7 @@ function meets(s: RegistryEntry, c: Constraints, published: string | null): bool
   }
   if (c.year && Number(s.date.slice(0, 4)) !== c.year) return false;
   if (c.month && Number(s.date.slice(5, 7)) !== c.month) return false;
-  if (c.series && !summitForms(s).some((f) => new RegExp(String.raw`\b${c.series}`).test(f.replace(/\s/g, ' ')) || f.replace(/[-\s]/g, '').includes(c.series!)))
-    return false;
+  if (c.series && !summitForms(s).some((f) => f.replace(/[-\s]/g, '').includes(c.series!))) return false;
   if (c.safety && !summitForms(s).some((f) => f.includes('AI SAFETY'))) return false;
   if (c.first && s.follows) return false;
   if ((c.before || c.first) && published && s.date > published) return false;
@@ -99,7 +99,7 @@ export function describedSummits(text: string, taken: Candidate[], publishedAt: 
     if (year) c.year = Number(year[1]);
     else if (pubYear && /\blast year['’]s\b/i.test(phrase)) c.year = pubYear - 1;
     else if (pubYear && /\bthis year['’]s\b/i.test(phrase)) c.year = pubYear;
-    const month = new RegExp(String.raw`\b(${MONTHS.join('|')})\b`, 'i').exec(phrase);
+    const month = MONTH_RE.exec(phrase);
     if (month) c.month = MONTHS.indexOf(month[1]!.toLowerCase()) + 1;
     const series = SERIES.exec(phrase);
     if (series) c.series = seriesKey(series[1]!);

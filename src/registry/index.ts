@@ -81,6 +81,11 @@ interface CityRecord {
 /** Lexicon tags that make a word a place rather than an ordinary word or a person's name. */
 const PLACE_TAGS = /^(?:City|Place|Region|Country|Town)$/;
 
+/** compromise's lexicon: word (lower case) -> its tags. */
+function compromiseLexicon(): Record<string, string | string[]> {
+  return (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+}
+
 /**
  * Cities of 100,000 people or more (Natural Earth's populated places, as the
  * `city-timezones` package ships them): summits, signings and offices happen
@@ -92,7 +97,7 @@ const PLACE_TAGS = /^(?:City|Place|Region|Country|Town)$/;
 function cityEntries(countryByCode: Map<string, string>): RegistryEntry[] {
   const require = createRequire(import.meta.url);
   const cities = (require('city-timezones') as { cityMapping: CityRecord[] }).cityMapping;
-  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const lexicon = compromiseLexicon();
   // The largest city of a name keeps it ("Santiago" is Chile's).
   const largest = new Map<string, { city: CityRecord; country: string }>();
   for (const c of cities) {
@@ -120,7 +125,7 @@ function cityEntries(countryByCode: Map<string, string>): RegistryEntry[] {
  * offices are made as often as in countries. Only words the lexicon knows as nothing but a region.
  */
 function regionEntries(): RegistryEntry[] {
-  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const lexicon = compromiseLexicon();
   const out: RegistryEntry[] = [];
   for (const [word, tags] of Object.entries(lexicon)) {
     if (word.length < 4 || ![tags].flat().every((t) => t === 'Region' || t === 'ProperNoun')) continue;
