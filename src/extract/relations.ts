@@ -580,6 +580,22 @@ export function allowed(type: RelationType, s: EntityType, o: EntityType): boole
   return !a || (a[0].includes(s) && a[1].includes(o));
 }
 
+/**
+ * When `s` sits in a ", which/who ..., " clause that closes before `o`: the slot the clause describes, or null when
+ * it describes words that are no mention ("The institute, which X founded, signed ..."). Undefined otherwise.
+ */
+function relativeClauseHead(s: Slot, o: Slot, slots: Slot[], text: string, sentence: Sentence): Slot | null | undefined {
+  if (!/^[^,;.]*,/.test(text.slice(s.end, o.start))) return undefined;
+  // Walk back through the clause's names to its opening ", which".
+  for (let i = s.index; i >= 0; i--) {
+    const previous = i > 0 ? slots[i - 1]! : null;
+    const gap = text.slice(previous && previous.end > sentence.start ? previous.end : sentence.start, slots[i]!.start);
+    if (/,\s+(?:which|who)\b[^,;.]*$/.test(gap)) return previous && /^\s*,\s+(?:which|who)\b/.test(gap) ? previous : null;
+    if (/[,;.]/.test(gap)) return undefined;
+  }
+  return undefined;
+}
+
 export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: Map<string, EntityDraft>, text: string): RelationDraft[] {
   const out: RelationDraft[] = [];
   for (const slot of slots) {
@@ -612,6 +628,13 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
           allowed(rule.type, prev.type, o.type)
         )
           s = prev;
+      }
+      // "AISI, which sits under Kendall's department, has agreements with ...": a name inside a relative clause
+      // is not the subject of the verb after the clause; the name the clause describes is.
+      if (s.index < o.index) {
+        const head = relativeClauseHead(s, o, slots, text, sentence);
+        if ((head === null || (head && !allowed(rule.type, head.type, o.type)))) continue;
+        if (head) s = head;
       }
       // "The summit produced X and established Y": X is an object, the subject of "established" is the summit.
       const afterS = tpl.slice(tpl.indexOf(`⟦${s.index}:`) + `⟦${s.index}:${s.type}⟧`.length);

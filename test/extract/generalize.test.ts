@@ -324,6 +324,15 @@ describe('who has agreements with whom', () => {
     expect(partnered(x, 'Singapore AI Safety Institute', 'Mistral AI')).toBe(true);
     expect(partnered(x, 'Cohere', 'Mistral AI')).toBe(false);
   });
+  it('a name inside a ", which ..., " clause is not the subject of the verb after it', () => {
+    const x = extractText(
+      "The Singapore AI Safety Institute, which answers to Josephine Teo's ministry, has agreements with Cohere and Mistral AI.",
+    );
+    expect(partnered(x, 'Singapore AI Safety Institute', 'Cohere')).toBe(true);
+    expect(facts(x).filter((f) => f.startsWith('Josephine Teo -SIGNED->'))).toEqual([]);
+    const y = extractText('The institute, which Cohere founded with Mistral AI, signed an agreement with Samsung.');
+    expect(partnered(y, 'Mistral AI', 'Samsung')).toBe(false);
+  });
   it('agreements with several parties and nobody named on the other side make no partners of them', () => {
     const x = extractText('New agreements were signed with Cohere and Mistral AI last week.');
     expect(partnered(x, 'Cohere', 'Mistral AI')).toBe(false);
