@@ -271,6 +271,11 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
       /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|two|three|four|five|one)-day\s+|annual\s+|inaugural\s+|first\s+|second\s+|third\s+|latest\s+|recent\s+|upcoming\s+|next\s+|global\s+|international\s+|high-level\s+|ministerial\s+|landmark\s+|[Aa][Ii]\s+){1,2}(summit|conference|dialogue)\b/g,
       'anaphor:type:Summit',
     ],
+    // "the two-day meeting", "the gathering": the summit the text is about, unless it says which other meeting it is.
+    [
+      /\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:\d+|two|three|one)-day\s+|high-level\s+|ministerial\s+|global\s+)?(meeting|gathering|convening)\b(?!\s+(?:of|between|with|in|on)\b|-)/g,
+      'anaphor:type:Summit',
+    ],
     [/\b(?:the|this)\s+(institute)\b/gi, 'anaphor:type:Institute'],
     [/\b(?:the|this)\s+(network)\b/gi, 'anaphor:name:network'],
     [/\b(?:the|this)\s+((?:bilateral\s+)?(?:AI\s+)?working group)\b/gi, 'anaphor:name:working group'],
@@ -297,9 +302,13 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   ];
   for (const [re, key] of ANAPHORS) {
     for (const m of text.matchAll(re)) {
-      const start = m.index! + m[0].length - m[1]!.length;
-      if (occupied(m.index!, m.index! + m[0].length)) continue;
-      mentions.push({ start, end: start + m[1]!.length, text: m[1]!, key, anaphoric: true });
+      const end = m.index! + m[0].length;
+      // "the two-day meeting": the reference spans its modifiers, so "attended the two-day meeting" reads as "attended the X".
+      // An ordinal ("the first summit") stays outside: it says which meeting of a series, read where dates are assigned.
+      const widen = key === 'anaphor:type:Summit' && !/\b(?:inaugural|first|second|third|latest|recent|upcoming|next)\b/i.test(m[0]);
+      const start = widen ? m.index! + /^\S+\s+/.exec(m[0])![0].length : end - m[1]!.length;
+      if (occupied(m.index!, end)) continue;
+      mentions.push({ start, end, text: m[1]!, key, anaphoric: true });
     }
   }
   // "the Kenyan delegation", "French Digital Minister X": a demonym before an office or a state's people names the state.

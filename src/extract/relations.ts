@@ -208,6 +208,8 @@ interface Rule {
   reverse?: boolean;
   role?: string;
   counterpart?: boolean;
+  /** The verb of saying is the fact itself ("X told the summit"), not a report of one. */
+  speech?: boolean;
 }
 
 const VERB_SIGN = String.raw`(?:signed|signs|sign|signing|issued|issues|issuing|inked|inks|inking|reaching|reaches|striking|concluding|concluded|concludes|endorsed|endorses|adopted|adopts|formali[sz]ed|formali[sz]es|entered into|enters into|agreed to|agreed on|struck|strikes|reached|ratified|ratifies|joined|joins|committed to|signed on to|have signed|has signed|will sign)`;
@@ -322,7 +324,7 @@ const RULES: Rule[] = [
   // ATTENDED
   {
     type: 'ATTENDED',
-    pattern: String.raw`{s:${PARTY}}{_}\b(?:attended|attend|attends|participated in|participate in|took part in|take part in|joined|were represented at|was represented at|gathered (?:at|in|for)|met at|convened at)\s+(?:the\s+)?{o:Summit}`,
+    pattern: String.raw`{s:${PARTY}}{_}\b(?:attended|attend|attends|participated in|participate in|took part in|take part in|joined|were represented at|was represented at|gathered (?:at|in|for)|met at|convened at|chaired|co-chaired|co-chairs|chairs|presided over|headlined|opened|closed)\s+(?:the\s+)?{o:Summit}`,
     confidence: 0.8,
   },
   {
@@ -372,6 +374,31 @@ const RULES: Rule[] = [
     type: 'ATTENDED',
     pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:signed|joined|endorsed|announced|launched|unveiled|presented|spoke|speaking|agreed|pledged|committed|addressed|told delegates|delivered|represented|met)\b[^.;]{0,80}?\b(?:at|during)\s+(?:the\s+|its\s+|their\s+)?{o:Summit}`,
     confidence: 0.6,
+  },
+  // "Speaking at the summit, X warned ...": the participle's subject is the clause's.
+  {
+    type: 'ATTENDED',
+    pattern: String.raw`^\W*(?:Speaking|Addressing|Talking|Appearing|Presenting)\s+(?:at|to|during|on the sidelines of)?\s*(?:the\s+)?{o:Summit}[^⟦⟧.;]{0,40}?,\s*[^⟦⟧.;,]{0,40}?{s:${PARTY}}`,
+    confidence: 0.7,
+  },
+  // "X told the summit", "X addressed delegates at the summit".
+  {
+    type: 'ATTENDED',
+    pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:told|addressed|warned|urged|assured|reminded)\s+(?:the\s+)?(?:(?:delegates|participants|leaders|audience|attendees|crowd)\s+(?:at|of)\s+(?:the\s+)?)?{o:Summit}`,
+    confidence: 0.7,
+    speech: true,
+  },
+  // "X sent its vice minister to the summit".
+  {
+    type: 'ATTENDED',
+    pattern: String.raw`{s:Country|GovernmentBody|Organization|Company|Institute}{_}{ACTIVE}\b(?:sent|sends|dispatched|will send|is sending|was sending)\b[^⟦⟧.;]{0,50}?\bto\s+(?:the\s+|this\s+)?{o:Summit}`,
+    confidence: 0.7,
+  },
+  // "the summit drew delegates from 100 countries, including A and B".
+  {
+    type: 'ATTENDED',
+    pattern: String.raw`{o:Summit}{_}\b(?:(?:was\s+)?attended by|brought together|brings together|drew|draws|welcomed|gathered|convened|hosted)\b[^⟦⟧.;]{0,60}?\b(?:including|such as|among them|notably)\s+(?:the\s+)?{s:${PARTY}}`,
+    confidence: 0.7,
   },
   // PRODUCED, ESTABLISHED
   {
@@ -633,7 +660,7 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
       // is not the subject of the verb after the clause; the name the clause describes is.
       if (s.index < o.index) {
         const head = relativeClauseHead(s, o, slots, text, sentence);
-        if ((head === null || (head && !allowed(rule.type, head.type, o.type)))) continue;
+        if (head === null || (head && !allowed(rule.type, head.type, o.type))) continue;
         if (head) s = head;
       }
       // "The summit produced X and established Y": X is an object, the subject of "established" is the summit.
@@ -645,7 +672,7 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
       }
       const lo = Math.min(m.index + m[0].indexOf(`⟦${s.index}:`), m.index + m[0].indexOf(`⟦${o.index}:`));
       const hi = Math.max(m.index + m[0].indexOf(`⟦${s.index}:`), m.index + m[0].indexOf(`⟦${o.index}:`));
-      if (NEGATION.test(tpl.slice(lo, hi)) || REPORTED.test(tpl.slice(lo, hi))) continue;
+      if (NEGATION.test(tpl.slice(lo, hi)) || (!rule.speech && REPORTED.test(tpl.slice(lo, hi)))) continue;
       for (const sk of s.keys) {
         for (const ok of o.keys) {
           if (sk === ok) continue;

@@ -116,6 +116,38 @@ describe('enumerations and membership', () => {
       expect.arrayContaining(['Kenya -ATTENDED-> AI Action Summit', 'Ghana -ATTENDED-> AI Action Summit', 'Chile -ATTENDED-> AI Action Summit']),
     );
   });
+  it('attendance told by a participle, a speech, an envoy sent or a list of delegations', () => {
+    const x = extractText(
+      'Speaking at the Lusaka AI Summit, Kenyan President William Ruto called for shared testing. ' +
+        'Ghana sent its deputy minister to the Lusaka AI Summit. ' +
+        'Ursula von der Leyen told the Lusaka AI Summit that Europe would invest. ' +
+        'The Lusaka AI Summit drew delegates from 40 countries, including Chile and Peru.',
+    );
+    expect(facts(x)).toEqual(
+      expect.arrayContaining([
+        'William Ruto -ATTENDED-> Lusaka AI Summit',
+        'Ghana -ATTENDED-> Lusaka AI Summit',
+        'Ursula von der Leyen -ATTENDED-> Lusaka AI Summit',
+        'Chile -ATTENDED-> Lusaka AI Summit',
+        'Peru -ATTENDED-> Lusaka AI Summit',
+      ]),
+    );
+  });
+  it('"the two-day meeting" and "the gathering" are the summit the text is about; "the meeting between" is not', () => {
+    const x = extractText(
+      'The Lusaka AI Summit opened on Monday. Leaders from Ghana and Chile attended the two-day meeting. ' +
+        'Kenyan President William Ruto co-chaired the gathering.',
+    );
+    expect(facts(x)).toEqual(
+      expect.arrayContaining(['Ghana -ATTENDED-> Lusaka AI Summit', 'Chile -ATTENDED-> Lusaka AI Summit', 'William Ruto -ATTENDED-> Lusaka AI Summit']),
+    );
+    const y = extractText('The Lusaka AI Summit opened on Monday. Peru attended the meeting between Chile and Bolivia.');
+    expect(facts(y)).not.toContain('Peru -ATTENDED-> Lusaka AI Summit');
+  });
+  it('a speaker writing before a summit did not attend it', () => {
+    const x = extractText('Writing before the Lusaka AI Summit, Cohere said it supported shared testing.');
+    expect(facts(x)).not.toContain('Cohere -ATTENDED-> Lusaka AI Summit');
+  });
   it('a summit in "City, Country" is held in the city and hosted by the country', () => {
     const x = extractText('The three-day Lusaka Digital Summit in Lusaka, Zambia, drew ministers from the region.');
     expect(facts(x)).toEqual(expect.arrayContaining(['Lusaka Digital Summit -HELD_IN-> Lusaka', 'Lusaka Digital Summit -HOSTED_BY-> Zambia']));
@@ -325,9 +357,7 @@ describe('who has agreements with whom', () => {
     expect(partnered(x, 'Cohere', 'Mistral AI')).toBe(false);
   });
   it('a name inside a ", which ..., " clause is not the subject of the verb after it', () => {
-    const x = extractText(
-      "The Singapore AI Safety Institute, which answers to Josephine Teo's ministry, has agreements with Cohere and Mistral AI.",
-    );
+    const x = extractText("The Singapore AI Safety Institute, which answers to Josephine Teo's ministry, has agreements with Cohere and Mistral AI.");
     expect(partnered(x, 'Singapore AI Safety Institute', 'Cohere')).toBe(true);
     expect(facts(x).filter((f) => f.startsWith('Josephine Teo -SIGNED->'))).toEqual([]);
     const y = extractText('The institute, which Cohere founded with Mistral AI, signed an agreement with Samsung.');
