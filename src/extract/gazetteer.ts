@@ -69,6 +69,8 @@ export class Gazetteer<T> {
       for (const c of candidates) {
         if (matchesAt(text, tokens, i, c)) {
           const end = tokens[i + c.tokens.length - 1]!.end;
+          // "US$400m", "HK$2bn": a currency, not the country.
+          if (text[end] === '$') break;
           hits.push({ start: tokens[i]!.start, end, text: text.slice(tokens[i]!.start, end), value: c.form.value });
           i += c.tokens.length - 1;
           break;

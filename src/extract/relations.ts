@@ -273,6 +273,12 @@ const RULES: Rule[] = [
     pattern: String.raw`{s:${PARTY}}{_}\b(?:partner(?:s|ed|ing)?|teamed up|teams up|team up|collaborat\w+|cooperat\w+|work(?:s|ed|ing)?(?:\s+(?:closely|together|jointly))?|signed \w+ (?:\w+ )?(?:agreement|MoU|memorandum|partnership)|(?:formal |new )?partnership)\s+with\s+(?:the\s+|its\s+)?{o:${PARTY}}`,
     confidence: 0.8,
   },
+  // "A and B pledged new funding to C": who funds a body's work is its partner.
+  {
+    type: 'PARTNERED_WITH',
+    pattern: String.raw`{s:${PARTY}}{_}{ACTIVE}\b(?:provide|provides|provided|providing|pledged|pledge|pledges|committed|commits|give|gives|gave|contributed|contributes)\b[^⟦⟧.;]{0,40}?\b(?:funding|grants?|financial support)\s+(?:to|for)\s+(?:the\s+)?(?:⟦\d+:Country⟧(?:\s+government)?['’]s\s+)?{o:Institute|Organization|GovernmentBody}`,
+    confidence: 0.65,
+  },
   // "DSIT and Anthropic, in collaboration with the AI Safety Institute, will ...": the subject works with the other.
   {
     type: 'PARTNERED_WITH',
@@ -455,7 +461,8 @@ const RULES: Rule[] = [
     confidence: 0.7,
   },
   // PART_OF, MEMBER_OF, BASED_IN
-  { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody}\s+(?:at|within)\s+(?:the\s+)?{o:GovernmentBody}`, confidence: 0.6 },
+  // "the Center under the Department of Commerce": a body under a ministry is part of it.
+  { type: 'PART_OF', pattern: String.raw`{s:Institute|GovernmentBody}\s+(?:at|within|under)\s+(?:the\s+)?{o:GovernmentBody}`, confidence: 0.6 },
   {
     type: 'PART_OF',
     pattern: String.raw`{s:Institute|GovernmentBody|Organization}\s*\(\s*(?:housed|based|located|sitting|placed)?\s*(?:within|under|in|inside|at|part of)\s+(?:the\s+)?{o:GovernmentBody|Organization|Institute}`,
@@ -640,7 +647,11 @@ export function sentenceRelations(sentence: Sentence, slots: Slot[], entities: M
     }
   }
   if (slots.length < 2) return out;
-  const tpl = template(sentence, slots, text);
+  // "X said it is working with Y": the pronoun after a verb of saying is its subject.
+  const tpl = template(sentence, slots, text).replace(
+    /(⟦\d+:(?:Country|GovernmentBody|Organization|Company|Institute)⟧)\s+(?:said|says|stated|states|announced|announces|added|confirmed|confirms)\s+(?:on\s+\w+\s+)?(?:that\s+)?(?:it|they)\s+/g,
+    '$1 ',
+  );
   for (const { rule, re } of COMPILED) {
     re.lastIndex = 0;
     for (let m = re.exec(tpl); m; m = re.exec(tpl)) {

@@ -368,3 +368,23 @@ describe('who has agreements with whom', () => {
     expect(partnered(x, 'Cohere', 'Mistral AI')).toBe(false);
   });
 });
+
+describe('partners and parents stated in passing', () => {
+  it('"the X under the Ministry" is part of the ministry', () => {
+    const x = extractText('The Korea AI Safety Institute under the Ministry of Science and ICT signed an agreement with Naver.');
+    expect(facts(x)).toContain('Korea AI Safety Institute -PART_OF-> Ministry of Science and ICT');
+  });
+  it('who pledges funding to a body is its partner', () => {
+    const x = extractText("Cohere and Mistral AI pledged new funding to the Canadian AI Safety Institute's research programme.");
+    expect(partnered(x, 'Cohere', 'Canadian AI Safety Institute')).toBe(true);
+    expect(partnered(x, 'Mistral AI', 'Canadian AI Safety Institute')).toBe(true);
+  });
+  it('"X said it is collaborating with Y": the pronoun is X', () => {
+    const x = extractText('The Ministry of Science and ICT said it is collaborating with Singapore on model testing.');
+    expect(partnered(x, 'Ministry of Science and ICT', 'Singapore')).toBe(true);
+  });
+  it('a currency written with a country code names no country', () => {
+    const x = extractText('The fund raised US$400m and HK$2bn for safety research.');
+    expect(entity(x, 'United States')).toBeUndefined();
+  });
+});
