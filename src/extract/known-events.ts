@@ -13,9 +13,9 @@ const MODIFIER =
   /^(?:first|second|third|fourth|fifth|inaugural|prior|previous|earlier|last|recent|landmark|global|international|high-level|ministerial|leaders['’]?|world|annual|historic|two-day|three-day|\d+-day|AI|artificial|intelligence|safety|security|digital|tech|technology|G-?7|G-?20|GPAI|REAIM|COP\s?\d+|\d{4}|January|February|March|April|May|June|July|August|September|October|November|December|[\p{Lu}][\p{L}]+['’]s?|the|a|an|this|that|its|their|year['’]s|month['’]s)$/iu;
 const MONTH_RE = new RegExp(String.raw`\b(${MONTHS.join('|')})\b`, 'i');
 const SERIES = /\b(G-?7|G-?20|GPAI|REAIM|COP)\b/i;
-/** "held in the western Japan city of Hiroshima", "in Seoul", "at Bletchley Park", "on AI in Paris". */
+/** "held in the western Japan city of Hiroshima", "in Seoul", "at Bletchley Park", "on AI in Paris", "on AI opens in Paris". */
 const TAIL =
-  /^\s+(?:(?:held|hosted|convened|taking place|that took place)\s+)?(?:on\s+(?:AI|artificial intelligence|AI safety)\s+)?(?:(?:in|at)\s+)(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:[\p{Lu}][\p{L}]+\s+)?(?:city|capital|town|region|province)\s+of\s+)?([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,2})/u;
+  /^\s+(?:(?:held|hosted|convened|taking place|that took place)\s+)?(?:on\s+(?:AI|artificial intelligence|AI safety)\s+)?(?:(?:opens|opened|opening|begins|began|starts|started|kicks off|kicked off|held|taking place)\s+)?(?:(?:in|at)\s+)(?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}?(?:(?:[\p{Lu}][\p{L}]+\s+)?(?:city|capital|town|region|province)\s+of\s+)?([\p{Lu}][\p{L}.’'-]*(?:\s+[\p{Lu}][\p{L}.’'-]*){0,2})/u;
 
 interface Constraints {
   places: RegistryEntry[];
@@ -122,7 +122,10 @@ export function describedSummits(text: string, taken: Candidate[], publishedAt: 
     // The mention starts at the first content word: "the" is not part of the surface form.
     const lead = /^(?:the|a|an|this|that|its|their)\s+/i.exec(phrase);
     const from = start + (lead?.[0].length ?? 0);
-    out.push({ start: from, end, text: text.slice(from, end), type: 'Summit', registryId: s.id, name: s.name, source: 'context' });
+    // "a summit on AI opens in Paris": the name's surface form stops before the verb; the place stays a mention of its own.
+    const verb = /\s(?:opens|opened|opening|begins|began|starts|started|kicks off|kicked off)\s/.exec(text.slice(from, end));
+    const to = verb ? from + verb.index : end;
+    out.push({ start: from, end: to, text: text.slice(from, to), type: 'Summit', registryId: s.id, name: s.name, source: 'context' });
   }
   return out.filter((c) => normalizeName(c.text) !== normalizeName(c.name));
 }

@@ -239,6 +239,12 @@ describe('known summits described instead of named', () => {
     const before = extractText('Officials looked back on the prior summit in France.', '2024-06-01');
     expect(before.entities.some((e) => e.type === 'Summit')).toBe(false);
   });
+  it('"a summit on AI opens in Paris" is the Paris summit, held in Paris; its name stops before the verb', () => {
+    const x = extractText('The fund was announced as a two-day global summit on AI opens in Paris today.', '2025-02-10');
+    const summit = entity(x, 'AI Action Summit');
+    expect(summit?.aliases).toContain('two-day global summit on AI');
+    expect(facts(x)).toContain('AI Action Summit -HELD_IN-> Paris');
+  });
   it('a city must be the summit city, not another city of its country', () => {
     const x = extractText('Experts held their first gathering in San Francisco this week.', '2024-11-21');
     expect(x.entities.some((e) => e.name === 'Summit of the Future')).toBe(false);
