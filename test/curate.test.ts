@@ -2,7 +2,7 @@
 // (src/curate/apply.ts), the resolver honouring keep-apart and retypes, the
 // decisions file's format, and the review queue's assembly.
 import { describe, expect, it } from 'vitest';
-import { activeDecisions, applyDecisions, parseDecisions, resolveCurated, resolveHints } from '../src/curate/index.ts';
+import { activeDecisions, applyDecisions, parseDecisions, resetFor, resolveCurated, resolveHints } from '../src/curate/index.ts';
 import { buildReview, sentenceAround } from '../src/curate/review.ts';
 import type { FactRow } from '../src/load/curation.ts';
 import { Decision, type EntityRef } from '../src/model/decisions.ts';
@@ -228,6 +228,44 @@ describe('resolution under decisions', () => {
     expect(g.entities.filter((e) => e.type === 'Organization').map((e) => [e.id, e.name])).toEqual([['org/andean-policy-network', 'Andean Policy Network']]);
   });
 
+  describe('a merge applied and withdrawn, when the merged entity was named first in one spelling and the documents sort another first', () => {
+    // The graph met "Organisation" first (b.txt, in an earlier run) and took "Organization" (a.txt) as its spelling.
+    const spelled = () => [
+      extractText('The Andean Safety Research Organization met.', null, 'a.txt'),
+      extractText('The Andean Safety Research Organisation met.', null, 'b.txt'),
+      extractText('The Andean Policy Network met.', null, 'c.txt'),
+    ];
+    const into = ref('org/andean-policy-network', 'Organization', 'Andean Policy Network');
+    const from = ref('org/andean-safety-research-organisation', 'Organization', 'Andean Safety Research Organisation');
+    const merge = Decision.parse({ kind: 'merge', into, from, ...meta() });
+    const orgs = (g: Graph) =>
+      g.entities
+        .filter((e) => e.type === 'Organization')
+        .map((e) => [e.id, e.name, e.aliases])
+        .sort();
+
+    it('applied: every spelling of the merged entity joins the one kept', () => {
+      const known = [
+        { id: into.id, type: into.type, name: into.name, aliases: [], date: null },
+        { id: from.id, type: from.type, name: from.name, aliases: ['Andean Safety Research Organization'], date: null },
+      ];
+      const g = resolveCurated(spelled(), known, [merge], resetFor(merge, false)).graph;
+      expect(orgs(g)).toEqual([[into.id, into.name, ['Andean Safety Research Organisation', 'Andean Safety Research Organization']]]);
+    });
+
+    it('withdrawn: the merged entity is made again under the id it had, not one from the spelling met first', () => {
+      const withdrawal = Decision.parse({ kind: 'withdraw', decision: merge.id, ...meta() });
+      const known = [{ id: into.id, type: into.type, name: into.name, aliases: [from.name, 'Andean Safety Research Organization'], date: null }];
+      const g = resolveCurated(spelled(), known, [merge, withdrawal], resetFor(merge, true)).graph;
+      expect(orgs(g)).toEqual([
+        [into.id, into.name, []],
+        [from.id, 'Andean Safety Research Organization', ['Andean Safety Research Organisation']],
+      ]);
+      // Its relationships and names per document follow the id.
+      expect([...resolveCurated(spelled(), known, [merge, withdrawal], resetFor(merge, true)).forms.byDocument.get('b.txt')!.keys()]).toContain(from.id);
+    });
+  });
+
   it('a retyped entity still takes the mentions the extractor types as before, and keeps its id', () => {
     const x = extractText('The Andean Safety Research Organisation met.', null, 'a.txt');
     const first = resolveGraph([x]).entities.find((e) => e.type === 'Organization')!;
@@ -312,6 +350,46 @@ describe('the review queue', () => {
       'near-duplicate': 0,
       'single-document': 0,
     });
+  });
+
+  it('gives both sentences of a near-duplicate pair; a pair kept apart leaves it; a fact with one piece of evidence rejected stays', () => {
+    const entities = [
+      { id: 'model/claude', type: 'AIModel', name: 'Claude', aliases: [] },
+      { id: 'model/claude-4', type: 'AIModel', name: 'Claude 4', aliases: [] },
+      { id: 'model/claude-sonnet', type: 'AIModel', name: 'Claude Sonnet', aliases: [] },
+    ];
+    const mention = (doc: string, window: string, at: number) => ({ doc, window, at, evidence: null });
+    const mentions = new Map([
+      ['model/claude', mention('d1', 'Intro. Anthropic makes Claude. More.', 23)],
+      ['model/claude-4', mention('d2', 'Claude 4 may come next year.', 0)],
+      ['model/claude-sonnet', mention('d3', 'No offsets here.', 0)],
+    ]);
+    const q = buildReview([], entities, [], [], { mentions });
+    const pair = q.items.find((i) => i.subject === 'Claude (model/claude) / Claude 4 (model/claude-4)')!;
+    expect(pair.evidence).toEqual({ doc: 'd1', sentence: 'Anthropic makes Claude.', method: null });
+    expect(pair.otherEvidence).toEqual({ doc: 'd2', sentence: 'Claude 4 may come next year.', method: null });
+    expect(q.counts['near-duplicate']).toBe(2); // Claude / Claude 4, Claude / Claude Sonnet
+    // Kept apart with the ends in either order: the pair leaves, the count says what is left.
+    const apart = Decision.parse({
+      kind: 'keep-apart',
+      a: ref('model/claude-4', 'AIModel', 'Claude 4'),
+      b: ref('model/claude', 'AIModel', 'Claude'),
+      ...meta(),
+    });
+    const after = buildReview([], entities, [], [apart], { mentions });
+    expect(after.items.some((i) => i.subject.includes('(model/claude-4)') && i.subject.startsWith('Claude (model/claude)'))).toBe(false);
+    expect(after.counts['near-duplicate']).toBe(1);
+    // One piece of evidence rejected: the fact is still stated (by the rest) and still to review; a whole rejection decides it.
+    const facts = [fact({})];
+    const piece = Decision.parse({
+      kind: 'reject',
+      fact: { type: 'SIGNED', source: 'country/a', target: 'agreement/x' },
+      evidence: { doc: 'd0', sentence: null },
+      ...meta(),
+    });
+    expect(buildReview(facts, [], [], [piece]).counts['low-confidence']).toBe(1);
+    const whole = Decision.parse({ kind: 'reject', fact: { type: 'SIGNED', source: 'country/a', target: 'agreement/x' }, evidence: null, ...meta() });
+    expect(buildReview(facts, [], [], [whole]).counts['low-confidence']).toBe(0);
   });
 
   it('finds the sentence around a mention', () => {

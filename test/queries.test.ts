@@ -173,6 +173,9 @@ describe('browser style', () => {
     expect(caption('Document')).toBe('{title}{name}');
     expect(caption('Run')).toBe('{kind}{name} {status} {startedAt}');
     expect(caption('Lock')).toBe('{name}{id}');
+    // An analyst's decision by what it decided, whether it is in force and who took it.
+    expect(caption('Decision')).toBe('{kind}{name} {status} {by}');
+    expect(rule('Decision')).toMatch(/color: #(?!FFFFFF)[0-9A-F]{6};/);
     // A Run is drawn in a colour of its own, not white on the white canvas.
     expect(rule('Run')).toMatch(/color: #(?!FFFFFF)[0-9A-F]{6};/);
     // Agreements' long generated names ("OpenAI–K-AISI memorandum of understanding") need room for three lines.

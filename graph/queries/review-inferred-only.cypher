@@ -11,7 +11,7 @@ WHERE ($relationship = 'any' OR type(r) = $relationship)
   AND size(coalesce(r.evidenceMethods, [])) > 0
   AND none(m IN r.evidenceMethods WHERE m IN ['sentence', 'unknown'])
   AND NOT EXISTS {
-    MATCH (d:Decision) WHERE d.status = 'active' AND d.kind IN ['confirm', 'reject']
+    MATCH (d:Decision) WHERE d.status = 'active' AND (d.kind = 'confirm' OR (d.kind = 'reject' AND d.evidenceDoc IS NULL))
       AND d.fact = type(r) + '|' + coalesce(a.fullId, a.id) + '|' + coalesce(b.fullId, b.id)
   }
 UNWIND range(0, size(r.evidenceDocs) - 1) AS i

@@ -1,7 +1,8 @@
 // Facts to review: low confidence
 //
 // Relationships below a confidence that no analyst has confirmed or rejected
-// yet (kg curate confirm / reject), one row per piece of evidence: the
+// yet (kg curate confirm / reject; a fact with one piece of its evidence
+// rejected stays while other evidence states it), one row per piece of evidence: the
 // sentence, its document, how it was obtained (method) and its confidence.
 // `kg review` lists the same with the commands that decide each.
 //
@@ -9,7 +10,7 @@
 MATCH (a:Entity)-[r]->(b:Entity)
 WHERE r.confidence < $minConfidence
   AND NOT EXISTS {
-    MATCH (d:Decision) WHERE d.status = 'active' AND d.kind IN ['confirm', 'reject']
+    MATCH (d:Decision) WHERE d.status = 'active' AND (d.kind = 'confirm' OR (d.kind = 'reject' AND d.evidenceDoc IS NULL))
       AND d.fact = type(r) + '|' + coalesce(a.fullId, a.id) + '|' + coalesce(b.fullId, b.id)
   }
 UNWIND range(0, size(r.evidenceDocs) - 1) AS i

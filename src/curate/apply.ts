@@ -219,12 +219,38 @@ function rewire(relations: GraphRelation[], from: string, into: string): GraphRe
   return [...out.values()];
 }
 
+/**
+ * Gives an entity of a resolved graph another id (its relationships and
+ * names per document follow). Pure: returns new graph and forms.
+ */
+export function renameEntityId(graph: Graph, forms: DocumentForms, from: string, to: string): { graph: Graph; forms: DocumentForms } {
+  const swap = (id: string) => (id === from ? to : id);
+  const relations = graph.relations.map((r) => {
+    if (r.source !== from && r.target !== from) return r;
+    const f = normalFact({ type: r.type, source: swap(r.source), target: swap(r.target) });
+    return { ...r, source: f.source, target: f.target };
+  });
+  const rekey = <V>(m: ReadonlyMap<string, V>) => new Map([...m].map(([k, v]) => [swap(k), v]));
+  return {
+    graph: { ...graph, entities: graph.entities.map((e) => (e.id === from ? { ...e, id: to } : e)), relations },
+    forms: { byDocument: new Map([...forms.byDocument].map(([doc, m]) => [doc, rekey(m)])), base: rekey(forms.base) },
+  };
+}
+
 /** How an entity enters resolution when the documents about it are resolved again (resolveCurated). */
 export interface EntityReset {
   name?: string;
   type?: EntityType;
   /** Not known at all: the documents make it anew, or make it part of another entity. */
   forget?: boolean;
+  /**
+   * What a forgotten entity was (a merged entity, a name kept apart, when the
+   * decision is withdrawn): if the documents make an entity of this type and
+   * name anew, it takes this id again, so an id an analyst noted still names
+   * it (resolution would name it after the first form it meets, which can be
+   * another spelling of the same name).
+   */
+  former?: EntityRef;
 }
 
 /**
@@ -234,16 +260,21 @@ export interface EntityReset {
  */
 export function resetFor(d: Decision, undo: boolean): Map<string, EntityReset> {
   switch (d.kind) {
+    // Applied, the merged entity enters as the graph holds it (every spelling
+    // the documents gave it) and applyDecisions makes it part of `into`;
+    // withdrawn, the graph no longer holds it and the documents make it anew.
     case 'merge':
-      return new Map<string, EntityReset>([
-        [d.into.id, undo ? { name: d.into.name, type: d.into.type } : {}],
-        [d.from.id, { forget: true }],
-      ]);
+      return undo
+        ? new Map<string, EntityReset>([
+            [d.into.id, { name: d.into.name, type: d.into.type }],
+            [d.from.id, { forget: true, former: d.from }],
+          ])
+        : new Map<string, EntityReset>([[d.into.id, {}]]);
     // Withdrawn, the name split off is the fuzzy matcher's again: it must not enter as an entity of its own.
     case 'keep-apart':
       return new Map<string, EntityReset>([
         [d.a.id, {}],
-        [d.b.id, undo ? { forget: true } : {}],
+        [d.b.id, undo ? { forget: true, former: d.b } : {}],
       ]);
     case 'rename':
       return new Map([[d.entity.id, undo ? { name: d.entity.name } : {}]]);

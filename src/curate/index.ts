@@ -5,7 +5,9 @@
 import type { Decision } from '../model/decisions.ts';
 import type { DocumentExtraction, Graph } from '../model/schemas.ts';
 import { resolveDocuments, type DocumentForms, type KnownEntity } from '../resolve/index.ts';
-import { activeDecisions, applyDecisions, resolveHints, type EntityReset } from './apply.ts';
+import { registry } from '../registry/index.ts';
+import { normalizeName } from '../resolve/normalize.ts';
+import { activeDecisions, applyDecisions, renameEntityId, resolveHints, type EntityReset } from './apply.ts';
 
 export {
   activeDecisions,
@@ -15,6 +17,7 @@ export {
   factKey,
   normalFact,
   pendingDecisions,
+  renameEntityId,
   resetFor,
   resolveHints,
   type EntityReset,
@@ -53,6 +56,16 @@ export function resolveCurated(
     if (d.kind === 'alias') named(d.entity, d.alias);
     else if (d.kind === 'merge') named(d.into, d.from.name);
   }
-  const { graph, forms } = resolveDocuments(extractions, [...start.values()], resolveHints(active));
+  let { graph, forms } = resolveDocuments(extractions, [...start.values()], resolveHints(active));
+  const reg = registry();
+  // A forgotten entity the documents make anew gets its former id back (EntityReset.former).
+  for (const [id, r] of reset) {
+    if (!r.former || graph.entities.some((e) => e.id === id)) continue;
+    const want = normalizeName(r.former.name);
+    const anew = graph.entities.find(
+      (e) => !start.has(e.id) && !reg.byId.has(e.id) && e.type === r.former!.type && [e.name, ...e.aliases].some((n) => normalizeName(n) === want),
+    );
+    if (anew) ({ graph, forms } = renameEntityId(graph, forms, anew.id, id));
+  }
   return applyDecisions(graph, active, forms);
 }

@@ -6,7 +6,7 @@
 import type { Decision } from '../model/decisions.ts';
 import { conflictingQualifiers, similar } from '../resolve/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
-import type { EntityRow, FactRow, SingleDocumentRow } from '../load/curation.ts';
+import type { EntityRow, FactRow, MentionRow, SingleDocumentRow } from '../load/curation.ts';
 import { activeDecisions, decisionEntities, factKey } from './apply.ts';
 
 export const REVIEW_KINDS = ['low-confidence', 'inferred-only', 'near-duplicate', 'single-document'] as const;
@@ -15,13 +15,21 @@ export type ReviewKind = (typeof REVIEW_KINDS)[number];
 /** Evidence methods that infer a fact rather than read it from a sentence that states it. */
 export const INFERRED_METHODS: readonly string[] = ['name', 'table', 'document', 'registry'];
 
+export interface ReviewEvidence {
+  doc: string;
+  sentence: string;
+  method: string | null;
+}
+
 export interface ReviewItem {
   kind: ReviewKind;
   /** What the item is about, in a line. */
   subject: string;
   /** Why it is in the queue. */
   reason: string;
-  evidence: { doc: string; sentence: string; method: string | null } | null;
+  evidence: ReviewEvidence | null;
+  /** A near-duplicate's second name, where its document uses it. */
+  otherEvidence?: ReviewEvidence | null;
   /** The commands that decide it. */
   decide: string[];
 }
@@ -37,6 +45,72 @@ export interface ReviewOptions {
   minConfidence?: number;
   /** Names at least this similar (1 - edit distance / length) are near-duplicates (default 0.75). */
   minSimilarity?: number;
+  /** Where each entity is first mentioned (firstMentions), for the near-duplicates' sentences. */
+  mentions?: ReadonlyMap<string, MentionRow>;
+}
+
+/** A pair of entities whose names may name one thing (ids in order), with why. */
+export interface NearDuplicate {
+  a: EntityRow;
+  b: EntityRow;
+  reason: string;
+}
+
+/**
+ * Same type, similar names (one contains the other as whole words, or the
+ * resolver's similarity at least minSimilarity), no conflicting qualifiers
+ * (US / UK, 2023 / 2024), still two entities, and no analyst merged them or
+ * kept them apart. Compared within blocks of a shared word, not every pair:
+ * the graph can hold many thousands.
+ */
+export function nearDuplicates(entities: readonly EntityRow[], decisions: readonly Decision[], minSimilarity = 0.75): NearDuplicate[] {
+  const decidedPairs = new Set(
+    activeDecisions(decisions).flatMap((d) => {
+      const [a, b] = decisionEntities(d);
+      return (d.kind === 'merge' || d.kind === 'keep-apart') && a && b ? [[a, b].sort().join('|')] : [];
+    }),
+  );
+  const byWord = new Map<string, EntityRow[]>();
+  for (const e of entities) {
+    for (const w of new Set(
+      normalizeName(e.name)
+        .split(' ')
+        .filter((x) => x.length >= 3),
+    )) {
+      const key = `${e.type}|${w}`;
+      const list = byWord.get(key) ?? [];
+      list.push(e);
+      byWord.set(key, list);
+    }
+  }
+  const seen = new Set<string>();
+  const out: NearDuplicate[] = [];
+  for (const list of byWord.values()) {
+    if (list.length > 200) continue; // a word most names share ("ministry") tells nothing
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const [a, b] = [list[x]!, list[y]!].sort((m, n) => (m.id < n.id ? -1 : m.id > n.id ? 1 : 0)) as [EntityRow, EntityRow];
+        const key = `${a.id}|${b.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (decidedPairs.has(key) || conflictingQualifiers(a.name, b.name)) continue;
+        const na = normalizeName(a.name);
+        const nb = normalizeName(b.name);
+        const contained = ` ${nb} `.includes(` ${na} `) || ` ${na} `.includes(` ${nb} `);
+        const score = similar(a.name, b.name);
+        if (!contained && score < minSimilarity) continue;
+        out.push({ a, b, reason: contained ? 'one name contains the other' : `names ${Math.round(score * 100)}% alike` });
+      }
+    }
+  }
+  return out;
+}
+
+/** The sentence of an entity's first mention, or of one of its facts when there is no stored text. */
+function mentionEvidence(m: MentionRow | undefined): ReviewEvidence | null {
+  if (!m) return null;
+  const sentence = m.window !== null && m.at !== null ? sentenceAround(m.window, m.at) : m.evidence;
+  return sentence ? { doc: m.doc, sentence, method: null } : null;
 }
 
 /** Shell-quoted for the suggested commands. */
@@ -61,13 +135,8 @@ export function buildReview(
   const minConfidence = options.minConfidence ?? 0.6;
   const minSimilarity = options.minSimilarity ?? 0.75;
   const active = activeDecisions(decisions);
-  const decidedFacts = new Set(active.flatMap((d) => (d.kind === 'confirm' || d.kind === 'reject' ? [factKey(d.fact)] : [])));
-  const decidedPairs = new Set(
-    active.flatMap((d) => {
-      const [a, b] = decisionEntities(d);
-      return (d.kind === 'merge' || d.kind === 'keep-apart') && a && b ? [[a, b].sort().join('|')] : [];
-    }),
-  );
+  // A fact confirmed, or rejected whatever states it, is decided; one rejected piece of evidence leaves the rest to review.
+  const decidedFacts = new Set(active.flatMap((d) => (d.kind === 'confirm' || (d.kind === 'reject' && d.evidence === null) ? [factKey(d.fact)] : [])));
   const decidedEntities = new Set(active.flatMap((d) => (d.kind === 'reject' || d.kind === 'confirm' ? [] : decisionEntities(d))));
   const items: ReviewItem[] = [];
 
@@ -89,55 +158,24 @@ export function buildReview(
       items.push({ kind: 'inferred-only', subject, reason: `only inferred (${[...new Set(methods)].join(', ')}), no sentence states it`, evidence, decide });
   }
 
-  // Near-duplicates: same type, similar names, still two entities. Compared
-  // within blocks of a shared word (not every pair: the graph can hold many thousands).
-  const byWord = new Map<string, EntityRow[]>();
-  for (const e of entities) {
-    for (const w of new Set(
-      normalizeName(e.name)
-        .split(' ')
-        .filter((x) => x.length >= 3),
-    )) {
-      const key = `${e.type}|${w}`;
-      const list = byWord.get(key) ?? [];
-      list.push(e);
-      byWord.set(key, list);
-    }
-  }
-  const seen = new Set<string>();
-  for (const list of byWord.values()) {
-    if (list.length > 200) continue; // a word most names share ("ministry") tells nothing
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const [a, b] = [list[x]!, list[y]!].sort((m, n) => m.id.localeCompare(n.id)) as [EntityRow, EntityRow];
-        const key = `${a.id}|${b.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (decidedPairs.has(key) || conflictingQualifiers(a.name, b.name)) continue;
-        const na = normalizeName(a.name);
-        const nb = normalizeName(b.name);
-        const contained = ` ${nb} `.includes(` ${na} `) || ` ${na} `.includes(` ${nb} `);
-        const score = similar(a.name, b.name);
-        if (!contained && score < minSimilarity) continue;
-        items.push({
-          kind: 'near-duplicate',
-          subject: `${a.name} (${a.id}) / ${b.name} (${b.id})`,
-          reason: contained ? 'one name contains the other' : `names ${Math.round(score * 100)}% alike`,
-          evidence: null,
-          decide: [`kg curate merge ${q(a.id)} ${q(b.id)}`, `kg curate keep-apart ${q(a.id)} ${q(b.id)}`],
-        });
-      }
-    }
+  for (const { a, b, reason } of nearDuplicates(entities, decisions, minSimilarity)) {
+    items.push({
+      kind: 'near-duplicate',
+      subject: `${a.name} (${a.id}) / ${b.name} (${b.id})`,
+      reason,
+      evidence: mentionEvidence(options.mentions?.get(a.id)),
+      otherEvidence: mentionEvidence(options.mentions?.get(b.id)),
+      decide: [`kg curate merge ${q(a.id)} ${q(b.id)}`, `kg curate keep-apart ${q(a.id)} ${q(b.id)}`],
+    });
   }
 
   for (const e of single) {
     if (decidedEntities.has(e.id)) continue;
-    const sentence = e.window !== null && e.at !== null ? sentenceAround(e.window, e.at) : e.evidence;
     items.push({
       kind: 'single-document',
       subject: `${e.name} (${e.type}, ${e.id})`,
       reason: 'seen in one document only',
-      evidence: sentence ? { doc: e.doc, sentence, method: null } : null,
+      evidence: mentionEvidence(e),
       decide: [`kg curate confirm ${q(e.id)}`, `kg curate rename ${q(e.id)} NAME`, `kg curate retype ${q(e.id)} TYPE`, `kg curate merge ENTITY ${q(e.id)}`],
     });
   }

@@ -239,7 +239,8 @@ export async function allEntities(store: GraphStore): Promise<EntityRow[]> {
   );
 }
 
-export interface SingleDocumentRow extends EntityRow {
+/** Where an entity is mentioned: a document, and its text around the mention. */
+export interface MentionRow {
   doc: string;
   /** The document's text around the first mention (null: no stored text or no offsets). */
   window: string | null;
@@ -249,6 +250,17 @@ export interface SingleDocumentRow extends EntityRow {
   evidence: string | null;
 }
 
+export interface SingleDocumentRow extends EntityRow, MentionRow {}
+
+// The text around an entity's first mention in document d (m: the MENTIONS), and a sentence of one of its facts.
+const MENTION_COLUMNS = `WITH e, d, m, CASE WHEN size(coalesce(m.starts, [])) > 0 THEN m.starts[0] END AS start
+     WITH e, d, m, start, CASE WHEN start IS NULL THEN null WHEN start < 400 THEN 0 ELSE start - 400 END AS from
+     RETURN coalesce(e.fullId, e.id) AS id, e.type AS type, coalesce(e.fullName, e.name) AS name, coalesce(e.aliases, []) AS aliases,
+            coalesce(d.fullId, d.id) AS doc,
+            CASE WHEN d.text IS NULL OR start IS NULL THEN null ELSE substring(d.text, from, 1200) END AS window,
+            CASE WHEN d.text IS NULL OR start IS NULL THEN null ELSE start - from END AS at,
+            COLLECT { MATCH (e)-[r]-(:Entity) RETURN r.evidenceSentences[0] AS s LIMIT 1 }[0] AS evidence`;
+
 /** Entities that one document alone mentions, with the text around their first mention. */
 export async function singleDocumentEntities(store: GraphStore): Promise<SingleDocumentRow[]> {
   return store.read(async (tx) =>
@@ -256,17 +268,27 @@ export async function singleDocumentEntities(store: GraphStore): Promise<SingleD
       await tx.run(
         `MATCH (e:Entity) WHERE COUNT { (:Document)-[:MENTIONS]->(e) } = 1
      MATCH (d:Document)-[m:MENTIONS]->(e)
-     WITH e, d, m, CASE WHEN size(coalesce(m.starts, [])) > 0 THEN m.starts[0] END AS start
-     WITH e, d, m, start, CASE WHEN start IS NULL THEN null WHEN start < 400 THEN 0 ELSE start - 400 END AS from
-     RETURN coalesce(e.fullId, e.id) AS id, e.type AS type, coalesce(e.fullName, e.name) AS name, coalesce(e.aliases, []) AS aliases,
-            coalesce(d.fullId, d.id) AS doc,
-            CASE WHEN d.text IS NULL OR start IS NULL THEN null ELSE substring(d.text, from, 1200) END AS window,
-            CASE WHEN d.text IS NULL OR start IS NULL THEN null ELSE start - from END AS at,
-            COLLECT { MATCH (e)-[r]-(:Entity) RETURN r.evidenceSentences[0] AS s LIMIT 1 }[0] AS evidence
+     ${MENTION_COLUMNS}
      ORDER BY e.type, name`,
       )
     ).records.map((r) => r.toObject() as SingleDocumentRow),
   );
+}
+
+/** Each entity's first mention (in the document of smallest id), with the text around it. */
+export async function firstMentions(store: GraphStore, ids: string[]): Promise<Map<string, MentionRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await store.read(async (tx) =>
+    (
+      await tx.run(
+        `UNWIND $ids AS key MATCH (e:Entity {id: key})
+     CALL { WITH e MATCH (d:Document)-[m:MENTIONS]->(e) RETURN d, m ORDER BY d.id LIMIT 1 }
+     ${MENTION_COLUMNS}`,
+        { ids: [...new Set(ids)].map(storageKey) },
+      )
+    ).records.map((r) => r.toObject() as SingleDocumentRow),
+  );
+  return new Map(rows.map(({ id, doc, window, at, evidence }) => [id, { doc, window, at, evidence }]));
 }
 
 /** Entities an analyst's reference names: an id, else a name or alias (any case). */

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { activeDecisions, decisionsFile, describeDecision, normalFact, readDecisions } from '../../curate/index.ts';
 import { decide, withdraw, type DecideOutcome, type DecisionBody } from '../../curate/live.ts';
-import { buildReview, REVIEW_KINDS, type ReviewKind } from '../../curate/review.ts';
-import { allEntities, factEvidence, factsToReview, findEntities, singleDocumentEntities, type EntityRow } from '../../load/curation.ts';
+import { readReviewQueue } from '../../curate/queue.ts';
+import { REVIEW_KINDS, type ReviewKind } from '../../curate/review.ts';
+import { factEvidence, findEntities, type EntityRow } from '../../load/curation.ts';
 import type { GraphStore } from '../../load/index.ts';
 import type { EntityRef } from '../../model/decisions.ts';
 import { EntityType, RelationType } from '../../model/schemas.ts';
@@ -271,9 +272,7 @@ export function registerReview(program: Command): void {
       const decisions = readDecisions();
       const { store } = await openGraph(opts.json ? () => {} : undefined);
       try {
-        const queue = buildReview(await factsToReview(store, minConfidence), await allEntities(store), await singleDocumentEntities(store), decisions, {
-          minConfidence,
-        });
+        const queue = await readReviewQueue(store, decisions, { minConfidence });
         const kinds = opts.kind ? [opts.kind as ReviewKind] : [...REVIEW_KINDS];
         const items = queue.items.filter((i) => kinds.includes(i.kind));
         if (opts.json) {
@@ -286,7 +285,7 @@ export function registerReview(program: Command): void {
           lines.push(`== ${kind}: ${list.length} left${list.length > limit ? ` (first ${limit})` : ''}`);
           for (const i of list.slice(0, limit)) {
             lines.push(`- ${i.subject}  [${i.reason}]`);
-            if (i.evidence) lines.push(`    "${i.evidence.sentence}"  (${i.evidence.doc}${i.evidence.method ? `, ${i.evidence.method}` : ''})`);
+            for (const e of [i.evidence, i.otherEvidence]) if (e) lines.push(`    "${e.sentence}"  (${e.doc}${e.method ? `, ${e.method}` : ''})`);
             lines.push(`    ${i.decide.join('   |   ')}`);
           }
         }
