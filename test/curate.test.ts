@@ -170,6 +170,22 @@ describe('applyDecisions (pure)', () => {
     expect(none.effective).toEqual([]);
   });
 
+  it('a whole rejection holds against the sentences it rejected, in any document; a different sentence is new evidence and stays', () => {
+    const fact = { type: 'DEVELOPED' as const, source: BETA.id, target: ACME.id };
+    const reject = Decision.parse({ kind: 'reject', fact, evidence: null, sentences: ['Beta built Acme.', 'Beta made Acme.'], ...meta() });
+    expect(applyDecisions(graph(), [reject]).graph.relations.some((r) => r.type === 'DEVELOPED')).toBe(false);
+    // The same sentence in a third document, and a new one in a fourth.
+    const g = graph();
+    g.relations.find((r) => r.type === 'DEVELOPED')!.evidence.push(ev('c.txt', 'Beta built Acme.', 0, 0.9), ev('d.txt', 'Acme was built by Beta.', 0, 0.6));
+    const back = applyDecisions(g, [reject]);
+    const dev = back.graph.relations.find((r) => r.type === 'DEVELOPED')!;
+    expect(dev.evidence.map((e) => [e.doc, e.sentence])).toEqual([['d.txt', 'Acme was built by Beta.']]);
+    expect(dev.confidence).toBe(0.6);
+    // Rejected with --everywhere (no sentences): out whatever states it.
+    const everywhere = Decision.parse({ kind: 'reject', fact, evidence: null, ...meta() });
+    expect(applyDecisions(g, [everywhere]).graph.relations.some((r) => r.type === 'DEVELOPED')).toBe(false);
+  });
+
   it('decisions apply in order, and a withdrawn one not at all', () => {
     const merge = Decision.parse({ kind: 'merge', into: ACME_CORP, from: ACME, ...meta() });
     const rename = Decision.parse({ kind: 'rename', entity: ACME_CORP, name: 'ACME Group', ...meta() });
@@ -328,7 +344,7 @@ describe('the review queue', () => {
       },
     ];
     const q = buildReview(facts, entities, single, []);
-    expect(q.counts).toEqual({ 'low-confidence': 1, 'inferred-only': 1, 'near-duplicate': 1, 'single-document': 1 });
+    expect(q.counts).toEqual({ 'rejected-restated': 0, 'low-confidence': 1, 'inferred-only': 1, 'near-duplicate': 1, 'single-document': 1 });
     expect(q.items.find((i) => i.kind === 'inferred-only')!.evidence).toEqual({ doc: 'd1', sentence: 'A | Y | 2024', method: 'table' });
     expect(q.items.find((i) => i.kind === 'single-document')!.evidence!.sentence).toBe('The Andean Network met.');
     expect(q.items.find((i) => i.kind === 'low-confidence')!.decide).toEqual([
@@ -345,6 +361,7 @@ describe('the review queue', () => {
       }),
     ];
     expect(buildReview(facts, entities, single, decided).counts).toEqual({
+      'rejected-restated': 0,
       'low-confidence': 0,
       'inferred-only': 1,
       'near-duplicate': 0,
@@ -390,6 +407,24 @@ describe('the review queue', () => {
     expect(buildReview(facts, [], [], [piece]).counts['low-confidence']).toBe(1);
     const whole = Decision.parse({ kind: 'reject', fact: { type: 'SIGNED', source: 'country/a', target: 'agreement/x' }, evidence: null, ...meta() });
     expect(buildReview(facts, [], [], [whole]).counts['low-confidence']).toBe(0);
+  });
+
+  it('a fact rejected as a whole that new evidence states again is listed to reject again, undo or confirm', () => {
+    const f = { type: 'SIGNED' as const, source: 'country/a', target: 'agreement/x' };
+    const reject = Decision.parse({ kind: 'reject', fact: f, evidence: null, sentences: ['A signed X.'], ...meta() });
+    const again = fact({ sentences: ['A put its name to X.'], confidence: 0.9, confidences: [0.9] });
+    const q = buildReview([again, again], [], [], [reject]);
+    expect(q.counts['rejected-restated']).toBe(1);
+    expect(q.items).toEqual([
+      {
+        kind: 'rejected-restated',
+        subject: 'A -[SIGNED]-> X',
+        reason: `rejected (${reject.id}), stated again by new evidence`,
+        evidence: { doc: 'd1', sentence: 'A put its name to X.', method: 'sentence' },
+        decide: ['kg curate reject country/a SIGNED agreement/x', `kg curate undo ${reject.id}`, 'kg curate confirm country/a SIGNED agreement/x'],
+      },
+    ]);
+    expect(buildReview([again], [], [], [reject, Decision.parse({ kind: 'confirm', fact: f, ...meta() })]).counts['rejected-restated']).toBe(0);
   });
 
   it('finds the sentence around a mention', () => {

@@ -1,23 +1,33 @@
 // What is left to review
 //
-// How many items each review query still lists: facts below the confidence
+// How many items each review query still lists: facts rejected as a whole
+// that a new sentence states again, facts below the confidence
 // and facts only inferred that no analyst confirmed or rejected as a whole,
 // pairs of close names no analyst merged or kept apart, entities seen in one
 // document that no analyst decided on. The same rules as the queries
-// review-low-confidence, review-inferred-only, near-duplicates and
+// review-rejected-restated, review-low-confidence, review-inferred-only, near-duplicates and
 // review-single-document (there counted in rows of evidence; here in facts,
 // pairs and entities). `kg review` prints its own counts in a terminal.
 //
 // @param minConfidence 0.6  facts whose confidence is below this are low-confidence
 // @param minSimilarity 0.8  smallest bigram Dice similarity of two names that makes them a near-duplicate pair
 CALL {
+  MATCH (d:Decision {kind: 'reject', status: 'active'})
+  WHERE d.evidenceDoc IS NULL AND d.sentences IS NOT NULL
+  WITH d, split(d.fact, '|') AS fact
+  OPTIONAL MATCH (a:Entity {id: fact[1]})-[r]->(b:Entity {id: fact[2]})
+  WHERE type(r) = fact[0] AND NOT EXISTS { MATCH (c:Decision {kind: 'confirm', status: 'active'}) WHERE c.fact = d.fact }
+  WITH count(DISTINCT r) AS left
+  RETURN 0 AS order, 'rejected facts stated again' AS queue, left
+  UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE r.confidence < $minConfidence
     AND NOT EXISTS {
       MATCH (d:Decision) WHERE d.status = 'active' AND (d.kind = 'confirm' OR (d.kind = 'reject' AND d.evidenceDoc IS NULL))
         AND d.fact = type(r) + '|' + coalesce(a.fullId, a.id) + '|' + coalesce(b.fullId, b.id)
     }
-  RETURN 1 AS order, 'low-confidence facts' AS queue, count(r) AS left
+  WITH count(r) AS left
+  RETURN 1 AS order, 'low-confidence facts' AS queue, left
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE size(coalesce(r.evidenceMethods, [])) > 0
@@ -26,7 +36,8 @@ CALL {
       MATCH (d:Decision) WHERE d.status = 'active' AND (d.kind = 'confirm' OR (d.kind = 'reject' AND d.evidenceDoc IS NULL))
         AND d.fact = type(r) + '|' + coalesce(a.fullId, a.id) + '|' + coalesce(b.fullId, b.id)
     }
-  RETURN 2 AS order, 'facts only inferred' AS queue, count(r) AS left
+  WITH count(r) AS left
+  RETURN 2 AS order, 'facts only inferred' AS queue, left
   UNION ALL
   MATCH (a:Entity), (b:Entity)
   WHERE a.type = b.type AND a.id < b.id
@@ -40,7 +51,8 @@ CALL {
       MATCH (d:Decision) WHERE d.status = 'active' AND d.kind IN ['merge', 'keep-apart']
         AND coalesce(a.fullId, a.id) IN d.entities AND coalesce(b.fullId, b.id) IN d.entities
     }
-  RETURN 3 AS order, 'near-duplicate name pairs' AS queue, count(*) AS left
+  WITH count(*) AS left
+  RETURN 3 AS order, 'near-duplicate name pairs' AS queue, left
   UNION ALL
   MATCH (e:Entity)
   WHERE COUNT { (:Document)-[:MENTIONS]->(e) } = 1
@@ -48,7 +60,8 @@ CALL {
       MATCH (d:Decision) WHERE d.status = 'active' AND NOT d.kind IN ['confirm', 'reject']
         AND coalesce(e.fullId, e.id) IN d.entities
     }
-  RETURN 4 AS order, 'entities seen in one document' AS queue, count(e) AS left
+  WITH count(e) AS left
+  RETURN 4 AS order, 'entities seen in one document' AS queue, left
 }
 RETURN queue, left
 ORDER BY order

@@ -71,8 +71,10 @@ const uniq = (list: Iterable<string>, except?: string) => [...new Set(list)].fil
  *  - rename: the new name; the old one stays an alias.
  *  - retype: the new type.
  *  - alias: one more name, kept whatever the documents say.
- *  - reject: the relationship goes, or the evidence entries of that document
- *    and sentence (and the relationship with the last of them).
+ *  - reject: the evidence entries of that document and sentence, or (a whole
+ *    rejection) those whose sentence stated the fact when it was rejected, go,
+ *    and the relationship with the last of them; a whole rejection without
+ *    sentences (--everywhere) takes the relationship whatever states it.
  *  - keep-apart, confirm, confirm-entity: nothing here (the resolver honours
  *    keep-apart; confirmations only take items out of the review queue).
  */
@@ -169,11 +171,15 @@ export function applyDecisions(graph: Graph, decisions: readonly Decision[], for
         let changed = false;
         relations = relations.flatMap((r) => {
           if (factKey(r) !== key) return [r];
-          if (!d.evidence) {
+          if (!d.evidence && !d.sentences) {
             changed = true;
             return [];
           }
-          const evidence = r.evidence.filter((ev) => !(ev.doc === d.evidence!.doc && (d.evidence!.sentence === null || ev.sentence === d.evidence!.sentence)));
+          const rejected = (ev: GraphRelation['evidence'][number]) =>
+            d.evidence
+              ? ev.doc === d.evidence.doc && (d.evidence.sentence === null || ev.sentence === d.evidence.sentence)
+              : d.sentences!.includes(ev.sentence);
+          const evidence = r.evidence.filter((ev) => !rejected(ev));
           if (evidence.length === r.evidence.length) return [r];
           changed = true;
           if (evidence.length === 0) return [];
@@ -342,7 +348,13 @@ export function describeDecision(d: Decision): string {
     case 'alias':
       return `alias "${d.alias}" for ${e(d.entity)}`;
     case 'reject':
-      return `reject ${f(d.fact)}${d.evidence ? ` as stated by ${d.evidence.doc}${d.evidence.sentence ? `: "${d.evidence.sentence}"` : ''}` : ''}`;
+      return `reject ${f(d.fact)}${
+        d.evidence
+          ? ` as stated by ${d.evidence.doc}${d.evidence.sentence ? `: "${d.evidence.sentence}"` : ''}`
+          : d.sentences
+            ? ` (${d.sentences.length} sentence${d.sentences.length === 1 ? '' : 's'}; new evidence brings it back for review)`
+            : ' whatever states it'
+      }`;
     case 'confirm':
       return `confirm ${f(d.fact)}`;
     case 'confirm-entity':

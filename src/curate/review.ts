@@ -3,13 +3,13 @@
 // in src/load/curation.ts. Items an analyst decided on (a fact confirmed or
 // rejected, a pair merged or kept apart, an entity renamed, retyped,
 // confirmed...) leave the queue.
-import type { Decision } from '../model/decisions.ts';
+import type { Decision, FactRef } from '../model/decisions.ts';
 import { conflictingQualifiers, similar } from '../resolve/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
 import type { EntityRow, FactRow, MentionRow, SingleDocumentRow } from '../load/curation.ts';
 import { activeDecisions, decisionEntities, factKey } from './apply.ts';
 
-export const REVIEW_KINDS = ['low-confidence', 'inferred-only', 'near-duplicate', 'single-document'] as const;
+export const REVIEW_KINDS = ['rejected-restated', 'low-confidence', 'inferred-only', 'near-duplicate', 'single-document'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
 /** Evidence methods that infer a fact rather than read it from a sentence that states it. */
@@ -125,6 +125,11 @@ export function sentenceAround(window: string, at: number): string {
   return window.slice(start, Math.min(window.length, end + 1)).trim();
 }
 
+/** The facts rejected as a whole (with the sentences rejected) that the graph may hold again: what readReviewQueue looks up. */
+export function restatable(decisions: readonly Decision[]): FactRef[] {
+  return activeDecisions(decisions).flatMap((d) => (d.kind === 'reject' && d.evidence === null && d.sentences ? [d.fact] : []));
+}
+
 export function buildReview(
   facts: FactRow[],
   entities: EntityRow[],
@@ -135,15 +140,33 @@ export function buildReview(
   const minConfidence = options.minConfidence ?? 0.6;
   const minSimilarity = options.minSimilarity ?? 0.75;
   const active = activeDecisions(decisions);
-  // A fact confirmed, or rejected whatever states it, is decided; one rejected piece of evidence leaves the rest to review.
+  // A fact confirmed, or rejected as a whole, is decided; one rejected piece of evidence leaves the rest to review.
   const decidedFacts = new Set(active.flatMap((d) => (d.kind === 'confirm' || (d.kind === 'reject' && d.evidence === null) ? [factKey(d.fact)] : [])));
+  const confirmed = new Set(active.flatMap((d) => (d.kind === 'confirm' ? [factKey(d.fact)] : [])));
+  // A fact rejected as a whole that the graph holds again: a sentence other than those rejected states it (new evidence).
+  const rejections = new Map(active.flatMap((d) => (d.kind === 'reject' && d.evidence === null && d.sentences ? [[factKey(d.fact), d.id] as const] : [])));
+  const seenFacts = new Set<string>();
   const decidedEntities = new Set(active.flatMap((d) => (d.kind === 'reject' || d.kind === 'confirm' ? [] : decisionEntities(d))));
   const items: ReviewItem[] = [];
 
   for (const f of facts) {
-    if (decidedFacts.has(factKey(f))) continue;
+    const key = factKey(f);
+    if (seenFacts.has(key)) continue;
+    seenFacts.add(key);
     const subject = `${f.sourceName} -[${f.type}]-> ${f.targetName}`;
     const args = `${q(f.source)} ${f.type} ${q(f.target)}`;
+    const rejection = rejections.get(key);
+    if (rejection && !confirmed.has(key)) {
+      items.push({
+        kind: 'rejected-restated',
+        subject,
+        reason: `rejected (${rejection}), stated again by new evidence`,
+        evidence: f.docs.length ? { doc: f.docs[0]!, sentence: f.sentences[0]!, method: f.methods?.[0] ?? null } : null,
+        decide: [`kg curate reject ${args}`, `kg curate undo ${rejection}`, `kg curate confirm ${args}`],
+      });
+      continue;
+    }
+    if (decidedFacts.has(key)) continue;
     const decide = [`kg curate confirm ${args}`, `kg curate reject ${args}`];
     const methods = f.methods ?? [];
     const inferred = methods.length > 0 && methods.every((m) => INFERRED_METHODS.includes(m));

@@ -179,6 +179,7 @@ export function decisionRows(all: readonly Decision[]): DecisionRow[] {
       fact: 'fact' in d ? factKey(d.fact) : null,
       evidenceDoc: d.kind === 'reject' ? (d.evidence?.doc ?? null) : null,
       evidenceSentence: d.kind === 'reject' ? (d.evidence?.sentence ?? null) : null,
+      sentences: d.kind === 'reject' ? (d.sentences ?? null) : null,
       withdraws: d.kind === 'withdraw' ? d.decision : null,
       status: d.kind === 'withdraw' ? 'withdrawal' : w ? 'withdrawn' : 'active',
       withdrawnAt: w?.at ?? null,
@@ -220,6 +221,27 @@ export async function factsToReview(store: GraphStore, minConfidence: number): P
       )
     ).records.map((r) => r.toObject() as FactRow),
   );
+}
+
+/** These relationships, where the graph holds them, as review rows. */
+export async function factsByRef(store: GraphStore, facts: readonly FactRef[]): Promise<FactRow[]> {
+  const out: FactRow[] = [];
+  for (const f of facts) {
+    const rows = await store.read(async (tx) =>
+      (
+        await tx.run(
+          `MATCH (a:Entity {id: $source})-[r:${checked(f.type)}]->(b:Entity {id: $target})
+     RETURN type(r) AS type, coalesce(a.fullId, a.id) AS source, coalesce(a.fullName, a.name) AS sourceName,
+            coalesce(b.fullId, b.id) AS target, coalesce(b.fullName, b.name) AS targetName, r.confidence AS confidence,
+            [x IN r.evidenceDocs | coalesce(COLLECT { MATCH (d:Document {id: x}) RETURN d.fullId }[0], x)] AS docs,
+            r.evidenceSentences AS sentences, r.evidenceMethods AS methods, r.evidenceConfidences AS confidences`,
+          { source: storageKey(f.source), target: storageKey(f.target) },
+        )
+      ).records.map((r) => r.toObject() as FactRow),
+    );
+    out.push(...rows);
+  }
+  return out;
 }
 
 export interface EntityRow {

@@ -35,8 +35,22 @@ export const Decision = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('rename'), entity: EntityRef, name: z.string().min(1), ...common }),
   z.object({ kind: z.literal('retype'), entity: EntityRef, type: EntityType, ...common }),
   z.object({ kind: z.literal('alias'), entity: EntityRef, alias: z.string().min(1), ...common }),
-  /** The fact is false (evidence null: whatever states it), or this piece of evidence does not state it. */
-  z.object({ kind: z.literal('reject'), fact: FactRef, evidence: EvidenceRef.nullable(), ...common }),
+  /**
+   * The fact is false (evidence null), or this piece of evidence does not state it.
+   * A whole rejection holds against the sentences that stated the fact when it
+   * was decided (`sentences`), in any document, the same text extracted again
+   * or copied elsewhere: a different sentence is new evidence, and brings the
+   * fact back for review (kg review: rejected-restated). Without `sentences`
+   * (kg curate reject --everywhere, and lines written before they were kept)
+   * the fact stays out whatever states it.
+   */
+  z.object({
+    kind: z.literal('reject'),
+    fact: FactRef,
+    evidence: EvidenceRef.nullable(),
+    sentences: z.array(z.string().min(1)).optional(),
+    ...common,
+  }),
   /** The fact is right: it leaves the review queue. */
   z.object({ kind: z.literal('confirm'), fact: FactRef, ...common }),
   /** The entity is right as it is (name, type): it leaves the review queue. */

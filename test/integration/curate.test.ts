@@ -3,14 +3,16 @@
 // extracts every document again and after a refresh that brings new
 // documents, and withdrawn (kg curate undo) back to what the documents alone
 // say: the graph a resolution of the same documents without the decision gives.
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { appendDecision, readDecisions } from '../../src/curate/index.ts';
 import { decide, withdraw } from '../../src/curate/live.ts';
+import { readReviewQueue } from '../../src/curate/queue.ts';
 import { buildReview } from '../../src/curate/review.ts';
+import { bindParams, loadQuery, plain, runSavedQuery } from '../../src/queries/index.ts';
 import { allEntities, factsToReview, singleDocumentEntities } from '../../src/load/curation.ts';
 import type { GraphStore } from '../../src/load/index.ts';
 import type { EntityRef } from '../../src/model/decisions.ts';
@@ -48,6 +50,11 @@ beforeEach(async () => {
 });
 
 const opts = { by: 'tester', why: 'a test' };
+/** A saved query of graph/queries/ as the Browser and kg query run it, rows as plain values. */
+async function savedQuery(name: string, params: Record<string, string | number> = {}): Promise<Record<string, unknown>[]> {
+  const q = loadQuery(name);
+  return (await store.read((tx) => runSavedQuery(tx, q, bindParams(q, params)))).rows.map((r) => plain(r) as Record<string, unknown>);
+}
 const load = (mode: 'full' | 'refresh') => runPipeline(store, { paths: [dir], mode, workers: 0 });
 const graph = async () => normalize(await store.readGraph());
 const entity = async (id: string) => (await store.readGraph()).entities.find((e) => e.id === id);
@@ -66,13 +73,18 @@ async function documentsAlone() {
 
 /**
  * Applied, then still applied after a run that extracts everything again,
- * after a refresh that brings a new document, and in a graph built afresh
- * from the documents and the decisions file (a wiped database, one full run).
+ * after a refresh that re-extracts every document (each one edited), after
+ * a refresh that brings a new document, and in a graph built afresh from the
+ * documents and the decisions file (a wiped database, one full run).
  */
 async function survives(check: () => Promise<void>, newDoc?: [string, string]) {
   await check();
   const again = await load('full');
   expect(again.extracted).toBe(Object.keys(DOCS).length);
+  await check();
+  for (const name of Object.keys(DOCS)) appendFileSync(path.join(dir, name), ' It was a busy year.');
+  const edited = await load('refresh');
+  expect(edited.run).toMatchObject({ new: 0, changed: Object.keys(DOCS).length, unchanged: 0 });
   await check();
   if (newDoc) {
     writeFileSync(path.join(dir, newDoc[0]), newDoc[1]);
@@ -138,6 +150,13 @@ describe('kg curate', () => {
     };
     // Built afresh (in survives), the fuzzy matcher sees both names again.
     await survives(apart, ['d3.txt', 'The Andean Safety Research Organisation met OpenAI. The Andean Safety Research Organizaton met Anthropic.']);
+    // Two entities now, with names 97% alike: kept apart, the pair is in neither review queue.
+    const pair = (i: { kind: string; subject: string }) =>
+      i.kind === 'near-duplicate' && i.subject.includes(`(${ORG.id})`) && i.subject.includes(`(${other.id})`);
+    expect((await readReviewQueue(store, readDecisions(file))).items.some(pair)).toBe(false);
+    expect((await readReviewQueue(store, [])).items.find(pair)?.otherEvidence?.sentence).toMatch(/Andean Safety Research Organization signed/);
+    const saved = await savedQuery('near-duplicates');
+    expect(saved.some((r) => [r.aId, r.bId].includes(ORG.id) && [r.aId, r.bId].includes(other.id))).toBe(false);
 
     await withdraw(store, decision.id, opts);
     expect((await entity(ORG.id))!.aliases).toContain(variant);
@@ -186,14 +205,39 @@ describe('kg curate', () => {
     expect(one.applied.evidenceLeft).toBe(1);
     await survives(async () => expect((await developed())!.evidence.map((e) => e.doc)).toEqual([path.join(dir, 'd1.txt')]));
 
-    const whole = await decide(store, { kind: 'reject', fact, evidence: null }, opts);
+    // The whole fact, as kg curate reject records it: against the sentences that state it now.
+    const whole = await decide(store, { kind: 'reject', fact, evidence: null, sentences: ['Anthropic developed Claude.'] }, opts);
     expect(whole.applied.evidenceLeft).toBe(0);
+    // A new document with the same sentence is the same evidence: the fact stays out.
     await survives(async () => expect(await developed()).toBeUndefined(), ['d3.txt', 'Anthropic developed Claude.']);
+    const restated = (q: Awaited<ReturnType<typeof readReviewQueue>>) => q.items.filter((i) => i.kind === 'rejected-restated');
+    expect(restated(await readReviewQueue(store, readDecisions(file)))).toEqual([]);
+
+    // A different sentence is new evidence: the fact comes back with it alone, and is listed for review.
+    const d4 = path.join(dir, 'd4.txt');
+    writeFileSync(d4, 'Anthropic developed Claude, its assistant, in 2023.');
+    await load('refresh');
+    expect((await developed())!.evidence.map((e) => [e.doc, e.sentence])).toEqual([[d4, 'Anthropic developed Claude, its assistant, in 2023.']]);
+    const items = restated(await readReviewQueue(store, readDecisions(file)));
+    expect(items.map((i) => [i.subject, i.evidence?.sentence, i.decide[1]])).toEqual([
+      ['Anthropic -[DEVELOPED]-> Claude', 'Anthropic developed Claude, its assistant, in 2023.', `kg curate undo ${whole.decision.id}`],
+    ]);
+    expect(await savedQuery('review-rejected-restated')).toEqual([
+      expect.objectContaining({
+        source: 'Anthropic',
+        target: 'Claude',
+        newEvidence: 'Anthropic developed Claude, its assistant, in 2023.',
+        rejection: whole.decision.id,
+      }),
+    ]);
+    // A full run keeps it so.
+    await load('full');
+    expect((await developed())!.evidence.map((e) => e.doc)).toEqual([d4]);
 
     await withdraw(store, whole.decision.id, opts);
-    expect((await developed())!.evidence.map((e) => e.doc)).toEqual([path.join(dir, 'd1.txt'), path.join(dir, 'd3.txt')]);
+    expect((await developed())!.evidence.map((e) => e.doc)).toEqual(['d1.txt', 'd3.txt', 'd4.txt'].map((f) => path.join(dir, f)));
     await withdraw(store, one.decision.id, opts);
-    expect((await developed())!.evidence.map((e) => e.doc).sort()).toEqual(['d0.txt', 'd1.txt', 'd3.txt'].map((f) => path.join(dir, f)));
+    expect((await developed())!.evidence.map((e) => e.doc).sort()).toEqual(['d0.txt', 'd1.txt', 'd3.txt', 'd4.txt'].map((f) => path.join(dir, f)));
     expect(await graph()).toEqual(await documentsAlone());
   });
 
@@ -207,6 +251,14 @@ describe('kg curate', () => {
     expect(item?.evidence?.sentence).toBe('Canada joined the International Network of AI Safety Institutes.');
     expect(before.items.some((i) => i.kind === 'single-document' && i.subject.includes('country/canada'))).toBe(true);
 
+    const summary = async () => Object.fromEntries((await savedQuery('review-summary', { minConfidence: 0.9 })).map((r) => [r.queue, r.left]));
+    expect(await summary()).toMatchObject({
+      'low-confidence facts': before.counts['low-confidence'],
+      'entities seen in one document': before.counts['single-document'],
+    });
+    expect((await savedQuery('review-low-confidence', { minConfidence: 0.9 })).find((r) => r.source === 'Canada')?.sentence).toBe(
+      'Canada joined the International Network of AI Safety Institutes.',
+    );
     const confirmFact = await decide(store, { kind: 'confirm', fact }, opts);
     const confirmEntity = await decide(store, { kind: 'confirm-entity', entity: ref('country/canada', 'Country', 'Canada') }, opts);
     const check = async () => {
@@ -215,11 +267,15 @@ describe('kg curate', () => {
       expect(q.items.some((i) => i.kind === 'single-document' && i.subject.includes('country/canada'))).toBe(false);
       expect(q.counts['low-confidence']).toBe(before.counts['low-confidence'] - 1);
       expect(q.counts['single-document']).toBe(before.counts['single-document'] - 1);
-      // The saved query for the Browser leaves it out too.
-      const rows = await query<{ n: number }>(store, `MATCH (d:Decision {kind: 'confirm', status: 'active'}) WHERE d.fact = $key RETURN count(d) AS n`, {
-        key: 'MEMBER_OF|country/canada|org/aisi-network',
+      // The saved queries for the Browser leave them out too, and count what is left.
+      const low = await savedQuery('review-low-confidence', { minConfidence: 0.9 });
+      expect(low.length).toBeGreaterThan(0);
+      expect(low.some((r) => r.source === 'Canada' && r.relationship === 'MEMBER_OF')).toBe(false);
+      expect((await savedQuery('review-single-document')).some((r) => r.id === 'country/canada')).toBe(false);
+      expect(await summary()).toMatchObject({
+        'low-confidence facts': before.counts['low-confidence'] - 1,
+        'entities seen in one document': before.counts['single-document'] - 1,
       });
-      expect(rows[0]!.n).toBe(1);
     };
     await survives(check);
     const graphBefore = await graph();

@@ -56,7 +56,13 @@ describe('saved queries on the sample graph', () => {
         'near-duplicates',
       ]),
     );
-    for (const q of all) expect((await run(q.name)).length, q.name).toBeGreaterThan(0);
+    // The sample graph has no analyst's decision: no rejected fact to come back.
+    const empty = new Set(['review-rejected-restated']);
+    for (const q of all) {
+      const rows = await run(q.name);
+      if (empty.has(q.name)) expect(rows, q.name).toEqual([]);
+      else expect(rows.length, q.name).toBeGreaterThan(0);
+    }
   });
 
   it('reads as a table: names, types and sentences in columns, nodes only in the paths a graph query draws', async () => {

@@ -172,19 +172,24 @@ export function registerCurate(program: Command): void {
   common(
     curate
       .command('reject')
-      .description('a fact is false (whatever states it), or with --doc one piece of its evidence does not state it')
+      .description(
+        'a fact is false, or with --doc one piece of its evidence does not state it. A rejected fact never comes back from the sentences that stated it when it was rejected (re-extracted, or the same sentence in another document); a different sentence is new evidence: the fact comes back and kg review lists it (rejected-restated) to reject again, confirm, or undo. --everywhere keeps it out whatever states it, now or later',
+      )
       .argument('<source>', "the relationship's source entity")
       .argument('<type>', 'its type (SIGNED, MEMBER_OF, ...)')
       .argument('<target>', 'its target entity')
       .option('--doc <id>', 'only the evidence of this document')
-      .option('--sentence <text>', 'only this sentence of it (the whole sentence, or a part that only one of them contains)'),
-  ).action(async (s: string, t: string, o: string, opts: CurateOptions & { doc?: string; sentence?: string }) =>
+      .option('--sentence <text>', 'only this sentence of it (the whole sentence, or a part that only one of them contains)')
+      .option('--everywhere', 'the fact stays out whatever sentence states it, new evidence included (not with --doc)'),
+  ).action(async (s: string, t: string, o: string, opts: CurateOptions & { doc?: string; sentence?: string; everywhere?: boolean }) =>
     run(async (store) => {
       const { fact: f, evidence } = await fact(store, s, t, o);
       if (!opts.doc) {
         if (opts.sentence) throw new Error('--sentence needs --doc (the document that states it)');
-        return { kind: 'reject', fact: f, evidence: null };
+        if (opts.everywhere) return { kind: 'reject', fact: f, evidence: null };
+        return { kind: 'reject', fact: f, evidence: null, sentences: [...new Set(evidence.map((e) => e.sentence))].sort() };
       }
+      if (opts.everywhere) throw new Error('--everywhere rejects the whole fact: not with --doc');
       const ofDoc = evidence.filter((e) => e.doc === opts.doc);
       if (ofDoc.length === 0)
         throw new Error(`no evidence of ${opts.doc} for this relationship (its documents: ${[...new Set(evidence.map((e) => e.doc))].join(', ')})`);
