@@ -15,7 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { decisionRows, writeDecisionNodes } from '../../src/load/curation.ts';
 import type { GraphStore } from '../../src/load/index.ts';
+import { Decision } from '../../src/model/decisions.ts';
 import { runPipeline } from '../../src/refresh/index.ts';
 import { browserContentUrls } from '../../src/server/index.ts';
 import { ROOT, testServerConfig } from './env.ts';
@@ -183,6 +185,42 @@ describe('Neo4j Browser', () => {
     // No blank node and no internal id (a negative number) as a caption.
     expect(schema.captions.filter((c) => c === '' || /^-?\d+$/.test(c))).toEqual([]);
     await schema.frame.screenshot({ path: path.join(ARTIFACTS, 'schema-frame.png') });
+
+    // The guide's picture of the types alone (APOC): the eleven types and Document, no :Entity or bookkeeping label.
+    const types = await draw("CALL apoc.meta.subGraph({excludes: ['Entity', 'Run', 'Lock', 'Decision']})", 12);
+    expect(types.captions.sort()).toEqual(
+      [
+        'AIModel',
+        'Agreement',
+        'Company',
+        'Country',
+        'Document',
+        'GovernmentBody',
+        'Institute',
+        'Location',
+        'Organization',
+        'Person',
+        'Policy',
+        'Summit',
+      ].sort(),
+    );
+    await types.frame.screenshot({ path: path.join(ARTIFACTS, 'schema-types-frame.png') });
+  });
+
+  it("captions an analyst's decision by kind, status and author", async () => {
+    const confirm = Decision.parse({
+      kind: 'confirm',
+      fact: { type: 'PARTNERED_WITH', source: 'company/openai', target: 'institute/korea-aisi' },
+      id: 'd-browser-1',
+      at: '2026-11-28T10:00:00.000Z',
+      by: 'Ana',
+      why: null,
+    });
+    await writeDecisionNodes(store, decisionRows([confirm]));
+    const drawn = await draw("MATCH p = (:Decision {id: 'd-browser-1'})-[:ABOUT]->() RETURN p", 3);
+    expect(drawn.captions).toContain('confirm active Ana');
+    expect(drawn.captions).toEqual(expect.arrayContaining(['OpenAI', 'Korea AI Safety Institute']));
+    await drawn.frame.screenshot({ path: path.join(ARTIFACTS, 'decision-frame.png') });
   });
 
   it('shows a saved query as a table of names and sentences', async () => {
