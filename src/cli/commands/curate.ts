@@ -96,7 +96,7 @@ export function registerCurate(program: Command): void {
   const curate = program
     .command('curate')
     .description(
-      "analysts' decisions (merge, keep apart, rename, retype, alias, reject, confirm, undo): recorded in graph/curation/decisions.jsonl, applied to the graph at once and by every later run and refresh",
+      "analysts' decisions (merge, keep apart, rename, retype, alias, reject, confirm, undo): recorded in graph/curation/decisions.jsonl, applied to the graph at once and by every later run and refresh. A rejected fact stays out against the sentences that stated it, in any document; a new sentence stating it brings it back for review (kg review: rejected-restated), unless rejected --everywhere",
     );
 
   common(
