@@ -188,22 +188,23 @@ describe('Neo4j Browser', () => {
 
     // The guide's picture of the types alone (APOC): the eleven types and Document, no :Entity or bookkeeping label.
     const types = await draw("CALL apoc.meta.subGraph({excludes: ['Entity', 'Run', 'Lock', 'Decision']})", 12);
-    expect(types.captions.sort()).toEqual(
-      [
-        'AIModel',
-        'Agreement',
-        'Company',
-        'Country',
-        'Document',
-        'GovernmentBody',
-        'Institute',
-        'Location',
-        'Organization',
-        'Person',
-        'Policy',
-        'Summit',
-      ].sort(),
-    );
+    // Long names are cut to the circle ("Organiza…"): each caption is the start of one type's name, each type once.
+    const names = [
+      'AIModel',
+      'Agreement',
+      'Company',
+      'Country',
+      'Document',
+      'GovernmentBody',
+      'Institute',
+      'Location',
+      'Organization',
+      'Person',
+      'Policy',
+      'Summit',
+    ];
+    const named = types.captions.map((c) => names.find((n) => c.length > 0 && n.startsWith(c.replace(/…$/, ''))));
+    expect(named.sort()).toEqual([...names].sort());
     await types.frame.screenshot({ path: path.join(ARTIFACTS, 'schema-types-frame.png') });
   });
 
