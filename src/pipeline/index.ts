@@ -5,23 +5,18 @@
 // extraction with the cores. A time budget per document (pool.ts) is
 // enforced on the pool's threads; a run that extracts in this thread sends its
 // few large documents to one guard thread so that the budget holds for them
-// too (with workers 0, everything stays in this thread and has no budget).
+// too (guard.ts; with workers 0, everything stays in this thread and has no
+// budget).
 import PQueue from 'p-queue';
 import { cleanDocument } from '../clean/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { readInputs, type InputFailure, type ReadOptions } from '../ingest/index.ts';
 import type { CleanDocument, DocumentExtraction, RawDocument } from '../model/schemas.ts';
+import { Guard } from './guard.ts';
 import { defaultWorkers, docBudgetMs, ExtractPool, MAX_BATCH } from './pool.ts';
 
-export { DEFAULT_DOC_BUDGET_S, defaultWorkers, docBudgetMs, ExtractPool, MAX_BATCH } from './pool.ts';
-
-/**
- * Documents longer than this (raw body or cleaned text, in characters) go to
- * the guard thread when a run extracts in this thread: ordinary articles stay
- * here (the longest BBC article has 25,000 characters of text), a long or odd
- * one gets the time budget.
- */
-export const GUARD_CHARS = 256 * 1024;
+export { GUARD_CHARS, GUARD_MARKUP_CHARS, Guard, needsGuard } from './guard.ts';
+export { DEFAULT_DOC_BUDGET_S, defaultWorkers, docBudgetMs, ExtractPool, isBudgetStop, MAX_BATCH } from './pool.ts';
 
 export type DocumentFailure = InputFailure;
 
@@ -54,6 +49,12 @@ export interface ExtractOptions {
   onDocument?: (source: string, ok: boolean) => void;
   /** Time budget per document in ms (0: none); default docBudgetMs() (KG_DOC_BUDGET_S, 60 s). */
   budgetMs?: number;
+  /**
+   * The caller's guard thread (it closes it), whose spentMs (cleaning time on
+   * it, by document id) is taken from the documents' extraction budgets; else
+   * a run starts a guard of its own when a document needs one.
+   */
+  guard?: Guard;
 }
 
 export function processDocument(raw: RawDocument): DocumentExtraction {
@@ -90,12 +91,10 @@ type Outcome = { ok: true; value: DocumentExtraction } | { ok: false; error: str
  * document. Extractions come out sorted by document id, failures and warnings
  * in input order, whatever order the threads finish in.
  */
-const charsOf = (item: RawDocument | CleanDocument): number => ('text' in item ? item.text.length : item.body.length);
-
 async function runAll<T extends RawDocument | CleanDocument>(
   items: AsyncIterable<T> | Iterable<T>,
   local: Step<T>,
-  remote: (pool: ExtractPool, item: T) => Promise<DocumentExtraction>,
+  remote: (pool: ExtractPool, item: T, spentMs: number) => Promise<DocumentExtraction>,
   options: ExtractOptions,
   threshold: number,
   knownCount?: number,
@@ -105,8 +104,9 @@ async function runAll<T extends RawDocument | CleanDocument>(
   const outcomes: Outcome[] = [];
   const done: Array<Promise<void>> = [];
   let pool: ExtractPool | null = null;
-  let guard: ExtractPool | null = null;
   const budgetMs = options.budgetMs ?? docBudgetMs();
+  // The thread a large document goes to when the others are worked on here (started on the first).
+  const guard = options.guard ?? new Guard(budgetMs, options.workers !== 0);
   const queue = new PQueue({ concurrency: options.concurrency ?? 4 });
   const decide = (documents: number) => {
     const size = poolSize(options.workers ?? 'auto', documents, threshold);
@@ -115,22 +115,16 @@ async function runAll<T extends RawDocument | CleanDocument>(
       run.workers = size;
     }
   };
-  // The thread a large document goes to when the others are extracted here (started on the first).
-  const guardFor = (item: T): ExtractPool | null => {
-    if (budgetMs === 0 || options.workers === 0 || charsOf(item) <= GUARD_CHARS) return null;
-    guard ??= new ExtractPool(1, { budgetMs });
-    return guard;
-  };
   const record = (seq: number, outcome: Outcome) => {
     outcomes[seq] = outcome;
     options.onDocument?.(sources[seq]!, outcome.ok);
   };
   const submit = (item: T) => {
     const seq = sources.push(item.source) - 1;
-    const p = (pool as ExtractPool | null) ?? guardFor(item);
+    const p = (pool as ExtractPool | null) ?? (guard.wants(item) ? guard.thread() : null);
     const task = p
       ? // The pool queues and batches the documents itself.
-        remote(p, item)
+        remote(p, item, guard.spentMs.get(item.id) ?? 0)
       : (queue.add(async () => local(item)) as Promise<DocumentExtraction>);
     done.push(
       task.then(
@@ -172,7 +166,7 @@ async function runAll<T extends RawDocument | CleanDocument>(
     await Promise.all(done);
   } finally {
     await (pool as ExtractPool | null)?.close();
-    await (guard as ExtractPool | null)?.close();
+    if (guard !== options.guard) await guard.close();
   }
   outcomes.forEach((o, seq) => {
     if (!o.ok) {
@@ -206,5 +200,5 @@ export async function extractPaths(paths: string[], options: ExtractOptions = {}
 
 /** extract over documents already cleaned (what a run does after comparing fingerprints). */
 export async function extractCleaned(docs: CleanDocument[], options: ExtractOptions = {}): Promise<ExtractRun> {
-  return runAll(docs, extractDocument, (pool, doc) => pool.extract(doc), options, AUTO_THRESHOLD.cleaned, docs.length);
+  return runAll(docs, extractDocument, (pool, doc, spentMs) => pool.extract(doc, spentMs), options, AUTO_THRESHOLD.cleaned, docs.length);
 }

@@ -11,12 +11,15 @@
 // document (entities and relations only), which halves what is copied back.
 // Threads start lazily and are ended by close().
 //
-// A time budget per document (docBudgetMs: KG_DOC_BUDGET_S, default 60 s) is
-// enforced from this thread: each worker writes which document it is on and
-// since when into memory shared with the pool, a timer here reads it, and a
-// thread past the budget is terminated, whatever it is stuck in. Its document
-// fails with a message saying so; the other documents it held go back to the
-// queue, and a fresh thread takes its place.
+// A time budget per document (docBudgetMs: KG_DOC_BUDGET_S, default 60 s),
+// for its cleaning and extraction together, is enforced from this thread:
+// each worker writes which document it is on, at which stage and since when
+// into memory shared with the pool, a timer here reads it, and a thread past
+// the budget is terminated, whatever it is stuck in. Its document fails with a
+// message saying so; the other documents it held go back to the queue, and a
+// fresh thread takes its place. A document cleaned in one trip and extracted
+// in another (a run compares fingerprints in between) brings the time its
+// cleaning took to the extraction, which gets what is left of the budget.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { noVerdicts, verdictCount, type WordVerdicts } from '../extract/verdicts.ts';
@@ -31,7 +34,7 @@ export interface PoolRequest {
   verdicts?: WordVerdicts;
 }
 /** One document's outcome inside a batch. */
-export type PoolResult = { ok: true; value: unknown } | { ok: false; error: string };
+export type PoolResult = { ok: true; value: unknown; ms?: number } | { ok: false; error: string };
 /** id -1: the thread is ready (results empty). */
 export interface PoolResponse {
   id: number;
@@ -71,25 +74,37 @@ export function docBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
   return Math.round(s * 1000);
 }
 
+/** Stages of a document on a thread, as the thread writes them into its state (ints[2]). */
+export const STAGE = { cleaning: 0, extracting: 1 } as const;
+export type Stage = keyof typeof STAGE;
+
 /** What a document stopped at the budget fails with (the caller names the document). */
-export function budgetMessage(budgetMs: number, doc: RawDocument | CleanDocument): string {
+export function budgetMessage(budgetMs: number, doc: RawDocument | CleanDocument, stage: Stage): string {
   const chars = 'text' in doc ? doc.text.length : doc.body.length;
   return (
-    `stopped after the time budget of ${budgetMs / 1000} s per document (${chars.toLocaleString('en-US')} characters): ` +
+    `stopped after the time budget of ${budgetMs / 1000} s per document, while ${stage} it (${chars.toLocaleString('en-US')} characters): ` +
     'split the document into smaller ones, or raise the budget (KG_DOC_BUDGET_S=seconds, 0 for none) if it is only long'
   );
 }
 
-/** Where a thread is, in memory it shares with the pool: [batch id, index in the batch] and since when (ms, 0 = idle). */
+/** Whether an error message is a budget stop (the same document would be stopped again: not worth a retry). */
+export function isBudgetStop(message: string): boolean {
+  return message.startsWith('stopped after the time budget of ');
+}
+
+/**
+ * Where a thread is, in memory it shares with the pool: [batch id, index in
+ * the batch, stage (STAGE)] and since when (ms, 0 = idle).
+ */
 export interface ThreadState {
   ints: Int32Array;
   since: Float64Array;
 }
 
 export function threadState(buffer: SharedArrayBuffer): ThreadState {
-  return { ints: new Int32Array(buffer, 0, 2), since: new Float64Array(buffer, 8, 1) };
+  return { ints: new Int32Array(buffer, 0, 3), since: new Float64Array(buffer, 16, 1) };
 }
-const STATE_BYTES = 16;
+const STATE_BYTES = 24;
 
 export interface PoolOptions {
   /** Time budget per document in ms (0: none); default docBudgetMs(). */
@@ -120,6 +135,8 @@ interface Slot {
 interface Unit {
   task: PoolTask;
   doc: RawDocument | CleanDocument;
+  /** This document's time on a thread before it is stopped (ms): the budget less what an earlier trip spent. */
+  budgetMs: number;
   settle: (r: PoolResult) => void;
 }
 
@@ -163,12 +180,20 @@ export class ExtractPool {
     return this.waiting.length - this.head;
   }
 
-  extract(doc: CleanDocument): Promise<DocumentExtraction> {
-    return this.one('extract', doc).then((v) => assemble(doc, v as ExtractResult));
+  /** `spentMs`: time this document already spent on a thread (its cleaning), taken from its budget. */
+  extract(doc: CleanDocument, spentMs = 0): Promise<DocumentExtraction> {
+    return this.one('extract', doc, spentMs).then((v) => assemble(doc, v as ExtractResult));
   }
 
   clean(doc: RawDocument): Promise<CleanDocument> {
-    return this.one('clean', doc) as Promise<CleanDocument>;
+    return this.cleanTimed(doc).then((r) => r.doc);
+  }
+
+  /** clean, with the time the thread spent on it (ms), for the budget of the document's extraction. */
+  async cleanTimed(doc: RawDocument): Promise<{ doc: CleanDocument; ms: number }> {
+    const r = await this.settled('clean', doc);
+    if (!r.ok) throw new Error(r.error);
+    return { doc: r.value as CleanDocument, ms: r.ms ?? 0 };
   }
 
   /** clean -> extract in one trip. */
@@ -196,19 +221,22 @@ export class ExtractPool {
     this.slots = [];
   }
 
-  private one(task: PoolTask, doc: RawDocument | CleanDocument): Promise<unknown> {
-    return this.settled(task, doc).then((r) => {
+  private one(task: PoolTask, doc: RawDocument | CleanDocument, spentMs = 0): Promise<unknown> {
+    return this.settled(task, doc, spentMs).then((r) => {
       if (r.ok) return r.value;
       throw new Error(r.error);
     });
   }
 
   /** Queues one document; the promise never rejects: failures are results. */
-  private settled(task: PoolTask, doc: RawDocument | CleanDocument): Promise<PoolResult> {
+  private settled(task: PoolTask, doc: RawDocument | CleanDocument, spentMs = 0): Promise<PoolResult> {
     if (this.closed) return Promise.resolve({ ok: false, error: 'worker pool closed' });
+    const budgetMs = this.budgetMs > 0 ? this.budgetMs - spentMs : 0;
+    // Its cleaning took the whole budget (it can only have been measured elsewhere, as it was not stopped).
+    if (this.budgetMs > 0 && budgetMs <= 0) return Promise.resolve({ ok: false, error: budgetMessage(this.budgetMs, doc, 'extracting') });
     this.spawn();
     return new Promise<PoolResult>((settle) => {
-      this.waiting.push({ task, doc, settle });
+      this.waiting.push({ task, doc, budgetMs, settle });
       // Documents queued in one synchronous burst (a map over an array) leave together.
       if (!this.dispatchScheduled) {
         this.dispatchScheduled = true;
@@ -269,10 +297,14 @@ export class ExtractPool {
     const now = Date.now();
     for (const slot of [...this.slots]) {
       const since = slot.state.since[0]!;
-      if (!since || now - since <= this.budgetMs) continue;
+      if (!since) continue;
       const batch = Atomics.load(slot.state.ints, 0);
       const index = Atomics.load(slot.state.ints, 1);
+      const stage = Atomics.load(slot.state.ints, 2) === STAGE.cleaning ? 'cleaning' : 'extracting';
       if (slot.state.since[0] !== since) continue; // it moved on while we read
+      // Each document's own budget: the pool's, less what its cleaning took in an earlier trip.
+      const unit = this.pending.get(batch)?.units[index];
+      if (!unit || now - since <= unit.budgetMs) continue;
       slot.retired = true;
       this.slots.splice(this.slots.indexOf(slot), 1);
       this.stopped++;
@@ -282,7 +314,7 @@ export class ExtractPool {
         if (p.slot !== slot) continue;
         this.pending.delete(id);
         p.units.forEach((u, i) => {
-          if (id === batch && i === index) u.settle({ ok: false, error: budgetMessage(this.budgetMs, u.doc) });
+          if (id === batch && i === index) u.settle({ ok: false, error: budgetMessage(this.budgetMs, u.doc, stage) });
           else requeue.push(u);
         });
       }

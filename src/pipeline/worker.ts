@@ -7,7 +7,7 @@ import { cleanDocument } from '../clean/index.ts';
 import { extractDocument } from '../extract/index.ts';
 import { learnVerdicts, takeNewVerdicts } from '../extract/recognize.ts';
 import type { CleanDocument, RawDocument } from '../model/schemas.ts';
-import { type ExtractResult, type PoolRequest, type PoolResponse, type PoolResult, threadState } from './pool.ts';
+import { type ExtractResult, type PoolRequest, type PoolResponse, type PoolResult, STAGE, type Stage, threadState } from './pool.ts';
 
 if (!parentPort) throw new Error('src/pipeline/worker.ts runs only as a worker thread');
 const port = parentPort;
@@ -25,15 +25,28 @@ function extractOnly(doc: CleanDocument): ExtractResult {
   return same ? { entities: x.entities, relations: x.relations } : x;
 }
 
+/** The stage this thread is at, for the budget's message (see pool.ts). */
+function stage(s: Stage): void {
+  if (state) Atomics.store(state.ints, 2, STAGE[s]);
+}
+
 function run(task: PoolRequest['task'], doc: RawDocument | CleanDocument): PoolResult {
+  const t0 = performance.now();
   try {
-    const value =
-      task === 'extract'
-        ? extractOnly(doc as CleanDocument)
-        : task === 'clean'
-          ? cleanDocument(doc as RawDocument)
-          : extractDocument(cleanDocument(doc as RawDocument));
-    return { ok: true, value };
+    let value: unknown;
+    if (task === 'extract') {
+      stage('extracting');
+      value = extractOnly(doc as CleanDocument);
+    } else {
+      stage('cleaning');
+      value = cleanDocument(doc as RawDocument);
+      if (task === 'process') {
+        stage('extracting');
+        value = extractDocument(value as CleanDocument);
+      }
+    }
+    // The time spent, for the budget of a later trip of the same document (a clean, then its extract).
+    return { ok: true, value, ms: Math.ceil(performance.now() - t0) };
   } catch (err) {
     return { ok: false, error: (err as Error)?.message ?? String(err) };
   }

@@ -15,13 +15,13 @@
 // Relationship writes in parallel deadlock in Neo4j; hence one writer, and
 // parallelism only in extraction.
 import { createHash, randomUUID } from 'node:crypto';
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { readInputs, type InputFailure } from '../ingest/index.ts';
 import type { BatchLimits, GraphStore, WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import { DocumentExtraction, type RawDocument } from '../model/schemas.ts';
-import { ExtractPool, processDocument } from '../pipeline/index.ts';
+import { docBudgetMs, ExtractPool, Guard, isBudgetStop, processDocument } from '../pipeline/index.ts';
 import { resolveForWrite } from '../refresh/index.ts';
 import { readDecisions } from '../curate/index.ts';
 import { decisionRows, writeDecisionNodes } from '../load/curation.ts';
@@ -87,8 +87,10 @@ async function pending(queue: Queue): Promise<number> {
 }
 
 export interface WorkerOptions {
-  /** Worker threads for clean+extract (0: in this thread). */
+  /** Worker threads for clean+extract (0: in this thread, long or markup-heavy documents on a guard thread). */
   threads?: number;
+  /** Time budget per document's cleaning and extraction in ms (0: none); default docBudgetMs() (KG_DOC_BUDGET_S, 60 s). */
+  budgetMs?: number;
   /** Exit when the document queue is empty instead of waiting for more. */
   untilEmpty?: boolean;
   log?: (line: string) => void;
@@ -119,6 +121,24 @@ export function throttledLog(log: (line: string) => void, intervalMs = 10_000, n
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
+/**
+ * clean+extract of one queued document: on the pool if there is one, else
+ * here, or on the guard thread for a document that needs the time budget
+ * (src/pipeline/guard.ts). A document stopped at the budget fails for good
+ * (UnrecoverableError): another attempt would be stopped again.
+ */
+export function jobProcessor(pool: ExtractPool | null, guard: Guard): (raw: RawDocument) => Promise<DocumentExtraction> {
+  return async (raw) => {
+    try {
+      if (pool) return await pool.process(raw);
+      return guard.wants(raw) ? await guard.thread().process(raw) : processDocument(raw);
+    } catch (err) {
+      const message = (err as Error)?.message ?? String(err);
+      throw isBudgetStop(message) ? new UnrecoverableError(message) : err;
+    }
+  };
+}
+
 export async function runWorker(options: WorkerOptions = {}, url?: string): Promise<WorkerSummary> {
   const log = options.log ?? ((l) => console.error(l));
   const say = throttledLog(log);
@@ -134,7 +154,10 @@ export async function runWorker(options: WorkerOptions = {}, url?: string): Prom
   const results = new Queue<DocumentExtraction>(EXTRACTIONS, { connection, prefix: PREFIX });
   const documents = new Queue<RawDocument>(DOCUMENTS, { connection, prefix: PREFIX });
   const threads = options.threads ?? 0;
-  const pool = threads > 0 ? new ExtractPool(threads) : null;
+  const budgetMs = options.budgetMs ?? docBudgetMs();
+  const pool = threads > 0 ? new ExtractPool(threads, { budgetMs }) : null;
+  const guard = new Guard(budgetMs);
+  const processJob = jobProcessor(pool, guard);
   const summary: WorkerSummary = { extracted: 0, failed: 0 };
   const blocking = connect(url);
   blocking.on('error', (err) => say(`kg worker: Redis: ${err.message}`));
@@ -145,7 +168,7 @@ export async function runWorker(options: WorkerOptions = {}, url?: string): Prom
   const worker = new Worker<RawDocument>(
     DOCUMENTS,
     async (job: Job<RawDocument>) => {
-      const extraction = pool ? await pool.process(job.data) : processDocument(job.data);
+      const extraction = await processJob(job.data);
       await results.add('extraction', extraction, { jobId: job.id, removeOnComplete: true, removeOnFail: 1000 });
       summary.extracted++;
       return { id: extraction.document.id, entities: extraction.entities.length, relations: extraction.relations.length };
@@ -241,6 +264,7 @@ export async function runWorker(options: WorkerOptions = {}, url?: string): Prom
       await Promise.race([worker.close(true).catch(() => {}), sleep(2_000)]);
     }
     await pool?.close();
+    await guard.close();
     await Promise.race([Promise.all([results.close(), documents.close()]).catch(() => {}), sleep(2_000)]);
     blocking.disconnect();
     connection.disconnect();

@@ -9,12 +9,11 @@
 //   mode 'refresh'  documents whose cleaned text has the contentHash the graph
 //                   already holds are skipped before extraction (the costly
 //                   step); new and changed ones are extracted and replaced
-import { cleanDocument } from '../clean/index.ts';
 import { readInputs, type ReadOptions } from '../ingest/index.ts';
 import { Neo4jUnavailableError, type BatchLimits, type GraphStore, type WriteResult } from '../load/index.ts';
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import type { CleanDocument, DocumentExtraction } from '../model/schemas.ts';
-import { extractCleaned, type Workers } from '../pipeline/index.ts';
+import { docBudgetMs, extractCleaned, Guard, type Workers } from '../pipeline/index.ts';
 import { planCopies, type Fingerprint } from '../pipeline/duplicates.ts';
 import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
 import { decisionEntities, pendingDecisions, readDecisions, resetFor, type EntityReset } from '../curate/index.ts';
@@ -44,7 +43,7 @@ export interface RunOptions {
   workers?: Workers;
   /** Documents and rows per write transaction (default DEFAULT_BATCH: 200 documents, 10,000 rows). */
   batch?: BatchLimits;
-  /** Time budget per document's extraction in ms (0: none); default docBudgetMs() (KG_DOC_BUDGET_S, 60 s). */
+  /** Time budget per document's cleaning and extraction in ms (0: none); default docBudgetMs() (KG_DOC_BUDGET_S, 60 s). */
   budgetMs?: number;
   /** Documents read, extracted and written at a time (default DEFAULT_CHUNK_DOCS): what bounds the run's memory. */
   chunkDocs?: number;
@@ -88,6 +87,9 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
   await store.applySchema();
   const lock = await acquireLock(store, options.mode === 'refresh' ? 'refresh' : 'run');
   let run: RunRecord | null = null;
+  // Long or markup-heavy documents are cleaned, and extracted, on a guard
+  // thread that stops them at the time budget (see src/pipeline/guard.ts).
+  const guard = new Guard(options.budgetMs ?? docBudgetMs(), options.workers !== 0);
   try {
     run = await startRun(store, options.mode, options.pipeline ?? null);
     const pending = pendingDecisions(decisions, await decisionStatuses(store));
@@ -142,13 +144,15 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
       for (const doc of todo) if (!bySource.has(doc.source)) bySource.set(doc.source, doc);
       const extracted = await extractCleaned(todo, {
         workers,
-        budgetMs: options.budgetMs,
+        budgetMs: guard.budgetMs,
+        guard,
         concurrency: options.concurrency ?? 2,
         onDocument: (source, ok) => progress({ phase: 'extract', id: bySource.get(source)?.id ?? source, ok }),
       });
       // A corpus big enough for the pool once is big enough for the rest
       // of it (a last, smaller chunk would otherwise run in one thread).
       if (extracted.workers > 0) workers = extracted.workers;
+      for (const doc of cleaned) guard.spentMs.delete(doc.id); // kept only until its extraction
       for (const f of extracted.failures) {
         const doc = bySource.get(f.source);
         if (doc) statuses.set(doc.id, 'failed');
@@ -207,7 +211,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
         continue;
       }
       try {
-        const doc = cleanDocument(item.doc);
+        const doc = await guard.clean(item.doc);
         if (statuses.has(doc.id)) throw new Error(`duplicate document id ${doc.id} (already read in this run)`);
         statuses.set(doc.id, 'unchanged');
         cleaned.push(doc);
@@ -245,6 +249,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
     }
     throw err;
   } finally {
+    await guard.close();
     await lock.release();
   }
 }

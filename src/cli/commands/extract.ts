@@ -12,7 +12,10 @@ export function registerExtract(program: Command): void {
     .description('run clean -> extract -> resolve without Neo4j and print the JSON export (progress on stderr)')
     .argument('[paths...]', 'files or directories (.txt .md .html .jsonl .gz, - for stdin)', ['seeds'])
     .option('-w, --workers <n>', 'worker threads for clean+extract: a number (0 = this thread) or "auto" (one per core past 300 documents)', 'auto')
-    .option('--doc-budget <seconds>', 'time budget per document: one that takes longer fails (default: KG_DOC_BUDGET_S or 60; 0 for none)')
+    .option(
+      '--doc-budget <seconds>',
+      'time budget per document: one whose cleaning and extraction take longer fails (default: KG_DOC_BUDGET_S or 60; 0 for none)',
+    )
     .option('-q, --quiet', 'no progress; only failures on stderr')
     .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2)')
     .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { enqueuePaths, runWorker, runWriter } from '../../queue/index.ts';
 import { localRedis, redisStatus, redisUrl, startRedis, stopRedis } from '../../queue/redis.ts';
 import { failureExitCode, graphLines, openGraph, outputOptions, type OutputOptions } from '../graph-session.ts';
+import { parseBudget } from '../../pipeline/index.ts';
 
 const nonNegative = (v: string, name: string) => {
   const n = Number(v);
@@ -61,16 +62,26 @@ export function registerQueue(program: Command): void {
         'clean and extract queued documents, putting the results on the queue for `kg writer` (run any number, anywhere); SIGTERM stops it within seconds',
       )
       .option('-t, --threads <n>', 'worker threads (0: this thread)', '0')
+      .option(
+        '--doc-budget <seconds>',
+        'time budget per document: one whose cleaning and extraction take longer fails (default: KG_DOC_BUDGET_S or 60; 0 for none)',
+      )
       .option('--until-empty', 'exit when no document is waiting or being processed'),
     'the summary at exit',
-  ).action(async (opts: OutputOptions & { threads: string; untilEmpty?: boolean }) => {
+  ).action(async (opts: OutputOptions & { threads: string; docBudget?: string; untilEmpty?: boolean }) => {
     const log =
       opts.quiet || opts.json
         ? (l: string) => {
             if (!/: ready |documents extracted/.test(l)) console.error(l);
           }
         : undefined;
-    const s = await runWorker({ threads: nonNegative(opts.threads, '--threads'), untilEmpty: opts.untilEmpty, stop: stopSignal(), log });
+    const s = await runWorker({
+      threads: nonNegative(opts.threads, '--threads'),
+      budgetMs: parseBudget(opts.docBudget),
+      untilEmpty: opts.untilEmpty,
+      stop: stopSignal(),
+      log,
+    });
     if (opts.json) console.log(JSON.stringify({ command: 'worker', ...s }));
     // Whatever a connection that did not close in time still holds open, the worker is done.
     setTimeout(() => process.exit(), 2_000).unref();

@@ -17,7 +17,10 @@ function registerPipelineCommand(program: Command, name: 'run' | 'refresh', mode
       'worker threads for extraction: a number (0 = this thread) or "auto" (one per core when there are many documents to extract)',
       'auto',
     )
-    .option('--doc-budget <seconds>', 'time budget per document: one whose extraction takes longer fails (default: KG_DOC_BUDGET_S or 60; 0 for none)')
+    .option(
+      '--doc-budget <seconds>',
+      'time budget per document: one whose cleaning and extraction take longer fails (default: KG_DOC_BUDGET_S or 60; 0 for none)',
+    )
     .option('--allow-failures', 'exit 0 even when some documents failed (default: exit 2 and say which)')
     .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')
     .option('--url <url>', 'the URL of the document read from standard input (-): its id and url')
