@@ -7,6 +7,7 @@ import { registry, type RegistryEntry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
 import { assignDates } from './date-assign.ts';
 import { findDates } from './dates.ts';
+import { describedInstruments } from './described-instruments.ts';
 import { describedSummits } from './known-events.ts';
 import { isGluedLine, recognize, registryMatcher, type Candidate } from './recognize.ts';
 import type { Sentence } from './sentences.ts';
@@ -212,6 +213,7 @@ export function buildEntities(text: string, sentences: Sentence[], publishedAt: 
   cands = out;
   cands.push(...lowerCaseInstitutes(text, cands));
   cands.push(...describedSummits(text, cands, publishedAt));
+  cands.push(...describedInstruments(text, sentences, cands, publishedAt));
 
   const entities = new Map<string, EntityDraft>();
   const mentions: MentionRef[] = [];

@@ -394,3 +394,25 @@ describe('partners and parents stated in passing', () => {
     expect(entity(x, 'United States')).toBeUndefined();
   });
 });
+
+describe('known instruments described instead of named', () => {
+  it('a paraphrase of a registry title, with a head noun of its kind, names the instrument', () => {
+    const x = extractText('Regulators in Beijing released an interim regulation on managing generative AI services last summer.', '2024-02-01');
+    expect(entity(x, 'Interim Measures for the Management of Generative Artificial Intelligence Services')?.aliases).toContain('interim regulation');
+  });
+  it('the bodies named in the sentence count, and a month picks between two resolutions', () => {
+    const x = extractText(
+      'In July the UN General Assembly passed a resolution to boost international cooperation on building capacity in artificial intelligence.',
+      '2024-09-01',
+    );
+    expect(entity(x, 'UN General Assembly resolution on enhancing international cooperation on capacity-building of artificial intelligence')).toBeDefined();
+    const december = extractText('The UN General Assembly adopted a resolution in December on safe and trustworthy artificial intelligence.', '2024-09-01');
+    expect(december.entities.some((e) => e.registryId?.startsWith('agreement/unga-'))).toBe(false);
+  });
+  it('a law on something else, or an instrument adopted after the article, is not named', () => {
+    const x = extractText('Parliament passed a law on the management of public services and generative art.', '2024-02-01');
+    expect(x.entities.filter((e) => e.type === 'Policy')).toEqual([]);
+    const early = extractText('Regulators released an interim regulation on the management of generative AI services.', '2022-01-01');
+    expect(early.entities.filter((e) => e.type === 'Policy')).toEqual([]);
+  });
+});
