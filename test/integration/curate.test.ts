@@ -399,6 +399,12 @@ describe('the command line (kg curate, kg review), in this process', () => {
     const bad = await kg('curate', 'rename', 'No Such Entity', 'X');
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('no entity "No Such Entity" in the graph');
+    // An alias another entity already goes by is a merge: the command says so and records nothing.
+    const taken = await kg('curate', 'alias', ORG.id, 'Andean AI Observatory');
+    expect(taken.code).toBe(1);
+    expect(taken.err).toContain(
+      `"Andean AI Observatory" already names org/andean-ai-observatory (Organization); to make it the same entity: kg curate merge ${ORG.id} org/andean-ai-observatory`,
+    );
     const notAFact = await kg('curate', 'confirm', 'Canada', 'SIGNED', 'Claude');
     expect(notAFact.err).toContain('the graph holds no SIGNED relationship from country/canada to model/claude');
     expect(readDecisions(file)).toHaveLength(2); // the reject and its withdrawal: nothing for the failed commands

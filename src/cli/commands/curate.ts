@@ -166,7 +166,16 @@ export function registerCurate(program: Command): void {
       .argument('<entity>', 'id, name or alias')
       .argument('<alias>', 'the name'),
   ).action(async (ref: string, alias: string, opts: CurateOptions) =>
-    run(async (store) => ({ kind: 'alias', entity: await entity(store, ref), alias: alias.trim() }))(opts),
+    run(async (store) => {
+      const e = await entity(store, ref);
+      // A name another entity goes by: an alias would leave the resolver two holders of it; one entity is a merge.
+      const others = (await findEntities(store, alias.trim())).filter((x) => x.id !== e.id);
+      if (others.length)
+        throw new Error(
+          `"${alias.trim()}" already names ${others.map((x) => `${x.id} (${x.type})`).join(', ')}; to make it the same entity: kg curate merge ${e.id} ${others[0]!.id}`,
+        );
+      return { kind: 'alias', entity: e, alias: alias.trim() };
+    })(opts),
   );
 
   common(
