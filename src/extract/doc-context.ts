@@ -8,6 +8,8 @@ export interface Ctx {
   sentences: Sentence[];
   mentions: MentionRef[];
   entities: Map<string, EntityDraft>;
+  /** The article's date: which office holders were in office. */
+  publishedAt?: string | null;
 }
 
 export const PARTY_TYPES = new Set(['Institute', 'Company', 'GovernmentBody', 'Organization', 'Country', 'Person']);

@@ -1,6 +1,7 @@
 // Relations that need more than one sentence pattern: name-entailed facts
 // (the summit named after its city was held there), summit order, people's
 // offices, and a document that is itself an agreement. Tables: tables.ts.
+import { knownOfficeHolders } from './office-holders.ts';
 import type { EvidenceMethod } from '../model/schemas.ts';
 import { registry } from '../registry/index.ts';
 import { normalizeName } from '../resolve/normalize.ts';
@@ -348,6 +349,7 @@ export function documentRelations(ctx: Ctx, sentenceDrafts: RelationDraft[]): Re
     ...as('name', summitProducts(ctx)),
     ...as('registry', registryProducts(ctx)),
     ...officeHolders(ctx),
+    ...knownOfficeHolders(ctx, ctx.publishedAt ?? null),
     ...bilateralSubjects(ctx),
     ...as('table', tableRows(ctx)),
     ...as('document', documentAgreement(ctx)),

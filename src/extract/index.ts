@@ -26,7 +26,7 @@ function extractWhole(doc: CleanDocument): DocumentExtraction {
     slots.push({ ...list.items, index: slots.length });
     drafts.push(...sentenceRelations(list.sentence, slots, ents.entities, text));
   }
-  drafts.push(...documentRelations({ text, sentences, mentions: ents.mentions, entities: ents.entities }, drafts));
+  drafts.push(...documentRelations({ text, sentences, mentions: ents.mentions, entities: ents.entities, publishedAt: doc.publishedAt }, drafts));
   nameUnnamed(ents, drafts, sentences);
   return DocumentExtraction.parse({ document: doc, ...toOutput(doc, ents, drafts) });
 }

@@ -416,3 +416,16 @@ describe('known instruments described instead of named', () => {
     expect(early.entities.filter((e) => e.type === 'Policy')).toEqual([]);
   });
 });
+
+describe('known office holders', () => {
+  const text = 'Prime Minister Mark Carney opened the testing centre, which Canada will fund for five years.';
+  it('a known holder given a title while in office works for the state the office belongs to', () => {
+    const x = extractText(text, '2025-06-01');
+    expect(x.relations.find((r) => r.type === 'WORKS_FOR')?.role).toBe('Prime Minister');
+    expect(facts(x)).toContain('Mark Carney -WORKS_FOR-> Canada');
+  });
+  it('not before the term began, and not without a title in the text', () => {
+    expect(facts(extractText(text, '2024-06-01'))).not.toContain('Mark Carney -WORKS_FOR-> Canada');
+    expect(facts(extractText('Mark Carney opened the testing centre, which Canada will fund.', '2025-06-01'))).not.toContain('Mark Carney -WORKS_FOR-> Canada');
+  });
+});
