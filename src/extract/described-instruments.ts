@@ -17,9 +17,10 @@ const KINDS: Array<{ head: string; title: RegExp }> = [
   { head: 'code of conduct', title: /\bCode of Conduct\b/ },
   { head: 'principles', title: /\bPrinciples\b/ },
   { head: 'guidelines', title: /\bGuidelines\b/ },
+  { head: 'commitments|pledges?', title: /\bCommitments\b/ },
 ];
 const PHRASE = new RegExp(
-  String.raw`\b(?:an?|the|its|their|this|that)\s+((?:(?!(?:an?|the|its|their)\s)[\p{Ll}][\p{L}-]*\s+){0,3}?(?:${KINDS.map((k) => k.head).join('|')}))\b`,
+  String.raw`\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+((?:(?!(?:an?|the|its|their)\s)[\p{Ll}][\p{L}-]*\s+){0,3}?(?:${KINDS.map((k) => k.head).join('|')}))\b`,
   'gu',
 );
 const STOP = new Set(
@@ -27,7 +28,8 @@ const STOP = new Set(
     ' ',
   ),
 );
-const KIND_WORDS = /^(?:resolutions?|regulations?|measures|rules|provisions|law|act|bill|legislation|executive|order|code|conduct|principles|guidelines)$/;
+const KIND_WORDS =
+  /^(?:resolutions?|regulations?|measures|rules|provisions|law|act|bill|legislation|executive|order|code|conduct|principles|guidelines|commitments|pledges?)$/;
 const COVERAGE = 0.6;
 
 /** Content words, crudely stemmed so "safe" meets "safety" and "trustworthy" meets "trustworthiness". */
