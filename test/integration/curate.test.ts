@@ -286,6 +286,45 @@ describe('kg curate', () => {
   });
 });
 
+describe('ids an analyst noted', () => {
+  it('name the merged entity again after undo, when the documents sort another spelling of it first', async () => {
+    await wipe(store);
+    const d = scratchDir('curate-ids');
+    const run = (mode: 'full' | 'refresh') => runPipeline(store, { paths: [d], mode, workers: 0 });
+    writeFileSync(path.join(d, 'b.txt'), 'The Andean Safety Research Organisation met OpenAI.');
+    writeFileSync(path.join(d, 'c.txt'), 'The Andean Policy Network met Anthropic.');
+    await run('full');
+    // A later document spells it otherwise, and sorts first: the fuzzy matcher joins it to the entity the graph has.
+    writeFileSync(path.join(d, 'a.txt'), 'The Andean Safety Research Organization met Google.');
+    await run('refresh');
+    const orgs = async () =>
+      (await store.readGraph()).entities
+        .filter((e) => e.type === 'Organization')
+        .map((e) => [e.id, e.aliases])
+        .sort();
+    expect(await orgs()).toEqual([
+      ['org/andean-policy-network', []],
+      [ORG.id, ['Andean Safety Research Organization']],
+    ]);
+    const into = ref('org/andean-policy-network', 'Organization', 'Andean Policy Network');
+    const merge = await decide(store, { kind: 'merge', into, from: ORG }, opts);
+    // Applied: both spellings go with it (none left as an entity of its own).
+    expect(await orgs()).toEqual([[into.id, ['Andean Safety Research Organisation', 'Andean Safety Research Organization']]]);
+    await withdraw(store, merge.decision.id, opts);
+    expect(await orgs()).toEqual([
+      ['org/andean-policy-network', []],
+      [ORG.id, ['Andean Safety Research Organisation']],
+    ]);
+    // Both documents' mentions are the entity's again, under the id noted before the merge.
+    expect(
+      (await store.readGraph()).entities
+        .find((e) => e.id === ORG.id)!
+        .mentions.map((m) => path.basename(m.doc))
+        .sort(),
+    ).toEqual(['a.txt', 'b.txt']);
+  });
+});
+
 describe('a decisions file from elsewhere (git pull)', () => {
   it('kg refresh applies the decisions the graph has not seen to unchanged documents, and withdrawals too', async () => {
     const at = new Date().toISOString();
