@@ -17,7 +17,8 @@ export const NON_NAME_WORDS = new Set(
     'established launched signed announced created formed founded adopted approved published released unveiled opened hosted held ' +
     'ahead amid amidst despite inside outside beyond alongside throughout toward towards behind exclusive breaking update live watch ' +
     'analysis opinion explainer interview report reports says said representatives members officials leaders experts ' +
-    'establishment creation implementation section title subtitle article chapter amendment amendments'
+    'establishment creation implementation section title subtitle article chapter amendment amendments ' +
+    'county province prefecture district region oblast township municipality'
   ).split(' '),
 );
 

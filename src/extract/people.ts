@@ -739,7 +739,10 @@ export function personSpans(text: string, o: NameOracle): NameSpan[] {
     const run = m[0];
     const ws = run.split(/[ \t]+/);
     const after = text.slice(m.index! + run.length, m.index! + run.length + 160);
-    if (ws.length >= 2 && ws.length <= 7 && AFTER_CUE.test(after)) {
+    // "Elon Musk's xAI": a name owning a known company or lab is a person's.
+    const owned = /^['’]s[ \t]+([\p{Lu}][\p{L}\p{N}]*(?:[ \t][\p{Lu}][\p{L}\p{N}]*)?)/u.exec(after);
+    const owner = ws.length >= 2 && ws.length <= 3 && !!owned && o.inRegistry(owned[1]!);
+    if (ws.length >= 2 && ws.length <= 7 && (AFTER_CUE.test(after) || owner)) {
       // The whole run must be the name: a sentence-initial word before it makes it something else.
       const n = nameAt(run, m.index!, o, 2, 7);
       if (n && n.end === m.index! + run.length && nameWords(n.name, o)) {

@@ -429,3 +429,14 @@ describe('known office holders', () => {
     expect(facts(extractText('Mark Carney opened the testing centre, which Canada will fund.', '2025-06-01'))).not.toContain('Mark Carney -WORKS_FOR-> Canada');
   });
 });
+
+describe('people and places by their shape', () => {
+  it('a name that owns a known company is a person', () => {
+    const x = extractText("Analysts said Jensen Huang's Nvidia would supply the chips.");
+    expect(entity(x, 'Jensen Huang')?.type).toBe('Person');
+  });
+  it('a county or province before a verb of saying is a place, not a speaker', () => {
+    const x = extractText('Officials in Kent County said the plan works.');
+    expect(entity(x, 'Kent County')?.type).toBe('Location');
+  });
+});
