@@ -723,6 +723,23 @@ export function resolveOverlaps(cands: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** Verbs a title-case headline puts inside a capitalized run ("OECD Updates AI Principles", "Trump Signs Executive Order"). */
+const HEADLINE_VERB =
+  /[ \t](?:Updates|Signs|Launches|Announces|Unveils|Adopts|Joins|Backs|Releases|Publishes|Approves|Passes|Unveil|Sign|Launch|Adopt|Join|Back|Release|Publish|Approve|Pass|Agree|Agrees|Set|Sets|Hosts|Host|Opens|Open|Wins|Win|Says|Warns|Calls|Plans|Seeks|Eyes|Urges|Welcomes|Rolls Out|Issues|Issue)[ \t]/u;
+
+/**
+ * A pattern name holding a headline's verb is two things: what follows the verb keeps its head noun's type when it
+ * is more than a bare head ("Executive Order on AI Preemption"); what precedes it is found by other means.
+ */
+function withoutHeadlineVerb(p: Candidate): Candidate[] {
+  const verb = HEADLINE_VERB.exec(p.text);
+  if (!verb) return [p];
+  const offset = verb.index + verb[0].length;
+  const rest = p.text.slice(offset);
+  const type = rest.split(/[ \t]+/).length >= 3 ? typeByHead(rest) : null;
+  return type ? [{ ...p, start: p.start + offset, text: rest, name: rest, type }] : [];
+}
+
 /** Every candidate mention in a document's text, overlaps resolved. */
 export function recognize(text: string): Candidate[] {
   const { gazetteer, forms } = registryMatcher();
@@ -752,6 +769,7 @@ export function recognize(text: string): Candidate[] {
   const personStarts = new Set(persons.map((q) => q.start));
   const patterns = patternNames(text)
     .filter((p) => !persons.some((q) => q.start >= p.start && q.end <= p.end))
+    .flatMap((p) => withoutHeadlineVerb(p))
     .flatMap((p) => {
       // "University of Tokyo Prof. Ana Ruiz": the body without the title.
       const end = withoutTrailingTitle(text, p.start, p.end, personStarts);

@@ -440,3 +440,12 @@ describe('people and places by their shape', () => {
     expect(entity(x, 'Kent County')?.type).toBe('Location');
   });
 });
+
+describe('headlines in title case', () => {
+  it("a headline's verb is no part of a name: what follows it keeps its type when it is more than a bare head", () => {
+    const x = extractText('Ghana Adopts National AI Strategy\n\nThe cabinet met on Monday.');
+    expect(x.entities.some((e) => /Adopts/.test(e.name))).toBe(false);
+    const y = extractText('Kenya Signs Executive Order on Model Testing\n\nThe cabinet met on Monday.');
+    expect(entity(y, 'Executive Order on Model Testing')?.type).toBe('Policy');
+  });
+});
