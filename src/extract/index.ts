@@ -64,6 +64,16 @@ function nameUnnamed(ents: DocEntities, drafts: RelationDraft[], sentences: Sent
       // People sign on behalf of their bodies: the agreement is named after (and partners) the bodies when it has any.
       const bodies = parties.filter((k) => ents.entities.get(k)!.type !== 'Person');
       if (bodies.length) parties.splice(0, parties.length, ...bodies);
+      // "The UK government, through DSIT, has signed ...": a state that signs through its own ministry is named by it.
+      const actingFor = (country: string) =>
+        parties.some(
+          (k) =>
+            k !== country &&
+            drafts.some((d) => d.type === 'BASED_IN' && d.source === k && d.target === country) &&
+            ents.entities.get(k)!.type === 'GovernmentBody',
+        );
+      const named = parties.filter((k) => !(ents.entities.get(k)!.type === 'Country' && actingFor(k)));
+      if (named.length >= 2) parties.splice(0, parties.length, ...named);
       const sig = [...parties].sort().join('|');
       const same = byParties.get(sig);
       if (same) {

@@ -56,6 +56,11 @@ function withDottedVariants(surface: string): string[] {
   // News writes "the Paris summit", "the Bletchley declaration": a place-led name with its head in lower case.
   const lowerHead = /^([\p{Lu}][\p{L}]+) (Summit|Declaration|Statement|Commitments)$/u.exec(surface);
   if (lowerHead) out.push(`${lowerHead[1]} ${lowerHead[2]!.toLowerCase()}`);
+  // "Science, Innovation, and Technology": a list in a name is written with the serial comma as often as without.
+  for (const f of [...out]) {
+    const serial = f.replace(/(, [^,]+) (and|&) /, '$1, $2 ');
+    if (serial !== f && /, [^,]+, (?:and|&) /.test(serial)) out.push(serial);
+  }
   return out;
 }
 

@@ -449,3 +449,20 @@ describe('headlines in title case', () => {
     expect(entity(y, 'Executive Order on Model Testing')?.type).toBe('Policy');
   });
 });
+
+describe('a state acting through its ministry', () => {
+  it('a registry name written with the serial comma is the same body', () => {
+    const x = extractText('The Department for Science, Innovation, and Technology (DSIT) opened a call.');
+    expect(entity(x, 'Department for Science, Innovation and Technology')?.registryId).toBe('gov/uk-dsit');
+    expect(x.entities.filter((e) => e.type === 'GovernmentBody')).toHaveLength(1);
+  });
+  it('"the UK government, through DSIT, has signed an MoU with X": both sign; the MoU is named after the ministry and X, who partner', () => {
+    const x = extractText(
+      'The UK government, through the Department for Science, Innovation and Technology, has signed a memorandum of understanding with Cohere.',
+    );
+    const mou = x.entities.find((e) => e.type === 'Agreement');
+    expect(mou?.name).toBe('Department for Science, Innovation and Technology–Cohere memorandum of understanding');
+    expect(facts(x)).toContain(`United Kingdom -SIGNED-> ${mou?.name}`);
+    expect(partnered(x, 'Department for Science, Innovation and Technology', 'Cohere')).toBe(true);
+  });
+});
