@@ -122,9 +122,13 @@ export function describedSummits(text: string, taken: Candidate[], publishedAt: 
     // The mention starts at the first content word: "the" is not part of the surface form.
     const lead = /^(?:the|a|an|this|that|its|their)\s+/i.exec(phrase);
     const from = start + (lead?.[0].length ?? 0);
-    // "a summit on AI opens in Paris": the name's surface form stops before the verb; the place stays a mention of its own.
-    const verb = /\s(?:opens|opened|opening|begins|began|starts|started|kicks off|kicked off)\s/.exec(text.slice(from, end));
-    const to = verb ? from + verb.index : end;
+    // "a summit on AI opens in Paris", "a meeting in Verona and Trento": the name's surface form stops before the verb,
+    // or before places the tail does not hold alone, which stay mentions of their own for the sentence's rules.
+    const coordinated = /^\s+and\s+\p{Lu}/u.test(text.slice(end, end + 8));
+    const verb = (coordinated ? /\s(?:in|at)\s/ : /\s(?:opens|opened|opening|begins|began|starts|started|kicks off|kicked off)\s/).exec(
+      text.slice(headEnd, end),
+    );
+    const to = verb ? headEnd + verb.index : end;
     out.push({ start: from, end: to, text: text.slice(from, to), type: 'Summit', registryId: s.id, name: s.name, source: 'context' });
   }
   return out.filter((c) => normalizeName(c.text) !== normalizeName(c.name));

@@ -245,6 +245,15 @@ describe('known summits described instead of named', () => {
     expect(summit?.aliases).toContain('two-day global summit on AI');
     expect(facts(x)).toContain('AI Action Summit -HELD_IN-> Paris');
   });
+  it('a described meeting in two cities is held in both', () => {
+    const x = extractText('The G-7 ministers spoke after a two-day meeting in Verona and Trento, Italy.', '2024-03-16');
+    expect(facts(x)).toEqual(
+      expect.arrayContaining([
+        'G7 Industry, Technology and Digital Ministerial Meeting -HELD_IN-> Verona',
+        'G7 Industry, Technology and Digital Ministerial Meeting -HELD_IN-> Trento',
+      ]),
+    );
+  });
   it('a city must be the summit city, not another city of its country', () => {
     const x = extractText('Experts held their first gathering in San Francisco this week.', '2024-11-21');
     expect(x.entities.some((e) => e.name === 'Summit of the Future')).toBe(false);
