@@ -26,15 +26,15 @@ describe('sample corpus against the gold annotations', () => {
     ).toEqual(docs.map((d) => `${d}.json`));
   });
 
-  it('meets the floors: entity F1 0.90, typed 0.85, relation F1 0.70, dates 0.90', async () => {
+  it('meets the floors: entity F1 0.97, typed 0.97, relation F1 0.94, dates 0.95', async () => {
     const run = await extractPaths([path.join(root, 'seeds')]);
     expect(run.failures).toEqual([]);
     const report = evaluate(resolveGraph(run.extractions), await readGold(goldDir));
-    expect(report.entities.f1).toBeGreaterThanOrEqual(0.9);
-    expect(report.typedEntities.f1).toBeGreaterThanOrEqual(0.85);
-    expect(report.relations.f1).toBeGreaterThanOrEqual(0.7);
+    expect(report.entities.f1).toBeGreaterThanOrEqual(0.97);
+    expect(report.typedEntities.f1).toBeGreaterThanOrEqual(0.97);
+    expect(report.relations.f1).toBeGreaterThanOrEqual(0.94);
     expect(report.dates.total).toBeGreaterThan(20);
-    expect(report.dates.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.dates.accuracy).toBeGreaterThanOrEqual(0.95);
   }, 60_000);
 
   // The repository's copy must not drift from the shared annotations it was taken from.
