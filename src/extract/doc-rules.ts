@@ -215,6 +215,38 @@ function attendanceContinuation(ctx: Ctx, drafts: RelationDraft[]): RelationDraf
   return out;
 }
 
+/**
+ * "Leaders from A, B and C gathered in Paris": in a text about a summit held in Paris, those who gather there for it
+ * attended it. Only the document's one summit in that city; only verbs of gathering, not of living or working there.
+ */
+function gatheredInSummitCity(ctx: Ctx, drafts: RelationDraft[]): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  const heldIn = new Map<string, Set<string>>();
+  for (const d of drafts) if (d.type === 'HELD_IN') heldIn.set(d.target, new Set([...(heldIn.get(d.target) ?? []), d.source]));
+  for (const s of ctx.sentences) {
+    const ms = mentionsIn(ctx, s);
+    for (const place of ms) {
+      const summits = heldIn.get(place.key);
+      if (!summits || summits.size !== 1) continue;
+      const before = ctx.text.slice(s.start, place.start);
+      if (
+        !/\b(?:gathered|gather|gathering|met|meet|meeting|convened|convene|assembled|arrived|arrive|descended on|flocked to|travell?ed to|came to|are in|were in)\s+(?:in|at|on|to)?\s*(?:the\s+)?(?:French\s+|Korean\s+|British\s+|Indian\s+)?(?:capital\s+|city\s+(?:of\s+)?)?$/i.test(
+          before,
+        )
+      )
+        continue;
+      if (ms.some((m) => m.key === [...summits][0])) continue; // the sentence's own rules read it
+      for (const m of ms) {
+        if (m.start >= place.start) break;
+        const e = ctx.entities.get(m.key)!;
+        if (['Person', 'Country', 'GovernmentBody', 'Institute', 'Organization', 'Company'].includes(e.type))
+          out.push({ type: 'ATTENDED', source: e.key, target: [...summits][0]!, sentence: s, confidence: 0.6, role: null });
+      }
+    }
+  }
+  return out;
+}
+
 /** "The signing ceremony took place at the Seoul office of ...": where the agreement just named was signed. */
 function signingPlace(ctx: Ctx): RelationDraft[] {
   const out: RelationDraft[] = [];
@@ -357,5 +389,10 @@ export function documentRelations(ctx: Ctx, sentenceDrafts: RelationDraft[]): Re
     ...demonymCompanies(ctx),
   ];
   const all = [...sentenceDrafts, ...drafts];
-  return [...drafts, ...as('document', attendanceContinuation(ctx, all)), ...as('document', establishedImpliesProduced(all, ctx))];
+  return [
+    ...drafts,
+    ...as('document', attendanceContinuation(ctx, all)),
+    ...as('document', gatheredInSummitCity(ctx, all)),
+    ...as('document', establishedImpliesProduced(all, ctx)),
+  ];
 }

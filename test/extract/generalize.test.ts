@@ -144,6 +144,13 @@ describe('enumerations and membership', () => {
     const y = extractText('The Lusaka AI Summit opened on Monday. Peru attended the meeting between Chile and Bolivia.');
     expect(facts(y)).not.toContain('Peru -ATTENDED-> Lusaka AI Summit');
   });
+  it("those who gather in the summit's city attended it; those who live there did not", () => {
+    const x = extractText(
+      'The Lusaka AI Summit was held in Lusaka on Monday. Leaders from Ghana and Chile gathered in Lusaka for two days. Officials from Peru live in Lusaka.',
+    );
+    expect(facts(x)).toEqual(expect.arrayContaining(['Ghana -ATTENDED-> Lusaka AI Summit', 'Chile -ATTENDED-> Lusaka AI Summit']));
+    expect(facts(x)).not.toContain('Peru -ATTENDED-> Lusaka AI Summit');
+  });
   it('a speaker writing before a summit did not attend it', () => {
     const x = extractText('Writing before the Lusaka AI Summit, Cohere said it supported shared testing.');
     expect(facts(x)).not.toContain('Cohere -ATTENDED-> Lusaka AI Summit');
