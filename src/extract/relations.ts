@@ -457,7 +457,7 @@ const RULES: Rule[] = [
   },
   {
     type: 'BUILDS_ON',
-    pattern: String.raw`{s:Agreement|Policy}{_}\b(?:follows|extends|expands on|expands upon|complements|implements|succeeds|replaces|updates)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?{o:Agreement|Policy}`,
+    pattern: String.raw`{s:Agreement|Policy}{_}\b(?:follows|extends|expands on|expands upon|complements|implements|succeeds|replaces|updates|(?:is\s+|are\s+|was\s+|were\s+)?(?:based|modell?ed|grounded|built)\s+on|draws on|drew on|in line with)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?{o:Agreement|Policy}`,
     confidence: 0.7,
   },
   // PART_OF, MEMBER_OF, BASED_IN

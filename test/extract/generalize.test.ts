@@ -482,3 +482,12 @@ describe('a state acting through its ministry', () => {
     expect(partnered(x, 'Department for Science, Innovation and Technology', 'Cohere')).toBe(true);
   });
 });
+
+describe('instruments that build on others', () => {
+  it('"is based on", "draws on", "in line with" between two instruments is BUILDS_ON', () => {
+    const x = extractText('The Quito Accord on Model Testing is based on the Lima Declaration on Safe AI.');
+    expect(facts(x)).toContain('Quito Accord on Model Testing -BUILDS_ON-> Lima Declaration on Safe AI');
+    const y = extractText('The Quito Accord on Model Testing draws on the Lima Declaration on Safe AI.');
+    expect(facts(y)).toContain('Quito Accord on Model Testing -BUILDS_ON-> Lima Declaration on Safe AI');
+  });
+});
