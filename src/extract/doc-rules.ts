@@ -247,6 +247,53 @@ function gatheredInSummitCity(ctx: Ctx, drafts: RelationDraft[]): RelationDraft[
   return out;
 }
 
+/** Attendance said without naming what was attended: the cue, and whether the attendees come after it or before. */
+const OBJECTLESS_ATTENDANCE: Array<{ cue: RegExp; after: boolean }> = [
+  // "Among the attendees were A and B", "Attendees included A", "Participants at the event included A".
+  { cue: /\b(?:attendees|participants|delegates|guests|those (?:attending|present))\b[^.;⟦⟧]{0,30}?\b(?:were|included|include|are|came from)\b/i, after: true },
+  // "A and B also attended.", "Delegations from A were present", "A took part", "A, who attended, said".
+  {
+    cue: /\b(?:attended|were present|was present|were in attendance|was in attendance|took part|participated)\b(?!\s+(?:in|at|the|a|an|its|their|this|that|by)\b)/i,
+    after: false,
+  },
+  // "A and B sent delegations", "A sent its vice minister".
+  {
+    cue: /\b(?:sent|dispatched)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:\w+\s+){0,2}?(?:delegations?|ministers?|representatives?|envoys?|officials|team)\b(?!\s+to\b)/i,
+    after: false,
+  },
+];
+
+/**
+ * "The summit opened on Monday. Attendees included A and B": attendance stated without its summit is attendance of
+ * the one summit the text named just before (within three sentences; none when two summits were named there).
+ */
+function objectlessAttendance(ctx: Ctx): RelationDraft[] {
+  const out: RelationDraft[] = [];
+  for (const s of ctx.sentences) {
+    const ms = mentionsIn(ctx, s);
+    if (ms.some((m) => ctx.entities.get(m.key)?.type === 'Summit')) continue;
+    const earlier = ctx.sentences.slice(Math.max(0, s.index - 3), s.index).flatMap((x) => mentionsIn(ctx, x));
+    const summits = new Set(earlier.filter((m) => ctx.entities.get(m.key)?.type === 'Summit').map((m) => m.key));
+    if (summits.size !== 1) continue;
+    const summit = [...summits][0]!;
+    for (const { cue, after } of OBJECTLESS_ATTENDANCE) {
+      const c = cue.exec(s.text);
+      if (!c) continue;
+      const at = s.start + c.index;
+      for (const m of ms) {
+        if (after ? m.start < at + c[0].length : m.end > at) continue;
+        // Before the verb, only the clause's subject: no full stop, semicolon or reported speech between.
+        if (!after && /[;:]|\bsaid\b/.test(ctx.text.slice(m.end, at))) continue;
+        const e = ctx.entities.get(m.key)!;
+        if (['Person', 'Country', 'GovernmentBody', 'Institute', 'Organization', 'Company'].includes(e.type))
+          out.push({ type: 'ATTENDED', source: e.key, target: summit, sentence: s, confidence: 0.6, role: null });
+      }
+      break;
+    }
+  }
+  return out;
+}
+
 /** "The signing ceremony took place at the Seoul office of ...": where the agreement just named was signed. */
 function signingPlace(ctx: Ctx): RelationDraft[] {
   const out: RelationDraft[] = [];
@@ -393,6 +440,7 @@ export function documentRelations(ctx: Ctx, sentenceDrafts: RelationDraft[]): Re
     ...drafts,
     ...as('document', attendanceContinuation(ctx, all)),
     ...as('document', gatheredInSummitCity(ctx, all)),
+    ...as('document', objectlessAttendance(ctx)),
     ...as('document', establishedImpliesProduced(all, ctx)),
   ];
 }

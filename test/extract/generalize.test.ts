@@ -151,6 +151,16 @@ describe('enumerations and membership', () => {
     expect(facts(x)).toEqual(expect.arrayContaining(['Ghana -ATTENDED-> Lusaka AI Summit', 'Chile -ATTENDED-> Lusaka AI Summit']));
     expect(facts(x)).not.toContain('Peru -ATTENDED-> Lusaka AI Summit');
   });
+  it('attendance said without its summit is of the one summit named just before', () => {
+    const lead = 'The Lusaka AI Summit opened on Monday. ';
+    for (const said of ['Attendees included Ghana and Chile.', 'Ghana and Chile also attended.', 'Ghana and Chile sent delegations.']) {
+      expect(facts(extractText(lead + said))).toEqual(expect.arrayContaining(['Ghana -ATTENDED-> Lusaka AI Summit', 'Chile -ATTENDED-> Lusaka AI Summit']));
+    }
+    expect(facts(extractText(`${lead}Ghana attended the launch of a chip plant.`))).not.toContain('Ghana -ATTENDED-> Lusaka AI Summit');
+    expect(facts(extractText(`${lead}Ghana sent a letter to Chile.`))).not.toContain('Ghana -ATTENDED-> Lusaka AI Summit');
+    const two = extractText('The Lusaka AI Summit and the Quito AI Summit were planned. Ghana and Chile also attended.');
+    expect(two.relations.filter((r) => r.type === 'ATTENDED')).toEqual([]);
+  });
   it('a speaker writing before a summit did not attend it', () => {
     const x = extractText('Writing before the Lusaka AI Summit, Cohere said it supported shared testing.');
     expect(facts(x)).not.toContain('Cohere -ATTENDED-> Lusaka AI Summit');
