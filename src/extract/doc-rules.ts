@@ -227,7 +227,7 @@ function gatheredInSummitCity(ctx: Ctx, drafts: RelationDraft[]): RelationDraft[
     const ms = mentionsIn(ctx, s);
     for (const place of ms) {
       const summits = heldIn.get(place.key);
-      if (!summits || summits.size !== 1) continue;
+      if (summits?.size !== 1) continue;
       const before = ctx.text.slice(s.start, place.start);
       if (
         !/\b(?:gathered|gather|gathering|met|meet|meeting|convened|convene|assembled|arrived|arrive|descended on|flocked to|travell?ed to|came to|are in|were in)\s+(?:in|at|on|to)?\s*(?:the\s+)?(?:French\s+|Korean\s+|British\s+|Indian\s+)?(?:capital\s+|city\s+(?:of\s+)?)?$/i.test(
