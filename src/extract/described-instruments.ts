@@ -23,6 +23,9 @@ const PHRASE = new RegExp(
   String.raw`\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat)\s+((?:(?!(?:an?|the|its|their)\s)[\p{Ll}][\p{L}-]*\s+){0,3}?(?:${KINDS.map((k) => k.head).join('|')}))\b`,
   'gu',
 );
+/** Which kind a phrase's head noun is, by the same alternations as PHRASE. */
+const HEAD_OF_KIND = KINDS.map((k) => new RegExp(String.raw`\b(?:${k.head})$`, 'i'));
+const MONTH_AFTER = new RegExp(String.raw`\bin\s+(${MONTHS.join('|')})\b`, 'i');
 const STOP = new Set(
   'a an the of on for and or to in at by with from as its their this that which who is are was were be been has have had its it new first second urging calling'.split(
     ' ',
@@ -76,8 +79,8 @@ export function describedInstruments(text: string, sentences: Sentence[], taken:
     const context = sentences[s - 1]?.start ?? sentence.start;
     const bag = words(text.slice(sentence.start, sentence.end));
     for (const c of taken) if (c.start >= context && c.end <= sentence.end) for (const w of words(c.name)) bag.add(w);
-    const kind = KINDS.findIndex((k) => new RegExp(String.raw`\b(?:${k.head})$`, 'i').test(m[1]!));
-    const month = new RegExp(String.raw`\bin\s+(${MONTHS.join('|')})\b`, 'i').exec(text.slice(end, sentence.end));
+    const kind = HEAD_OF_KIND.findIndex((re) => re.test(m[1]!));
+    const month = MONTH_AFTER.exec(text.slice(end, sentence.end));
     const scored = known()
       .filter((i) => i.kind === kind && (!publishedAt || !i.entry.date || i.entry.date <= publishedAt))
       .filter((i) => !month || Number(i.entry.date?.slice(5, 7)) === MONTHS.indexOf(month[1]!.toLowerCase()) + 1)

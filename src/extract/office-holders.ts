@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { registry } from '../registry/index.ts';
+import { normalizeName } from '../resolve/normalize.ts';
 import { type Ctx, sentenceOf } from './doc-context.ts';
 import type { RelationDraft } from './relations.ts';
 
@@ -21,20 +22,15 @@ const Holder = z.object({
 type Holder = z.infer<typeof Holder>;
 
 const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../graph/offices/holders.json');
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]+/g, ' ')
-    .trim();
-
 let byName: Map<string, Holder[]> | undefined;
 function holders(): Map<string, Holder[]> {
   if (!byName) {
     byName = new Map();
     for (const h of z.array(Holder).parse(JSON.parse(readFileSync(FILE, 'utf8')))) {
-      for (const n of [h.name, ...h.aliases]) byName.set(fold(n), [...(byName.get(fold(n)) ?? []), h]);
+      for (const n of [h.name, ...h.aliases]) {
+        const key = normalizeName(n);
+        byName.set(key, [...(byName.get(key) ?? []), h]);
+      }
     }
   }
   return byName;
@@ -51,7 +47,7 @@ export function knownOfficeHolders(ctx: Ctx, publishedAt: string | null): Relati
   for (const e of ctx.entities.values()) {
     if (e.type !== 'Person') continue;
     const inOffice = [e.name, ...e.aliases]
-      .flatMap((n) => holders().get(fold(n)) ?? [])
+      .flatMap((n) => holders().get(normalizeName(n)) ?? [])
       .filter((h) => !publishedAt || (h.from <= publishedAt && (!h.to || publishedAt < h.to)));
     for (const h of new Set(inOffice)) {
       const body = reg.lookup(h.body)[0];
