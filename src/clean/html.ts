@@ -10,6 +10,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { toIsoDate } from './dates.ts';
+import { boundDepth } from './depth.ts';
 
 export interface HtmlLine {
   text: string;
@@ -509,34 +510,55 @@ export function flattenDeep(root: Element): number {
   return deepest;
 }
 
-/** linkedom builds a proper tree only from a whole document: wrap fragments. Nesting is bounded (flattenDeep). */
-function parseDocument(html: string): { document: Document; depth: number } {
+/** linkedom builds a proper tree only from a whole document: wrap fragments. */
+function wrapDocument(html: string): string {
   const head = html.slice(0, 65536);
-  const document = /<html[\s>]/i.test(head)
-    ? parseHTML(html).document
-    : parseHTML(/<body[\s>]/i.test(head) ? `<html>${html}</html>` : `<html><head></head><body>${html}</body></html>`).document;
-  const depth = document.documentElement ? flattenDeep(document.documentElement) : 0;
-  return { document, depth };
+  if (/<html[\s>]/i.test(head)) return html;
+  return /<body[\s>]/i.test(head) ? `<html>${html}</html>` : `<html><head></head><body>${html}</body></html>`;
+}
+
+/**
+ * The page's markup with its nesting bounded: a page nesting deeper than
+ * MAX_PARSE_DEPTH loses its tags below MAX_DEPTH from the markup itself
+ * (depth.ts: parsing it would take time quadratic in the depth), any other is
+ * flattened in its DOM below MAX_DEPTH (flattenDeep). `depth` is how deep the
+ * page nests when it was cut (else the DOM says, as before the cut existed).
+ */
+function boundedMarkup(html: string): { markup: string; depth: number; cut: boolean } {
+  const { html: markup, depth, cut } = boundDepth(wrapDocument(html), { block: BLOCK_TAGS, cell: CELL_TAGS, skip: SKIP_TAGS }, MAX_DEPTH);
+  return { markup, depth: cut ? depth : 0, cut };
+}
+
+function parseDocument(markup: string, depth: number): { document: Document; depth: number } {
+  const { document } = parseHTML(markup);
+  const domDepth = document.documentElement ? flattenDeep(document.documentElement) : 0;
+  return { document, depth: Math.max(depth, domDepth) };
 }
 
 export function extractHtml(html: string, opts: { url?: string | null } = {}): HtmlExtraction {
   const warnings: string[] = [];
-  const { document, depth } = parseDocument(html);
+  const bounded = boundedMarkup(html);
+  const { document, depth } = parseDocument(bounded.markup, bounded.depth);
   if (depth > MAX_DEPTH + KEEP_HEIGHT) warnings.push(`the page nests elements ${depth} levels deep; flattened below level ${MAX_DEPTH}, text kept`);
   const meta = extractMetadata(document, opts.url ?? null);
 
   let root: Element | null = null;
   let byline: string | null = null;
-  try {
-    const article = new Readability<Element>(document, { keepClasses: true, serializer: (el) => el as Element }).parse();
-    root = article?.content ?? null;
-    byline = article?.byline ? collapse(article.byline) : null;
-  } catch (err) {
-    warnings.push(`readability failed: ${(err as Error).message}`);
-  }
-  if (!root || collapse(root.textContent ?? '').length < 140) {
+  // A page cut in depth.ts is no article layout: its text is all in one
+  // element, and Readability would keep that element and drop the text of
+  // the levels around it. The whole body is read instead, text kept.
+  if (bounded.cut) root = document.body ?? document.documentElement;
+  else
+    try {
+      const article = new Readability<Element>(document, { keepClasses: true, serializer: (el) => el as Element }).parse();
+      root = article?.content ?? null;
+      byline = article?.byline ? collapse(article.byline) : null;
+    } catch (err) {
+      warnings.push(`readability failed: ${(err as Error).message}`);
+    }
+  if (!bounded.cut && (!root || collapse(root.textContent ?? '').length < 140)) {
     // Not an article page (or a snippet): the whole body without its furniture.
-    const fresh = parseDocument(html).document;
+    const fresh = parseDocument(bounded.markup, bounded.depth).document;
     root = fresh.body ?? fresh.documentElement;
     if (root && collapse(root.textContent ?? '').length > 1000) warnings.push('no article container found; using the whole page body');
   }
