@@ -72,3 +72,21 @@ describe('Markdown', () => {
     for (const p of pieces) expect(src.slice(p.src, p.src + p.text.length)).toBe(p.text);
   });
 });
+
+describe('Markdown marks left open (issue 14)', () => {
+  // Each open mark used to scan to the end of its line: a 60 KiB line took 5-9 s, 1 MiB would take most of an hour.
+  for (const unit of ['**a ', '*a ', '_a ', '[a ', '![a ', '<a ']) {
+    it(`cleans a 1 MiB line of ${JSON.stringify(unit)} and keeps it as written`, () => {
+      const body = unit.repeat(Math.ceil((1024 * 1024) / unit.length)).trim();
+      expect(cleanDocument(md(body)).text).toBe(body);
+    });
+  }
+
+  it('reads marks whose content is up to 1,000 characters long; longer, they stay as written', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const fits = words(150); // 1,039 characters: over the bound
+    const short = words(100).slice(0, 1000);
+    expect(inlinePieces(`**${short.trim()}**`, 0).map((p) => p.text)).toEqual([short.trim()]);
+    expect(inlinePieces(`**${fits}**`, 0).map((p) => p.text)).toEqual([`**${fits}**`]);
+  });
+});
