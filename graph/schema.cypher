@@ -36,6 +36,14 @@ CREATE INDEX aimodel_name IF NOT EXISTS FOR (n:AIModel) ON (n.name);
 CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
 CREATE INDEX document_content_hash IF NOT EXISTS FOR (n:Document) ON (n.contentHash);
 
+// What a run looks up for each chunk of documents instead of reading the
+// whole graph (src/load/candidates.ts): entities by the normal forms of their
+// names (nameKey: its own name's, formKeys: every name's; exact, or within
+// two edits), first copies by exact text and by MinHash LSH band (lshKeys).
+CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS FOR (n:Entity) ON EACH [n.nameKey, n.formKeys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+CREATE INDEX document_text_hash IF NOT EXISTS FOR (n:Document) ON (n.textHash);
+CREATE FULLTEXT INDEX document_lsh IF NOT EXISTS FOR (n:Document) ON EACH [n.lshKeys] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}};
+
 // Bookkeeping of refreshes (kg refresh / kg run) and the one-writer lock.
 CREATE CONSTRAINT run_id IF NOT EXISTS FOR (n:Run) REQUIRE n.id IS UNIQUE;
 CREATE INDEX run_started_at IF NOT EXISTS FOR (n:Run) ON (n.startedAt);

@@ -40,6 +40,8 @@ SET e.type = row.type,
     e.fullName = row.fullName,
     e.fullId = row.fullId,
     e.aliases = ${distinct('coalesce(e.aliases, []) + row.aliases')},
+    e.nameKey = row.nameKey,
+    e.formKeys = ${distinct('coalesce(e.formKeys, []) + row.formKeys')},
     e.baseAliases = CASE WHEN size(row.base) > 0 THEN row.base END,
     e.date = coalesce(row.date, e.date)${extraDate}`;
 }

@@ -4,17 +4,14 @@
 // duplicateOf and a DUPLICATE_OF relationship to its first copy, and no
 // MENTIONS and no provenance of its own, so a fact it repeats counts once.
 import type { CleanDocument } from '../model/schemas.ts';
-import type { Fingerprint, KnownDocument } from '../pipeline/duplicates.ts';
+import { bandKeys, type Fingerprint, type KnownDocument } from '../pipeline/duplicates.ts';
 import type { GraphStore } from './index.ts';
 import { fullValue, storageKey } from './keys.ts';
-
-const READ_FINGERPRINTS = `MATCH (d:Document) WHERE d.textHash IS NOT NULL
-RETURN coalesce(d.fullId, d.id) AS id, d.textHash AS textHash, coalesce(d.minhash, []) AS minhash, d.duplicateOf AS duplicateOf`;
 
 /** First copies: their fingerprints, and no DUPLICATE_OF (a document that was a copy and changed is one no more). */
 const SET_FIRST_COPIES = `UNWIND $rows AS row
 MATCH (d:Document {id: row.id})
-SET d.textHash = row.textHash, d.minhash = row.minhash, d.duplicateOf = null
+SET d.textHash = row.textHash, d.minhash = row.minhash, d.lshKeys = row.lshKeys, d.duplicateOf = null
 WITH d
 OPTIONAL MATCH (d)-[r:DUPLICATE_OF]->()
 DELETE r`;
@@ -24,7 +21,7 @@ const WRITE_COPIES = `UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 SET d.fullId = row.fullId, d.url = row.url, d.title = row.title, d.source = row.source,
     d.publishedAt = row.publishedAt, d.contentHash = row.contentHash, d.ingestedAt = $ingestedAt,
-    d.textHash = row.textHash, d.minhash = row.minhash, d.duplicateOf = row.of
+    d.textHash = row.textHash, d.minhash = row.minhash, d.lshKeys = row.lshKeys, d.duplicateOf = row.of
 WITH d, row
 OPTIONAL MATCH (d)-[old:DUPLICATE_OF]->()
 DELETE old
@@ -32,22 +29,10 @@ WITH d, row
 MATCH (o:Document {id: row.ofKey})
 MERGE (d)-[:DUPLICATE_OF]->(o)`;
 
-/** The fingerprints of every document the graph holds. */
-export async function knownDocuments(store: GraphStore): Promise<KnownDocument[]> {
-  return store.read(async (tx) =>
-    (await tx.run(READ_FINGERPRINTS)).records.map((r) => ({
-      id: r.get('id') as string,
-      textHash: r.get('textHash') as string,
-      minhash: (r.get('minhash') as number[]).map(Number),
-      duplicateOf: (r.get('duplicateOf') as string | null) ?? null,
-    })),
-  );
-}
-
 /** Stores the fingerprints of documents written as first copies. */
 export async function markFirstCopies(store: GraphStore, docs: Array<{ id: string } & Fingerprint>): Promise<void> {
   if (!docs.length) return;
-  const rows = docs.map((d) => ({ id: storageKey(d.id), textHash: d.textHash, minhash: d.minhash }));
+  const rows = docs.map((d) => ({ id: storageKey(d.id), textHash: d.textHash, minhash: d.minhash, lshKeys: bandKeys(d.minhash) }));
   await store.write((tx) => tx.run(SET_FIRST_COPIES, { rows }));
 }
 
@@ -80,6 +65,7 @@ export async function writeCopies(
       contentHash: doc.contentHash,
       textHash: fp.textHash,
       minhash: fp.minhash,
+      lshKeys: bandKeys(fp.minhash),
       of,
       ofKey: storageKey(of),
     };

@@ -8,6 +8,7 @@ import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Ses
 import { EvidenceMethod, Graph, type EntityType, type RelationType } from '../model/schemas.ts';
 import type { KnownEntity } from '../resolve/index.ts';
 import { authFor, type Connection } from '../server/index.ts';
+import { backfillLookupKeys, withNameKeys } from './candidates.ts';
 import * as Q from './cypher.ts';
 import { fullValue, storageKey } from './keys.ts';
 import { batchRows, batchWeight, sliceByDocument, type BatchRows, type DocumentFacts, type RelationRow } from './slice.ts';
@@ -281,7 +282,7 @@ export class GraphStore {
     const session = this.session('WRITE');
     try {
       // Already there (the usual case): nothing to do.
-      const names = statements.map((st) => /^CREATE\s+(?:CONSTRAINT|INDEX)\s+(\w+)/i.exec(st)?.[1]);
+      const names = statements.map((st) => /^CREATE\s+(?:CONSTRAINT|(?:FULLTEXT\s+|TEXT\s+|RANGE\s+)?INDEX)\s+(\w+)/i.exec(st)?.[1]);
       const existing = new Set<string>();
       for (const q of ['SHOW CONSTRAINTS YIELD name RETURN name', 'SHOW INDEXES YIELD name RETURN name']) {
         for (const r of (await session.run(q)).records) existing.add(r.get('name') as string);
@@ -293,6 +294,8 @@ export class GraphStore {
       // between the two creations is tried again.
       for (const statement of statements) await createSchemaItem(session, statement);
       await session.run('CALL db.awaitIndexes(300)');
+      // A graph from before the lookup indexes: its entities and documents get their index terms.
+      await backfillLookupKeys(this);
     } catch (err) {
       if (isUnavailable(err)) throw new Neo4jUnavailableError(this.connection.uri, 0, err);
       throw err;
@@ -378,7 +381,7 @@ export class GraphStore {
             return true;
           })
         : all;
-      for (const part of chunks(list)) if (part.length) entityStatements.push([Q.ENTITY_UPSERT[type], { rows: part }]);
+      for (const part of chunks(list.map(withNameKeys))) if (part.length) entityStatements.push([Q.ENTITY_UPSERT[type], { rows: part }]);
     }
     // The statements in order (entities before the MENTIONS and relationships that need them).
     const statements = [...prepared.retractions, ...entityStatements, ...prepared.statements];

@@ -144,9 +144,17 @@ export class CopyIndex {
   }
 }
 
-function bandKeys(sig: number[]): string[] {
+/** One key per LSH band: its number and its rows' values, as one index term (letters, digits, underscores). */
+export function bandKeys(sig: number[]): string[] {
   const keys: string[] = [];
-  for (let b = 0; b < BANDS; b++) keys.push(`${b}:${sig.slice(b * ROWS, (b + 1) * ROWS).join(',')}`);
+  if (!sig.length) return keys;
+  for (let b = 0; b < BANDS; b++)
+    keys.push(
+      `b${b}_${sig
+        .slice(b * ROWS, (b + 1) * ROWS)
+        .map((v) => v.toString(36))
+        .join('_')}`,
+    );
   return keys;
 }
 

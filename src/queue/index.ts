@@ -25,8 +25,9 @@ import { docBudgetMs, ExtractPool, Guard, isBudgetStop, processDocument } from '
 import { resolveForWrite } from '../refresh/index.ts';
 import { readDecisions } from '../curate/index.ts';
 import { decisionRows, writeDecisionNodes } from '../load/curation.ts';
-import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
-import { planCopies } from '../pipeline/duplicates.ts';
+import { knownDocumentsFor, knownEntitiesFor } from '../load/candidates.ts';
+import { markFirstCopies, writeCopies } from '../load/duplicates.ts';
+import { fingerprint, planCopies } from '../pipeline/duplicates.ts';
 import { connect, redisUrl, requireRedis, RedisUnavailableError } from './redis.ts';
 
 export const DOCUMENTS = 'kg-documents';
@@ -382,17 +383,23 @@ async function writeBatch(
     const all = [...byDoc.values()].sort((a, b) => a.extraction.document.id.localeCompare(b.extraction.document.id));
     const stored = await store.documentHashes(all.map((x) => x.extraction.document.id));
     // Syndicated copies: linked to their first copy, their facts not written (as kg run does).
-    const known = await knownDocuments(store);
-    const plan = planCopies(
-      all.map((x) => x.extraction.document),
-      known,
+    const docs = all.map((x) => x.extraction.document);
+    const fingerprints = new Map(docs.map((d) => [d.id, fingerprint(d.text)]));
+    const known = await knownDocumentsFor(
+      store,
+      docs.map((d) => ({ id: d.id, ...fingerprints.get(d.id)! })),
     );
+    const plan = planCopies(docs, known, fingerprints);
     const list = all.filter((x) => !plan.copies.has(x.extraction.document.id));
     // Resolved under the analysts' decisions (graph/curation/decisions.jsonl), as kg run does.
     const decisions = readDecisions();
     const slices = resolveForWrite(
       list.map((x) => x.extraction),
-      await store.knownEntities(),
+      await knownEntitiesFor(
+        store,
+        list.map((x) => x.extraction),
+        decisions,
+      ),
       decisions,
     );
     for (const {

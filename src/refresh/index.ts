@@ -14,8 +14,9 @@ import { Neo4jUnavailableError, type BatchLimits, type GraphStore, type WriteRes
 import { acquireLock, finishRun, startRun, type RunRecord } from '../load/runs.ts';
 import type { CleanDocument, DocumentExtraction } from '../model/schemas.ts';
 import { docBudgetMs, extractCleaned, Guard, type Workers } from '../pipeline/index.ts';
-import { planCopies, type Fingerprint } from '../pipeline/duplicates.ts';
-import { knownDocuments, markFirstCopies, writeCopies } from '../load/duplicates.ts';
+import { fingerprint, planCopies, type Fingerprint } from '../pipeline/duplicates.ts';
+import { knownDocumentsFor, knownEntitiesFor, storedFingerprints } from '../load/candidates.ts';
+import { markFirstCopies, writeCopies } from '../load/duplicates.ts';
 import { decisionEntities, pendingDecisions, readDecisions, resetFor, type EntityReset } from '../curate/index.ts';
 import { decisionRows, decisionStatuses, documentsMentioning, rejectInGraph, writeDecisionNodes } from '../load/curation.ts';
 import type { Decision } from '../model/decisions.ts';
@@ -115,16 +116,29 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
       const stored = await store.documentHashes(cleaned.map((d) => d.id));
       // Syndicated copies (the same article under another URL) are not
       // extracted: each is linked to its first copy, whose facts count once.
-      const known = await knownDocuments(store);
       // Unchanged documents (same contentHash) reuse their stored fingerprints:
       // a no-change refresh shingles nothing and writes no fingerprint.
-      const knownById = new Map(known.map((k) => [k.id, k]));
-      const reuse = new Map<string, Fingerprint>();
+      const own = new Map(
+        (
+          await storedFingerprints(
+            store,
+            cleaned.map((d) => d.id),
+          )
+        ).map((k) => [k.id, k]),
+      );
+      const fingerprints = new Map<string, Fingerprint>();
+      const reused = new Set<string>();
       for (const doc of cleaned) {
-        const k = knownById.get(doc.id);
-        if (k && stored.get(doc.id) === doc.contentHash) reuse.set(doc.id, k);
+        const k = own.get(doc.id);
+        if (k && stored.get(doc.id) === doc.contentHash) reused.add(doc.id);
+        fingerprints.set(doc.id, reused.has(doc.id) ? k! : fingerprint(doc.text));
       }
-      const plan = planCopies(cleaned, known, reuse);
+      // Only the first copies these documents can be copies of are read, not every document's fingerprint.
+      const known = await knownDocumentsFor(
+        store,
+        cleaned.map((d) => ({ id: d.id, ...fingerprints.get(d.id)! })),
+      );
+      const plan = planCopies(cleaned, known, fingerprints);
       const wasCopy = new Set(known.filter((k) => k.duplicateOf !== null).map((k) => k.id));
       const todo: CleanDocument[] = [];
       for (const doc of cleaned) {
@@ -163,7 +177,8 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
 
       if (extractions.length > 0) {
         // New documents reuse the ids of entities the graph already has.
-        const slices = resolveForWrite(extractions, await store.knownEntities(), decisions);
+        // Only the entities these documents' names can resolve to are read, not the whole graph's.
+        const slices = resolveForWrite(extractions, await knownEntitiesFor(store, extractions, decisions), decisions);
         let done = 0;
         // Batches of documents, one transaction each: a batch is written whole
         // or not at all. Neo4j gone (after the retries) stops the run; the
@@ -192,7 +207,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
 
       const ingestedAt = new Date().toISOString();
       const firsts = cleaned.filter(
-        (d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed' && !(reuse.has(d.id) && knownById.get(d.id)?.duplicateOf === null),
+        (d) => !plan.copies.has(d.id) && statuses.get(d.id) !== 'failed' && !(reused.has(d.id) && own.get(d.id)?.duplicateOf === null),
       );
       await markFirstCopies(
         store,

@@ -30,6 +30,14 @@ export interface KnownEntity {
  * one thing come from the registry and from acronym and alias links.
  */
 export const FUZZY_THRESHOLD = 0.88;
+/**
+ * At most this many edits between spelling variants, whatever their length.
+ * A run resolves each chunk of documents against the graph's entities found
+ * by a Lucene fuzzy lookup (src/load/entity-candidates.ts), and Lucene's
+ * fuzzy queries stop at 2 edits: resolution in memory keeps the same bound,
+ * so a load in chunks gives the graph one load gives.
+ */
+export const MAX_FUZZY_EDITS = 2;
 
 let qualifierIndex: Map<string, string> | undefined;
 
@@ -91,15 +99,34 @@ export function similar(a: string, b: string): number {
   return 1 - distance(x, y) / Math.max(x.length, y.length);
 }
 
+/** Whether two names are spelling variants of one another by edit distance alone (qualifiers aside). */
+export function spellingVariants(a: string, b: string, min = FUZZY_THRESHOLD): number {
+  const x = normalized(a);
+  const y = normalized(b);
+  if (!x || !y || Math.abs(x.length - y.length) > MAX_FUZZY_EDITS) return 0;
+  const d = distance(x, y);
+  if (d > MAX_FUZZY_EDITS) return 0;
+  const score = 1 - d / Math.max(x.length, y.length);
+  return score >= min ? score : 0;
+}
+
 /** Two names that differ in whose they are (US vs UK institute) are never one thing. */
 export function conflictingQualifiers(a: string, b: string): boolean {
   const qa = qualifiers(a);
   const qb = qualifiers(b);
   if (qa.length > 0 && qb.length > 0 && !qa.some((q) => qb.includes(q))) return true;
   // Different years or versions are different things: REAIM Summit 2023 / 2024, GPT-4 / GPT-5.
-  const na = normalizeName(a).match(/\d+/g) ?? [];
-  const nb = normalizeName(b).match(/\d+/g) ?? [];
-  return na.length > 0 && nb.length > 0 && na.join(' ') !== nb.join(' ');
+  const na = numbersIn(a);
+  const nb = numbersIn(b);
+  return na !== '' && nb !== '' && na !== nb;
+}
+
+const numbersCache = new Map<string, string>();
+/** The numbers a name carries, in order ('' when none). */
+function numbersIn(name: string): string {
+  let n = numbersCache.get(name);
+  if (n === undefined) numbersCache.set(name, (n = (normalized(name).match(/\d+/g) ?? []).join(' ')));
+  return n;
 }
 
 function slug(s: string): string {
@@ -220,12 +247,12 @@ export function resolveDocuments(
     let best: Cluster | undefined;
     let bestScore = FUZZY_THRESHOLD;
     for (const c of clusters.values()) {
-      if (!typeFits(c, e.type) || !mayReach(c.name, e.name, bestScore) || conflictingQualifiers(c.name, e.name) || apartFrom(c, e)) continue;
-      const score = similar(c.name, e.name);
-      if (score >= bestScore) {
-        best = c;
-        bestScore = score;
-      }
+      if (!typeFits(c, e.type) || !mayReach(c.name, e.name, bestScore)) continue;
+      // Edit distance first: it rules out nearly every pair, and costs less than the qualifier checks.
+      const score = spellingVariants(c.name, e.name, bestScore);
+      if (score === 0 || conflictingQualifiers(c.name, e.name) || apartFrom(c, e)) continue;
+      best = c;
+      bestScore = score;
     }
     return best;
   };

@@ -11,3 +11,8 @@ export function normalizeName(s: string): string {
     .replace(/^the /, '')
     .trim();
 }
+
+/** A name's normal form as one index term (spaces as underscores): what the graph's entity_name_keys index holds. */
+export function nameKey(s: string): string {
+  return normalizeName(s).replace(/ /g, '_');
+}
