@@ -35,3 +35,15 @@ if (process.env.KG_FROM_SOURCE !== '1' && builtIsFresh()) {
   ({ main } = await import('../src/cli/main.ts'));
 }
 process.exitCode = await main(process.argv);
+// The command is done (servers it starts, the local Neo4j or Redis, run
+// detached). Whatever a library still holds open must not keep it alive: the
+// Neo4j driver has no timeout on the Bolt handshake, so a NEO4J_URI port that
+// accepts connections and never answers (another service's port) left its
+// socket open after the "cannot reach" message and the process never exited,
+// a cron job hanging for good. The timer does not hold the process itself,
+// and output still being written to a slow reader is waited for.
+const exitWhenWritten = () => {
+  if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) setTimeout(exitWhenWritten, 200).unref();
+  else process.exit();
+};
+setTimeout(exitWhenWritten, 2_000).unref();

@@ -8,6 +8,7 @@ import { parseBudget, parseWorkers } from '../pipeline/index.ts';
 import { loadPipeline } from '../refresh/pipelines.ts';
 import { ensureNeo4j, type Connection, type StartResult } from '../server/index.ts';
 import { Progress } from './progress.ts';
+import { redactUrl } from '../util/redact.ts';
 
 export interface OpenGraph {
   store: GraphStore;
@@ -77,7 +78,7 @@ export function connectionLines(connection: Connection): string[] {
       '  (the local server keeps running; stop it with `kg neo4j stop`)',
     ];
   }
-  return [`Neo4j: ${connection.uri}, user ${connection.user}${connection.database ? `, database ${connection.database}` : ''}`];
+  return [`Neo4j: ${redactUrl(connection.uri)}, user ${connection.user}${connection.database ? `, database ${connection.database}` : ''}`];
 }
 
 export function graphLines(counts: GraphCounts): string[] {
@@ -140,7 +141,7 @@ export function runJson(command: string, summary: RunSummary, counts: GraphCount
     errors: r.errors,
     warnings: r.warnings,
     graph: counts,
-    neo4j: { uri: connection.uri, local: connection.local },
+    neo4j: { uri: redactUrl(connection.uri), local: connection.local },
     seconds,
   };
 }

@@ -12,6 +12,7 @@ import { backfillLookupKeys, withNameKeys } from './candidates.ts';
 import * as Q from './cypher.ts';
 import { fullValue, storageKey } from './keys.ts';
 import { batchRows, batchWeight, sliceByDocument, type BatchRows, type DocumentFacts, type RelationRow } from './slice.ts';
+import { redactUrl } from '../util/redact.ts';
 
 export { batchRows, sliceByDocument, type DocumentFacts, type RelationRow } from './slice.ts';
 
@@ -54,7 +55,7 @@ export interface Fence {
 
 export class Neo4jUnavailableError extends Error {
   constructor(uri: string, retrySeconds: number, cause: unknown) {
-    super(`Neo4j at ${uri} is unavailable (gave up after retrying for ${retrySeconds} s): ${(cause as Error).message}`);
+    super(`Neo4j at ${redactUrl(uri)} is unavailable (gave up after retrying for ${retrySeconds} s): ${(cause as Error).message}`);
     this.name = 'Neo4jUnavailableError';
   }
 }
@@ -188,12 +189,13 @@ export class GraphStore {
     } catch (err) {
       await store.close();
       const code = (err as { code?: string }).code ?? '';
-      if (code.includes('Unauthorized')) throw new Error(`Neo4j at ${connection.uri} refused user "${connection.user}": check NEO4J_USER / NEO4J_PASSWORD`);
+      if (code.includes('Unauthorized'))
+        throw new Error(`Neo4j at ${redactUrl(connection.uri)} refused user "${connection.user}": check NEO4J_USER / NEO4J_PASSWORD`);
       // Say where the address came from and the way back to the local server.
       const hint = connection.local
         ? ''
         : ' (NEO4J_URI points there): start that server, or unset NEO4J_URI to use the local one (`unset NEO4J_URI; kg neo4j start`)';
-      throw new Error(`cannot reach Neo4j at ${connection.uri}${hint}: ${(err as Error).message}`);
+      throw new Error(`cannot reach Neo4j at ${redactUrl(connection.uri)}${hint}: ${(err as Error).message}`);
     }
     return store;
   }

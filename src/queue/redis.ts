@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { redactUrl } from '../util/redact.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6390';
@@ -30,7 +31,7 @@ export interface LocalRedis {
 
 export function localRedis(url = redisUrl(), dir?: string): LocalRedis {
   const u = new URL(url);
-  if (!['127.0.0.1', 'localhost'].includes(u.hostname)) throw new Error(`REDIS_URL ${url} is not local: start that Redis yourself`);
+  if (!['127.0.0.1', 'localhost'].includes(u.hostname)) throw new Error(`REDIS_URL ${redactUrl(url)} is not local: start that Redis yourself`);
   const port = Number(u.port || 6379);
   const home = dir ?? path.join(ROOT, '.redis', String(port));
   return { url, port, dir: home, pidFile: path.join(home, 'redis.pid') };
@@ -41,7 +42,7 @@ export class RedisUnavailableError extends Error {
   constructor(url: string, env: NodeJS.ProcessEnv = process.env, detail = '') {
     const from = env.REDIS_URL ? 'REDIS_URL points there' : `the default; REDIS_URL names another`;
     super(
-      `no Redis answers at ${url} (${from})${detail}: start the local one with \`kg redis start\` (needs redis-server: apt-get install redis-server) or set REDIS_URL to a running Redis`,
+      `no Redis answers at ${redactUrl(url)} (${from})${detail}: start the local one with \`kg redis start\` (needs redis-server: apt-get install redis-server) or set REDIS_URL to a running Redis`,
     );
     this.name = 'RedisUnavailableError';
   }
@@ -66,7 +67,7 @@ export async function requireRedis(
   for (let i = 0; i < attempts; i++) {
     if (await ping(url)) return true;
     if (stopped) return false;
-    if (i === 0 && attempts > 1) options.log?.(`waiting for Redis at ${url} (${attempts} attempts, ${delay} ms apart)`);
+    if (i === 0 && attempts > 1) options.log?.(`waiting for Redis at ${redactUrl(url)} (${attempts} attempts, ${delay} ms apart)`);
     if (i + 1 < attempts) await Promise.race([new Promise((r) => setTimeout(r, delay)), options.stop]);
     if (stopped) return false;
   }
@@ -135,5 +136,5 @@ export async function stopRedis(cfg: LocalRedis = localRedis()): Promise<{ stopp
 }
 
 export async function redisStatus(cfg: LocalRedis = localRedis()): Promise<{ running: boolean; url: string }> {
-  return { running: await ping(cfg.url), url: cfg.url };
+  return { running: await ping(cfg.url), url: redactUrl(cfg.url) };
 }

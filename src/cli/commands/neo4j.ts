@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { externalConnection, localConfig, serverStatus, startServer, stopServer, type Connection } from '../../server/index.ts';
 import { connectionLines } from '../graph-session.ts';
+import { redactUrl } from '../../util/redact.ts';
 
 /** A value a POSIX shell reads back verbatim. */
 export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -12,7 +13,7 @@ export function envLine(conn: Connection): string {
 
 function refuseWhenExternal(action: string): void {
   const ext = externalConnection();
-  if (ext) throw new Error(`NEO4J_URI is set (${ext.uri}): kg does not ${action} a local Neo4j then; unset it to use the local server`);
+  if (ext) throw new Error(`NEO4J_URI is set (${redactUrl(ext.uri)}): kg does not ${action} a local Neo4j then; unset it to use the local server`);
 }
 
 export function registerNeo4j(program: Command): void {
@@ -65,7 +66,7 @@ export function registerNeo4j(program: Command): void {
     .action(async () => {
       const ext = externalConnection();
       if (ext) {
-        console.log(`NEO4J_URI is set: using ${ext.uri}; no local server is managed`);
+        console.log(`NEO4J_URI is set: using ${redactUrl(ext.uri)}; no local server is managed`);
         return;
       }
       const s = await serverStatus(localConfig());

@@ -4,6 +4,7 @@ import { enqueuePaths, runWorker, runWriter } from '../../queue/index.ts';
 import { localRedis, redisStatus, redisUrl, startRedis, stopRedis } from '../../queue/redis.ts';
 import { failureExitCode, graphLines, openGraph, outputOptions, type OutputOptions } from '../graph-session.ts';
 import { parseBudget } from '../../pipeline/index.ts';
+import { redactUrl } from '../../util/redact.ts';
 
 const nonNegative = (v: string, name: string) => {
   const n = Number(v);
@@ -48,10 +49,10 @@ export function registerQueue(program: Command): void {
             failed: r.failures.length,
             errors: r.failures.map((f) => `${f.source}: ${f.error}`),
             warnings: r.warnings.map((w) => `${w.source}: ${w.warning}`),
-            redis: redisUrl(),
+            redis: redactUrl(redisUrl()),
           }),
         );
-      else if (!opts.quiet) console.log(`kg enqueue: ${r.queued} documents queued on ${redisUrl()}`);
+      else if (!opts.quiet) console.log(`kg enqueue: ${r.queued} documents queued on ${redactUrl(redisUrl())}`);
       process.exitCode = failureExitCode('kg enqueue', r.failures.length, r.queued, r.failures[0]?.error, opts);
     });
 
@@ -128,7 +129,7 @@ export function registerQueue(program: Command): void {
   redis.command('start').action(async () => {
     const cfg = localRedis();
     const r = await startRedis(cfg);
-    console.log(`Redis ${r.started ? 'started' : 'already running'} at ${cfg.url} (data ${cfg.dir})`);
+    console.log(`Redis ${r.started ? 'started' : 'already running'} at ${redactUrl(cfg.url)} (data ${cfg.dir})`);
   });
   redis.command('stop').action(async () => {
     const r = await stopRedis(localRedis());

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { removeDocuments } from '../../refresh/index.ts';
 import { connectionLines, graphLines, openGraph, outputOptions, type OutputOptions } from '../graph-session.ts';
+import { redactUrl } from '../../util/redact.ts';
 
 export function registerRemove(program: Command): void {
   outputOptions(
@@ -24,7 +25,7 @@ export function registerRemove(program: Command): void {
             removed: result.removed,
             missing: result.missing,
             graph: counts,
-            neo4j: { uri: connection.uri, local: connection.local },
+            neo4j: { uri: redactUrl(connection.uri), local: connection.local },
           }),
         );
       } else if (!opts.quiet)
