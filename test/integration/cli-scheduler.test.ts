@@ -90,6 +90,35 @@ describe('exit code of a run where documents failed', () => {
     ]);
   });
 
+  it('kg schedule writes too: --json is one JSON line per run, --quiet only the failures, and --max-runs ends like a run (2, or 0 with --allow-failures)', async () => {
+    const dir = mixedCorpus();
+    const file = path.join(scratchDir('cli-scheduler-pipeline'), 'every-second.json');
+    writeFileSync(file, JSON.stringify({ name: 'every-second', inputs: [dir], schedule: '* * * * * *', mode: 'full' }));
+
+    const j = await kg(['schedule', file, '--max-runs', '2', '--json']);
+    expect(j.code, j.stderr).toBe(2);
+    expect(j.stderr).toContain('kg schedule every-second: 2 of 6 documents failed: exit code 2 (--allow-failures to exit 0 when some documents fail)');
+    const lines = j.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(JSON.parse(line)).toMatchObject({
+        pipeline: 'every-second',
+        command: 'schedule',
+        mode: 'full',
+        status: 'done',
+        documents: { failed: 1 },
+        errors: [expect.stringMatching(/empty\.txt: empty input/)],
+        graph: { documents: 2 },
+      });
+    }
+    expect(j.stdout).not.toContain(inject('neo4j').password ?? 'no password');
+
+    const q = await kg(['schedule', file, '--max-runs', '1', '--quiet', '--allow-failures']);
+    expect(q.code, q.stderr).toBe(0);
+    expect(q.stdout).toBe('');
+    expect(q.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^\S+ kg schedule every-second: failed: .*empty\.txt: empty input/)]);
+  });
+
   it('without a terminal, progress is a few lines per phase, not a line per document', async () => {
     const dir = scratchDir('cli-scheduler-many');
     for (let i = 0; i < 40; i++)
