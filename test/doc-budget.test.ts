@@ -47,6 +47,12 @@ const singleLine = () =>
   );
 /** One paragraph of news repeated to 5 MB. */
 const repetitive = () => repeated(seeds[0]!.body.split('\n\n').find((p) => p.length > 200)!, 5 * 1024 * 1024, '\n\n');
+/**
+ * 200 KiB of one word per line: small, but slow to extract (22 s at 250 KiB
+ * here, and 5.6 s at 32 KiB); it ran in a run's own thread, with no budget,
+ * while texts up to 256 KiB did.
+ */
+const wordLines = () => repeated('Paris', 200 * 1024, '\n');
 /** A page of `mb` MB of nested empty elements around one sentence: slow to clean (Readability), nothing much to extract. */
 const markup = (mb: number): RawDocument => ({
   id: 'markup.html',
@@ -63,6 +69,7 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'long-line.txt'), singleLine());
   writeFileSync(path.join(dir, 'repetitive.txt'), repetitive());
   writeFileSync(path.join(dir, 'markup.html'), markup(1).body);
+  writeFileSync(path.join(dir, 'word-lines.txt'), wordLines());
 });
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.close()));
@@ -107,11 +114,12 @@ describe('the time budget per document', () => {
   it('a run extracting in this thread sends its large documents to a guard thread: they fail, the articles come through', async () => {
     expect(singleLine().length).toBeGreaterThan(GUARD_CHARS);
     const run = await extractPaths([dir], { budgetMs: GUARD_BUDGET_MS });
-    expect(run.workers).toBe(0); // eight documents: the articles were extracted in this thread
+    expect(run.workers).toBe(0); // nine documents: the articles were extracted in this thread
     expect(run.failures).toEqual([
       { source: path.join(dir, 'long-line.txt'), error: expect.stringMatching(/^stopped after the time budget of 0.5 s per document, while/) },
       { source: path.join(dir, 'markup.html'), error: expect.stringMatching(/^stopped after the time budget of 0.5 s per document, while cleaning it/) },
       { source: path.join(dir, 'repetitive.txt'), error: expect.stringMatching(/^stopped after the time budget of 0.5 s per document, while/) },
+      { source: path.join(dir, 'word-lines.txt'), error: expect.stringMatching(/^stopped after the time budget of 0.5 s per document, while/) },
     ]);
     expect(run.extractions.map((x) => path.basename(x.document.source))).toEqual(seeds.map((d) => d.id));
     for (const x of run.extractions) expect(x.entities.length).toBeGreaterThan(3);
@@ -122,7 +130,7 @@ describe('the time budget per document', () => {
     try {
       expect(guard.wants(seeds[0]!)).toBe(false);
       expect(guard.wants(markup(0.1))).toBe(true); // markup over 64 KiB
-      expect(guard.wants({ ...seeds[0]!, body: 'x'.repeat(GUARD_CHARS) })).toBe(false); // text up to 256 KiB
+      expect(guard.wants({ ...seeds[0]!, body: 'x'.repeat(GUARD_CHARS) })).toBe(false); // text up to 32 KiB
       expect(await guard.clean(seeds[0]!)).toEqual(cleanDocument(seeds[0]!)); // in this thread
       await expect(guard.clean(markup(3))).rejects.toThrow(/^stopped after the time budget of 5 s per document, while cleaning it \(3,145,\d{3} characters\)/);
       expect(guard.spentMs.size).toBe(0);

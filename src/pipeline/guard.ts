@@ -19,14 +19,20 @@ import { ExtractPool } from './pool.ts';
  * Documents longer than this (raw body or cleaned text, in characters) go to
  * the guard thread when a run works in this thread: ordinary articles stay
  * here (the longest BBC article has 25,000 characters of text), a long or odd
- * one gets the time budget.
+ * one gets the time budget. Not more: what extraction costs depends on what a
+ * text says, not only on its length; a text of one word per line took 5.6 s
+ * at 32 KiB, 31 s at 128 KiB and 22-45 s at 250 KiB, which under the former
+ * 256 KiB limit ran here, with no budget and nothing else moving.
  */
-export const GUARD_CHARS = 256 * 1024;
+export const GUARD_CHARS = 32 * 1024;
 
 /**
  * Raw HTML or Markdown longer than this goes to the guard thread too: their
- * parsers are what is slow, not the text (1 MB of nested empty elements took
- * 40 s to clean, a 128 KiB one 5 s), and a scraped news page is often larger.
+ * parsers are what is slow, not the text (1 MB of empty elements took 40 s to
+ * clean, 60 KiB of them 2-6 s), and a scraped news page is often larger (174 KB
+ * on average in the article-extraction benchmark). Cleaning markup is linear
+ * in its size whatever its shape (deep nesting: clean/depth.ts; Markdown
+ * marks left open: clean/markdown.ts), so below this no page takes long.
  */
 export const GUARD_MARKUP_CHARS = 64 * 1024;
 
