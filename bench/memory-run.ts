@@ -24,10 +24,16 @@ try {
       if (e.phase !== 'plan') return;
       read += e.total;
       const mb = (process.resourceUsage().maxRSS / 1024).toFixed(0);
-      process.stderr.write(`memory-run: ${read} of ${docs} documents read, peak RSS so far ${mb} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+      const now = (process.memoryUsage().rss / 1048576).toFixed(0);
+      process.stderr.write(
+        `memory-run: ${read} of ${docs} documents read, RSS ${now} MB, peak RSS so far ${mb} MB, ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
+      );
     },
   });
   if (r.run.new !== docs) throw new Error(`bench: expected ${docs} new documents, got ${r.run.new} (${r.run.errors[0] ?? ''})`);
+  // bench/memory.ts makes every 25th document a syndicated copy of an earlier one.
+  const copies = Math.floor((docs + 1) / 25);
+  if (r.run.duplicates !== copies) throw new Error(`bench: expected ${copies} syndicated copies, found ${r.run.duplicates}`);
   const label = chunkText === 'all' ? 'whole' : 'chunked';
   emit({ name: `run.rss_peak_mb.${label}.n${docs}`, value: process.resourceUsage().maxRSS / 1024, unit: 'MB', docs, cores: CORES });
   emit({ name: `run.s.${label}.n${docs}`, value: (Date.now() - t0) / 1000, unit: 's', docs, cores: CORES });
