@@ -188,7 +188,11 @@ export async function runWorker(options: WorkerOptions = {}, url?: string): Prom
     if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) summary.failed++;
     log(`kg worker: ${job?.data?.source ?? job?.id}: ${err.message}`);
   });
-  worker.on('error', (err) => say(`kg worker: ${err.message}`));
+  // Once stopping, the connections are being closed under BullMQ: its "Connection is closed." is
+  // the stop itself (reported by the stop's own line), not an error to log after it.
+  worker.on('error', (err) => {
+    if (!stopping) say(`kg worker: ${err.message}`);
+  });
 
   let lost: Error | null = null;
   const stops: Array<Promise<unknown>> = [];
