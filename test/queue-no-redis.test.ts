@@ -32,10 +32,12 @@ function kg(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | nu
 }
 
 describe('no Redis', () => {
-  for (const args of [['enqueue', 'seeds'], ['worker']]) {
+  // kg writer also needs Neo4j: pointed at none, it must still name Redis, the first thing missing, without
+  // trying (or starting) Neo4j first.
+  for (const args of [['enqueue', 'seeds'], ['worker'], ['writer']]) {
     it(`kg ${args[0]} says what to do in one line and exits 1`, async () => {
       const url = `redis://127.0.0.1:${await closedPort()}`;
-      const r = await kg(args, { REDIS_URL: url, KG_REDIS_ATTEMPTS: '2' });
+      const r = await kg(args, { REDIS_URL: url, KG_REDIS_ATTEMPTS: '2', NEO4J_URI: `bolt://127.0.0.1:${await closedPort()}` });
       expect(r.code).toBe(1);
       const lines = r.stderr.trim().split('\n');
       expect(lines.filter((l) => !l.startsWith('kg worker: waiting for Redis'))).toEqual([

@@ -1,7 +1,7 @@
 // kg enqueue / worker / writer / redis: the distributed pipeline (src/queue).
 import type { Command } from 'commander';
 import { enqueuePaths, runWorker, runWriter } from '../../queue/index.ts';
-import { localRedis, redisStatus, redisUrl, startRedis, stopRedis } from '../../queue/redis.ts';
+import { localRedis, redisStatus, redisUrl, requireRedis, startRedis, stopRedis } from '../../queue/redis.ts';
 import { failureExitCode, graphLines, openGraph, outputOptions, type OutputOptions } from '../graph-session.ts';
 import { parseBudget } from '../../pipeline/index.ts';
 import { redactUrl } from '../../util/redact.ts';
@@ -100,6 +100,8 @@ export function registerQueue(program: Command): void {
     .action(async (opts: OutputOptions & { batch: string; untilEmpty?: boolean; allowFailures?: boolean }) => {
       const batch = nonNegative(opts.batch, '--batch');
       if (batch < 1) throw new Error('--batch must be at least 1');
+      // Redis first: with none, say so at once rather than after starting the local Neo4j (a minute) for nothing.
+      await requireRedis();
       const { store } = await openGraph(opts.quiet ? () => {} : undefined);
       try {
         const log = opts.quiet || opts.json ? () => {} : undefined;
