@@ -43,8 +43,19 @@ export function progressReporter(label: string, quiet = false): { onProgress: (e
         break;
       case 'plan':
         progress.end();
-        progress.note(`${e.total} documents read, ${e.toExtract} to extract${e.total - e.toExtract ? `, ${e.total - e.toExtract} unchanged` : ''}`);
+        {
+          const unchanged = e.total - e.toExtract - e.copies;
+          progress.note(
+            `${e.total} documents read, ${e.toExtract} to extract${e.copies ? `, ${e.copies} syndicated copies` : ''}${unchanged ? `, ${unchanged} unchanged` : ''}`,
+          );
+        }
         enter('extract', e.toExtract);
+        break;
+      case 'resolve':
+        // Resolution has no per-document ticks; without this line a log falls silent for its duration.
+        progress.end();
+        phase = '';
+        progress.note(`resolving ${e.documents} documents against the graph's entities`);
         break;
       case 'extract':
         enter('extract', null);

@@ -26,7 +26,8 @@ export type DocumentStatus = 'new' | 'changed' | 'unchanged' | 'failed';
 
 export type ProgressEvent =
   | { phase: 'read'; source: string; ok: boolean; error?: string }
-  | { phase: 'plan'; total: number; toExtract: number }
+  | { phase: 'plan'; total: number; toExtract: number; copies: number }
+  | { phase: 'resolve'; documents: number }
   | { phase: 'extract'; id: string; ok: boolean }
   | { phase: 'write'; id: string; done: number; total: number }
   /** A syndicated copy, linked to its first copy instead of extracted. */
@@ -150,7 +151,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
         if (status !== 'unchanged' || options.mode === 'full' || wasCopy.has(doc.id)) todo.push(doc);
       }
       run!.duplicates = (run!.duplicates ?? 0) + plan.copies.size;
-      progress({ phase: 'plan', total: cleaned.length, toExtract: todo.length });
+      progress({ phase: 'plan', total: cleaned.length, toExtract: todo.length, copies: plan.copies.size });
 
       // Extraction: the costly step, only for what needs it; on a pool of
       // worker threads when there are many documents (extractCleaned decides).
@@ -177,6 +178,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
 
       if (extractions.length > 0) {
         // New documents reuse the ids of entities the graph already has.
+        progress({ phase: 'resolve', documents: extractions.length });
         // Only the entities these documents' names can resolve to are read, not the whole graph's.
         const slices = resolveForWrite(extractions, await knownEntitiesFor(store, extractions, decisions), decisions);
         let done = 0;
