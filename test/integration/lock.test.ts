@@ -54,8 +54,8 @@ describe('the writer lock', () => {
       const store = await GraphStore.open(JSON.parse(process.env.KG_TEST_CONNECTION));
       process.stdout.write('ready\\n');
       for await (const line of createInterface({ input: process.stdin })) {
-        await new Promise((r) => setTimeout(r, 3000));
-        try { const lock = await acquireLock(store, 'run', 1500); process.stdout.write('took\\n'); await lock.release(); }
+        await new Promise((r) => setTimeout(r, 6000));
+        try { const lock = await acquireLock(store, 'run', 4000); process.stdout.write('took\\n'); await lock.release(); }
         catch (err) { process.stdout.write('refused ' + err.name + '\\n'); }
         break;
       }
@@ -68,11 +68,13 @@ describe('the writer lock', () => {
     const out = output(b);
     const exited = new Promise((r) => b.on('exit', r));
     await out.saw('ready');
-    const lock = await acquireLock(store, 'run', 1500);
+    // A lifetime of 4 s (renewed every 1.3 s) and the contender trying after 6 s:
+    // with 1.5 s, one renewal slowed past it by a loaded machine let B in.
+    const lock = await acquireLock(store, 'run', 4000);
     try {
       await new Promise((r) => setTimeout(r, 300)); // the heartbeat thread is up
       await new Promise<void>((r) => b.stdin.write('go\n', () => r()));
-      starve(6000);
+      starve(9000);
       await Promise.race([out.saw('refused'), out.saw('took')]);
       expect(out.text()).toContain('refused LockHeldError');
       expect(lock.lost).toBe(false);
