@@ -7,7 +7,9 @@
 // plan compare with, so either gives what it would against the whole graph:
 //   entities  by the normal form of any of their names (exact), by their
 //             name within MAX_FUZZY_EDITS edits (Lucene's fuzzy query, the
-//             same bound resolution keeps), by the ids the chunk's names
+//             same bound resolution keeps; it expands to the 50 closest
+//             terms, so among more than 50 names that near one, resolution
+//             sees the closest), by the ids the chunk's names
 //             would get, and every registry entity and every entity an
 //             analyst's decision names;
 //   documents by the chunk's own ids, by exact text hash, and by any shared
