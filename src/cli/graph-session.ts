@@ -1,12 +1,12 @@
 // What the graph commands (run, refresh, remove, export, start, schedule)
 // share: opening the graph (starting the local Neo4j when NEO4J_URI is unset),
 // progress display and the closing summary.
-import type { Command } from 'commander';
 import { GraphStore, total, type GraphCounts } from '../load/index.ts';
 import { runPipeline, type ProgressEvent, type RunMode, type RunSummary } from '../refresh/index.ts';
 import { parseBudget, parseWorkers } from '../pipeline/index.ts';
 import { loadPipeline } from '../refresh/pipelines.ts';
 import { ensureNeo4j, type Connection, type StartResult } from '../server/index.ts';
+import type { OutputOptions } from './options.ts';
 import { Progress } from './progress.ts';
 import { redactUrl } from '../util/redact.ts';
 
@@ -226,14 +226,6 @@ export function failureExitCode(label: string, failed: number, ok: number, first
   return EXIT.documentsFailed;
 }
 
-export interface OutputOptions {
-  json?: boolean;
-  quiet?: boolean;
-}
-
-/** --json and --quiet, the same words on every command that writes. */
-export function outputOptions<T extends Command>(cmd: T, what = 'the summary'): T {
-  return cmd
-    .option('--json', `print ${what} as one JSON object on stdout (no credentials)`)
-    .option('-q, --quiet', 'no progress and no summary text: only failures, on stderr (for cron)');
-}
+// --json and --quiet live in options.ts (no dependencies: the command
+// definitions import it, and `kg --help` loads nothing heavy); re-exported here.
+export { outputOptions, type OutputOptions } from './options.ts';

@@ -9,8 +9,8 @@ import { normalizeName } from '../resolve/normalize.ts';
 import type { EntityRow, FactRow, MentionRow, SingleDocumentRow } from '../load/curation.ts';
 import { activeDecisions, decisionEntities, factKey } from './apply.ts';
 
-export const REVIEW_KINDS = ['rejected-restated', 'low-confidence', 'inferred-only', 'near-duplicate', 'single-document'] as const;
-export type ReviewKind = (typeof REVIEW_KINDS)[number];
+import { REVIEW_KINDS, type ReviewKind } from './review-kinds.ts';
+export { REVIEW_KINDS, type ReviewKind };
 
 /** Evidence methods that infer a fact rather than read it from a sentence that states it. */
 export const INFERRED_METHODS: readonly string[] = ['name', 'table', 'document', 'registry'];

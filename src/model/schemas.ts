@@ -1,41 +1,13 @@
 // The data that flows between stages, defined once. Each stage validates what
 // it hands on, so a bug in one stage is caught at its boundary, not in Neo4j.
 import { z } from 'zod';
+import { ENTITY_TYPES, RELATION_TYPES } from './vocabulary.ts';
 
-export const ENTITY_TYPES = [
-  'Institute',
-  'Company',
-  'GovernmentBody',
-  'Organization',
-  'Country',
-  'Location',
-  'Person',
-  'Summit',
-  'Agreement',
-  'Policy',
-  'AIModel',
-] as const;
+export { ENTITY_TYPES, RELATION_TYPES };
+
 export const EntityType = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 
-export const RELATION_TYPES = [
-  'SIGNED',
-  'PARTNERED_WITH',
-  'HELD_IN',
-  'HOSTED_BY',
-  'ATTENDED',
-  'PRODUCED',
-  'FOLLOWS',
-  'BUILDS_ON',
-  'ESTABLISHED',
-  'PART_OF',
-  'MEMBER_OF',
-  'BASED_IN',
-  'WORKS_FOR',
-  'EVALUATED',
-  'DEVELOPED',
-  'PUBLISHED',
-] as const;
 export const RelationType = z.enum(RELATION_TYPES);
 export type RelationType = z.infer<typeof RelationType>;
 

@@ -9,13 +9,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { redactUrl } from '../util/redact.ts';
+import { redisUrl } from './url.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6390';
-
-export function redisUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.REDIS_URL || DEFAULT_REDIS_URL;
-}
+export { DEFAULT_REDIS_URL, redisUrl } from './url.ts';
 
 /** A connection as BullMQ needs it (workers require maxRetriesPerRequest: null). */
 export function connect(url = redisUrl()): Redis {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { cleanDocument } from '../../clean/index.ts';
-import { readInputs } from '../../ingest/index.ts';
+import type { cleanDocument } from '../../clean/index.ts';
 
 export function registerClean(program: Command): void {
   program
@@ -9,6 +8,8 @@ export function registerClean(program: Command): void {
     .argument('<paths...>', 'files or directories (.txt .md .html .jsonl, optionally .gz; - for stdin)')
     .option('--json', 'one JSON object per line: source, url, title, publishedAt, author, lang, text, warnings')
     .action(async (paths: string[], opts: { json?: boolean }) => {
+      // Loaded when the command runs: `kg --help` loads no pipeline code.
+      const [{ cleanDocument }, { readInputs }] = await Promise.all([import('../../clean/index.ts'), import('../../ingest/index.ts')]);
       let ok = 0,
         failed = 0,
         first = true;

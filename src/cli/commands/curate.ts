@@ -2,16 +2,55 @@
 // and applied to the live graph at once) and `kg review` (what is left to decide).
 import path from 'node:path';
 import type { Command } from 'commander';
-import { activeDecisions, decisionsFile, describeDecision, normalFact, readDecisions } from '../../curate/index.ts';
-import { decide, withdraw, type DecideOutcome, type DecisionBody } from '../../curate/live.ts';
-import { readReviewQueue } from '../../curate/queue.ts';
-import { REVIEW_KINDS, type ReviewKind } from '../../curate/review.ts';
-import { factEvidence, findEntities, type EntityRow } from '../../load/curation.ts';
+import type { DecideOutcome, DecisionBody } from '../../curate/live.ts';
+import { REVIEW_KINDS, type ReviewKind } from '../../curate/review-kinds.ts';
+import type { EntityRow } from '../../load/curation.ts';
 import type { GraphStore } from '../../load/index.ts';
 import type { EntityRef } from '../../model/decisions.ts';
-import { EntityType, RelationType } from '../../model/schemas.ts';
-import { entityIdFor } from '../../resolve/index.ts';
-import { openGraph } from '../graph-session.ts';
+import type { EntityType, RelationType } from '../../model/schemas.ts';
+import { ENTITY_TYPES } from '../../model/vocabulary.ts';
+
+/**
+ * The curation code, the resolver (with its NLP library) and the graph,
+ * imported when a command runs: the definitions below load at every start,
+ * `kg --help` included, and must not pull them in.
+ */
+async function lib() {
+  const [
+    { activeDecisions, decisionsFile, describeDecision, normalFact, readDecisions },
+    { decide, withdraw },
+    { readReviewQueue },
+    { factEvidence, findEntities },
+    { entityIdFor },
+    { openGraph },
+    { EntityType, RelationType },
+  ] = await Promise.all([
+    import('../../curate/index.ts'),
+    import('../../curate/live.ts'),
+    import('../../curate/queue.ts'),
+    import('../../load/curation.ts'),
+    import('../../resolve/index.ts'),
+    import('../graph-session.ts'),
+    import('../../model/schemas.ts'),
+  ]);
+  return {
+    activeDecisions,
+    decisionsFile,
+    describeDecision,
+    normalFact,
+    readDecisions,
+    decide,
+    withdraw,
+    readReviewQueue,
+    factEvidence,
+    findEntities,
+    entityIdFor,
+    openGraph,
+    EntityType,
+    RelationType,
+  };
+}
+type Lib = Awaited<ReturnType<typeof lib>>;
 
 interface CurateOptions {
   by?: string;
@@ -23,34 +62,39 @@ const shown = (file: string) => path.relative(process.cwd(), file) || file;
 
 /** The one entity a reference names, or a message that says what it names. */
 async function entity(store: GraphStore, ref: string): Promise<EntityRef> {
+  const { findEntities } = await lib();
   const found = await findEntities(store, ref);
   if (found.length === 0) throw new Error(`no entity "${ref}" in the graph (give an id as \`kg export\` shows it, a name or an alias)`);
   if (found.length > 1) throw new Error(`"${ref}" names ${found.length} entities: ${found.map((e) => `${e.id} (${e.type})`).join(', ')}; give an id`);
-  return ref_(found[0]!);
+  return ref_(found[0]!, await lib());
 }
 
-const ref_ = (e: EntityRow): EntityRef => ({ id: e.id, type: EntityType.parse(e.type), name: e.name });
+const ref_ = (e: EntityRow, { EntityType }: Lib): EntityRef => ({ id: e.id, type: EntityType.parse(e.type), name: e.name });
 
-function relationType(t: string): RelationType {
+async function relationType(t: string): Promise<RelationType> {
+  const { RelationType } = await lib();
   const parsed = RelationType.safeParse(t.toUpperCase());
   if (!parsed.success) throw new Error(`"${t}" is not a relationship type (one of ${RelationType.options.join(', ')})`);
   return parsed.data;
 }
 
-function entityType(t: string): EntityType {
+async function entityType(t: string): Promise<EntityType> {
+  const { EntityType } = await lib();
   const parsed = EntityType.safeParse(EntityType.options.find((x) => x.toLowerCase() === t.toLowerCase()) ?? t);
   if (!parsed.success) throw new Error(`"${t}" is not an entity type (one of ${EntityType.options.join(', ')})`);
   return parsed.data;
 }
 
 async function fact(store: GraphStore, source: string, type: string, target: string) {
-  const f = normalFact({ type: relationType(type), source: (await entity(store, source)).id, target: (await entity(store, target)).id });
+  const { factEvidence, normalFact } = await lib();
+  const f = normalFact({ type: await relationType(type), source: (await entity(store, source)).id, target: (await entity(store, target)).id });
   const evidence = await factEvidence(store, f);
   if (evidence === null) throw new Error(`the graph holds no ${f.type} relationship from ${f.source} to ${f.target}`);
   return { fact: f, evidence };
 }
 
-function report(outcome: DecideOutcome, opts: CurateOptions, verb = 'recorded'): void {
+async function report(outcome: DecideOutcome, opts: CurateOptions, verb = 'recorded'): Promise<void> {
+  const { decisionsFile, describeDecision } = await lib();
   const { decision, applied } = outcome;
   if (opts.json) {
     console.log(JSON.stringify({ command: 'curate', decision, file: shown(decisionsFile()), applied }, null, 1));
@@ -74,16 +118,17 @@ function report(outcome: DecideOutcome, opts: CurateOptions, verb = 'recorded'):
 
 /** Opens the graph, runs one decision, closes. */
 async function withGraph(opts: CurateOptions, work: (store: GraphStore) => Promise<DecideOutcome>, verb?: string): Promise<void> {
+  const { openGraph } = await lib();
   const { store } = await openGraph(opts.json ? () => {} : undefined);
   try {
-    report(await work(store), opts, verb);
+    await report(await work(store), opts, verb);
   } finally {
     await store.close();
   }
 }
 
 const run = (body: (store: GraphStore) => Promise<DecisionBody>) => (opts: CurateOptions) =>
-  withGraph(opts, async (store) => decide(store, await body(store), { by: opts.by, why: opts.why ?? null }));
+  withGraph(opts, async (store) => (await lib()).decide(store, await body(store), { by: opts.by, why: opts.why ?? null }));
 
 function common<T extends Command>(cmd: T): T {
   return cmd
@@ -123,15 +168,17 @@ export function registerCurate(program: Command): void {
       .option('--type <type>', "the type of B when it is a name split off (default: A's)"),
   ).action(async (a: string, b: string, opts: CurateOptions & { type?: string }) =>
     run(async (store) => {
+      const l = await lib();
+      const { entityIdFor, findEntities } = l;
       const first = await entity(store, a);
       const found = await findEntities(store, b);
       // A name that only A carries (an alias of A) is a name to split off, not another entity.
       const other = found.filter((e) => e.id !== first.id);
       let second: EntityRef;
-      if (other.length === 1) second = ref_(other[0]!);
+      if (other.length === 1) second = ref_(other[0]!, l);
       else if (other.length > 1) throw new Error(`"${b}" names ${other.length} entities: ${other.map((e) => e.id).join(', ')}; give an id`);
       else {
-        const type = opts.type ? entityType(opts.type) : first.type;
+        const type = opts.type ? await entityType(opts.type) : first.type;
         second = { id: entityIdFor(type, b), type, name: b };
       }
       if (second.id === first.id) throw new Error(`"${b}" is ${first.name}'s own name; nothing to keep apart`);
@@ -152,11 +199,11 @@ export function registerCurate(program: Command): void {
   common(
     curate
       .command('retype')
-      .description(`give an entity another type (${EntityType.options.join(', ')})`)
+      .description(`give an entity another type (${ENTITY_TYPES.join(', ')})`)
       .argument('<entity>', 'id, name or alias')
       .argument('<type>', 'the new type'),
   ).action(async (ref: string, type: string, opts: CurateOptions) =>
-    run(async (store) => ({ kind: 'retype', entity: await entity(store, ref), type: entityType(type) }))(opts),
+    run(async (store) => ({ kind: 'retype', entity: await entity(store, ref), type: await entityType(type) }))(opts),
   );
 
   common(
@@ -167,6 +214,7 @@ export function registerCurate(program: Command): void {
       .argument('<alias>', 'the name'),
   ).action(async (ref: string, alias: string, opts: CurateOptions) =>
     run(async (store) => {
+      const { findEntities } = await lib();
       const e = await entity(store, ref);
       // A name another entity goes by: an alias would leave the resolver two holders of it; one entity is a merge.
       const others = (await findEntities(store, alias.trim())).filter((x) => x.id !== e.id);
@@ -240,6 +288,7 @@ export function registerCurate(program: Command): void {
     withGraph(
       opts,
       async (store) => {
+        const { describeDecision, withdraw } = await lib();
         const outcome = await withdraw(store, id, { by: opts.by, why: opts.why ?? null });
         if (!opts.json) console.log(`kg curate: withdrew ${id}: ${describeDecision(outcome.withdrawn)}`);
         return outcome;
@@ -253,7 +302,8 @@ export function registerCurate(program: Command): void {
     .description('the decisions in force (newest last); --all with the withdrawn ones and the withdrawals')
     .option('--all', 'every line of the decisions file')
     .option('--json', 'as JSON')
-    .action((opts: { all?: boolean; json?: boolean }) => {
+    .action(async (opts: { all?: boolean; json?: boolean }) => {
+      const { activeDecisions, decisionsFile, describeDecision, readDecisions } = await lib();
       const all = readDecisions();
       const list = opts.all ? all : activeDecisions(all);
       if (opts.json) {
@@ -283,6 +333,7 @@ export function registerReview(program: Command): void {
       if (!Number.isInteger(limit) || limit < 0) throw new Error('--limit must be a non-negative integer');
       if (!(minConfidence >= 0 && minConfidence <= 1)) throw new Error('--min-confidence must be between 0 and 1');
       if (opts.kind && !REVIEW_KINDS.includes(opts.kind as ReviewKind)) throw new Error(`--kind must be one of ${REVIEW_KINDS.join(', ')}`);
+      const { openGraph, readDecisions, readReviewQueue } = await lib();
       const decisions = readDecisions();
       const { store } = await openGraph(opts.json ? () => {} : undefined);
       try {

@@ -3,16 +3,15 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { evaluate, formatReport, GoldFile, type EvalReport } from '../../evaluate/index.ts';
-import { fileNamer, pickHalf, readSources, scraperLines, type SourceRow } from '../../evaluate/sources.ts';
-import { countInputs } from '../../ingest/index.ts';
-import { extractPaths } from '../../pipeline/index.ts';
-import { resolveGraph } from '../../resolve/index.ts';
-import { Progress } from '../progress.ts';
+// Types only at the top: the evaluation, the pipeline and the resolver are
+// imported where they are used, so `kg --help` does not load them.
+import type { EvalReport, GoldFile } from '../../evaluate/index.ts';
+import type { SourceRow } from '../../evaluate/sources.ts';
 
 export async function readGold(dir: string): Promise<GoldFile[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
   if (!files.length) throw new Error(`no gold files (*.json) in ${dir}`);
+  const { GoldFile } = await import('../../evaluate/index.ts');
   return Promise.all(
     files.map(async (f) => {
       try {
@@ -56,6 +55,13 @@ export async function evaluatePaths(
   paths: string[],
   opts: EvalSetOptions,
 ): Promise<{ report: EvalReport; failures: Array<{ source: string; error: string }>; warnings: Array<{ source: string; warning: string }>; absent: string[] }> {
+  const [{ evaluate }, { fileNamer, pickHalf, readSources, scraperLines }, { countInputs }, { extractPaths }, { resolveGraph }] = await Promise.all([
+    import('../../evaluate/index.ts'),
+    import('../../evaluate/sources.ts'),
+    import('../../ingest/index.ts'),
+    import('../../pipeline/index.ts'),
+    import('../../resolve/index.ts'),
+  ]);
   let golds = await readGold(opts.gold);
   const sourcesFile = sourcesFor(opts.gold, opts.sources);
   const half = opts.half ?? 'all';
@@ -119,6 +125,7 @@ export function registerEval(program: Command): void {
     .argument('[paths...]', "documents the gold files annotate (files, folders, or a scraper's .jsonl)", ['seeds'])
     .action(async (paths: string[], opts: { gold: string; sources?: string; half: string; json?: boolean; summary?: boolean; quiet?: boolean }) => {
       if (!['odd', 'even', 'all'].includes(opts.half)) throw new Error(`--half is odd, even or all, not ${opts.half}`);
+      const [{ formatReport }, { Progress }] = await Promise.all([import('../../evaluate/index.ts'), import('../progress.ts')]);
       const progress = new Progress({ label: 'kg eval', quiet: opts.quiet });
       const { report, failures, warnings, absent } = await evaluatePaths(paths, {
         gold: opts.gold,

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { openGraph } from '../graph-session.ts';
 
 export function registerExport(program: Command): void {
   program
@@ -8,6 +7,7 @@ export function registerExport(program: Command): void {
     .description('print the whole graph from Neo4j as the JSON export (documents, entities, relations with evidence)')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action(async (opts: { output?: string }) => {
+      const { openGraph } = await import('../graph-session.ts');
       const { store } = await openGraph();
       try {
         const graph = await store.readGraph();

@@ -1,10 +1,4 @@
 import type { Command } from 'commander';
-import { countInputs } from '../../ingest/index.ts';
-import { planCopies } from '../../pipeline/duplicates.ts';
-import { extractPaths, parseBudget, parseWorkers } from '../../pipeline/index.ts';
-import { resolveGraph } from '../../resolve/index.ts';
-import { failureExitCode } from '../graph-session.ts';
-import { Progress } from '../progress.ts';
 
 export function registerExtract(program: Command): void {
   program
@@ -21,6 +15,16 @@ export function registerExtract(program: Command): void {
     .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')
     .option('--url <url>', 'the URL of the document read from standard input (-)')
     .action(async (paths: string[], opts: { workers: string; docBudget?: string; quiet?: boolean; allowFailures?: boolean; id?: string; url?: string }) => {
+      // Loaded when the command runs: `kg --help` loads no pipeline code.
+      const [{ countInputs }, { planCopies }, { extractPaths, parseBudget, parseWorkers }, { resolveGraph }, { failureExitCode }, { Progress }] =
+        await Promise.all([
+          import('../../ingest/index.ts'),
+          import('../../pipeline/duplicates.ts'),
+          import('../../pipeline/index.ts'),
+          import('../../resolve/index.ts'),
+          import('../graph-session.ts'),
+          import('../progress.ts'),
+        ]);
       // stdout is the JSON export alone: progress and failures go to stderr.
       const progress = new Progress({ label: 'kg extract', quiet: opts.quiet });
       // Counted first so progress shows the time left (not for stdin, read once).

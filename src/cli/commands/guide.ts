@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { localConfig, localConnection } from '../../server/index.ts';
-import { guidePort, startGuideServer } from '../../queries/guide.ts';
 
 export function registerGuide(program: Command): void {
   program
@@ -10,6 +8,10 @@ export function registerGuide(program: Command): void {
     )
     .option('--port <n>', 'port on 127.0.0.1 (default KG_GUIDE_PORT or 7480; 0 = any free port)')
     .action(async (opts: { port?: string }) => {
+      const [{ localConfig, localConnection }, { guidePort, startGuideServer }] = await Promise.all([
+        import('../../server/index.ts'),
+        import('../../queries/guide.ts'),
+      ]);
       const port = opts.port === undefined ? guidePort() : guidePort({ KG_GUIDE_PORT: opts.port });
       const server = await startGuideServer(port);
       const browser = process.env.NEO4J_URI ? null : localConnection(localConfig()).browserUrl;

@@ -1,7 +1,11 @@
 import type { Command } from 'commander';
-import { externalConnection, localConfig, serverStatus, startServer, stopServer, type Connection } from '../../server/index.ts';
-import { connectionLines } from '../graph-session.ts';
+import type { Connection } from '../../server/index.ts';
 import { redactUrl } from '../../util/redact.ts';
+
+// The server module loads the Neo4j driver: imported when a subcommand runs,
+// so `kg --help` does not load it.
+const server = () => import('../../server/index.ts');
+const session = () => import('../graph-session.ts');
 
 /** A value a POSIX shell reads back verbatim. */
 export const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -11,8 +15,8 @@ export function envLine(conn: Connection): string {
   return `export NEO4J_URI=${shellQuote(conn.uri)} NEO4J_USER=${shellQuote(conn.user)} NEO4J_PASSWORD=${shellQuote(conn.password ?? '')}`;
 }
 
-function refuseWhenExternal(action: string): void {
-  const ext = externalConnection();
+async function refuseWhenExternal(action: string): Promise<void> {
+  const ext = (await server()).externalConnection();
   if (ext) throw new Error(`NEO4J_URI is set (${redactUrl(ext.uri)}): kg does not ${action} a local Neo4j then; unset it to use the local server`);
 }
 
@@ -25,7 +29,8 @@ export function registerNeo4j(program: Command): void {
     .command('start')
     .description('start it (or reuse the running one) and wait until Bolt answers')
     .action(async () => {
-      refuseWhenExternal('start');
+      await refuseWhenExternal('start');
+      const [{ localConfig, startServer }, { connectionLines }] = await Promise.all([server(), session()]);
       const cfg = localConfig();
       const r = await startServer(cfg);
       console.log(
@@ -40,7 +45,8 @@ export function registerNeo4j(program: Command): void {
     .command('env')
     .description('print `export NEO4J_URI=... NEO4J_USER=... NEO4J_PASSWORD=...` for the local server (starting it if need be): eval "$(npx kg neo4j env)"')
     .action(async () => {
-      refuseWhenExternal('print the environment of');
+      await refuseWhenExternal('print the environment of');
+      const { localConfig, startServer } = await server();
       const r = await startServer(localConfig());
       if (r.started) console.error(`kg: local Neo4j started in ${r.seconds.toFixed(1)} s (pid ${r.pid})`);
       // stdout only for the shell that evaluates it.
@@ -51,7 +57,8 @@ export function registerNeo4j(program: Command): void {
     .command('stop')
     .description('stop it (SIGTERM, then wait for a clean shutdown)')
     .action(async () => {
-      refuseWhenExternal('stop');
+      await refuseWhenExternal('stop');
+      const { localConfig, stopServer } = await server();
       const r = await stopServer(localConfig());
       console.log(
         r.stopped
@@ -64,6 +71,7 @@ export function registerNeo4j(program: Command): void {
     .command('status')
     .description('is it running, and does Bolt answer? (exit 3 when not running)')
     .action(async () => {
+      const [{ externalConnection, localConfig, serverStatus }, { connectionLines }] = await Promise.all([server(), session()]);
       const ext = externalConnection();
       if (ext) {
         console.log(`NEO4J_URI is set: using ${redactUrl(ext.uri)}; no local server is managed`);

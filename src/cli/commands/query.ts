@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { bindParams, formatTable, listQueries, loadQuery, parseAssignments, plain, runSavedQuery, type SavedQuery } from '../../queries/index.ts';
-import { openGraph } from '../graph-session.ts';
+import type { SavedQuery } from '../../queries/index.ts';
 
 function listing(queries: SavedQuery[]): string {
   const lines: string[] = [];
@@ -27,6 +26,11 @@ export function registerQuery(program: Command): void {
     .option('-w, --width <n>', 'cut table cells at n characters', '60')
     .option('--show', 'print the Cypher and the parameters instead of running it')
     .action(async (name: string | undefined, opts: { list?: boolean; param: string[]; json?: boolean; width: string; show?: boolean }) => {
+      // Loaded when the command runs (the queries module loads the Neo4j driver): `kg --help` does not.
+      const [{ bindParams, formatTable, listQueries, loadQuery, parseAssignments, plain, runSavedQuery }, { openGraph }] = await Promise.all([
+        import('../../queries/index.ts'),
+        import('../graph-session.ts'),
+      ]);
       if (opts.list) {
         console.log(listing(listQueries()));
         return;

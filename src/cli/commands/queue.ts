@@ -1,10 +1,14 @@
 // kg enqueue / worker / writer / redis: the distributed pipeline (src/queue).
 import type { Command } from 'commander';
-import { enqueuePaths, runWorker, runWriter } from '../../queue/index.ts';
-import { localRedis, redisStatus, redisUrl, requireRedis, startRedis, stopRedis } from '../../queue/redis.ts';
-import { failureExitCode, graphLines, openGraph, outputOptions, type OutputOptions } from '../graph-session.ts';
-import { parseBudget } from '../../pipeline/index.ts';
+import { redisUrl } from '../../queue/url.ts';
 import { redactUrl } from '../../util/redact.ts';
+import { outputOptions, type OutputOptions } from '../options.ts';
+
+// BullMQ, ioredis, the pipeline and the graph are imported when a command
+// runs, so `kg --help` loads none of them.
+const queue = () => import('../../queue/index.ts');
+const redisLib = () => import('../../queue/redis.ts');
+const session = () => import('../graph-session.ts');
 
 const nonNegative = (v: string, name: string) => {
   const n = Number(v);
@@ -38,6 +42,7 @@ export function registerQueue(program: Command): void {
   )
     .option('--allow-failures', 'exit 0 even when some documents could not be read (default: exit 2)')
     .action(async (paths: string[], opts: OutputOptions & { allowFailures?: boolean }) => {
+      const [{ enqueuePaths }, { failureExitCode }] = await Promise.all([queue(), session()]);
       const r = await enqueuePaths(paths);
       for (const f of r.failures) console.error(`kg enqueue: skipped ${f.source}: ${f.error}`);
       if (!opts.quiet) for (const w of r.warnings) console.error(`kg enqueue: ${w.source}: ${w.warning}`);
@@ -70,6 +75,7 @@ export function registerQueue(program: Command): void {
       .option('--until-empty', 'exit when no document is waiting or being processed'),
     'the summary at exit',
   ).action(async (opts: OutputOptions & { threads: string; docBudget?: string; untilEmpty?: boolean }) => {
+    const [{ runWorker }, { parseBudget }] = await Promise.all([queue(), import('../../pipeline/index.ts')]);
     const log =
       opts.quiet || opts.json
         ? (l: string) => {
@@ -100,6 +106,7 @@ export function registerQueue(program: Command): void {
     .action(async (opts: OutputOptions & { batch: string; untilEmpty?: boolean; allowFailures?: boolean }) => {
       const batch = nonNegative(opts.batch, '--batch');
       if (batch < 1) throw new Error('--batch must be at least 1');
+      const [{ runWriter }, { requireRedis }, { failureExitCode, graphLines, openGraph }] = await Promise.all([queue(), redisLib(), session()]);
       // Redis first: with none, say so at once rather than after starting the local Neo4j (a minute) for nothing.
       await requireRedis();
       const { store } = await openGraph(opts.quiet ? () => {} : undefined);
@@ -129,15 +136,18 @@ export function registerQueue(program: Command): void {
 
   const redis = program.command('redis').description("a local redis-server for the queue (REDIS_URL's port, data in .redis/<port>)");
   redis.command('start').action(async () => {
+    const { localRedis, startRedis } = await redisLib();
     const cfg = localRedis();
     const r = await startRedis(cfg);
     console.log(`Redis ${r.started ? 'started' : 'already running'} at ${redactUrl(cfg.url)} (data ${cfg.dir})`);
   });
   redis.command('stop').action(async () => {
+    const { localRedis, stopRedis } = await redisLib();
     const r = await stopRedis(localRedis());
     console.log(r.stopped ? 'Redis stopped' : 'Redis was not running');
   });
   redis.command('status').action(async () => {
+    const { localRedis, redisStatus } = await redisLib();
     const s = await redisStatus(localRedis());
     console.log(`Redis at ${s.url}: ${s.running ? 'running' : 'not running'}`);
     if (!s.running) process.exitCode = 3;

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { removeDocuments } from '../../refresh/index.ts';
-import { connectionLines, graphLines, openGraph, outputOptions, type OutputOptions } from '../graph-session.ts';
+import { outputOptions, type OutputOptions } from '../options.ts';
 import { redactUrl } from '../../util/redact.ts';
 
 export function registerRemove(program: Command): void {
@@ -11,6 +10,11 @@ export function registerRemove(program: Command): void {
       .description('retract documents: their mentions and evidence go, and relationships and entities no other document supports')
       .argument('<docs...>', 'document ids as `kg export` shows them (canonical URL or path)'),
   ).action(async (docs: string[], opts: OutputOptions) => {
+    // Loaded when the command runs: `kg --help` loads neither the graph nor the pipeline.
+    const [{ removeDocuments }, { connectionLines, graphLines, openGraph }] = await Promise.all([
+      import('../../refresh/index.ts'),
+      import('../graph-session.ts'),
+    ]);
     const { store, connection } = await openGraph(opts.quiet ? () => {} : undefined);
     try {
       // A path given differently (./seeds/x.txt) still names the same document.

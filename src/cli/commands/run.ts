@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RunMode } from '../../refresh/index.ts';
-import { outputOptions, runCommand, type RunCommandOptions } from '../graph-session.ts';
+import type { RunCommandOptions } from '../graph-session.ts';
+import { outputOptions } from '../options.ts';
 
 /** `kg run` and `kg refresh`: the same inputs and options, a different mode. */
 function registerPipelineCommand(program: Command, name: 'run' | 'refresh', mode: RunMode, description: string): void {
@@ -25,6 +26,8 @@ function registerPipelineCommand(program: Command, name: 'run' | 'refresh', mode
     .option('--id <id>', 'the id of the document read from standard input (-); default: from its content')
     .option('--url <url>', 'the URL of the document read from standard input (-): its id and url')
     .action(async (paths: string[], opts: RunCommandOptions) => {
+      // Loaded when the command runs: `kg --help` loads neither the graph nor the pipeline.
+      const { runCommand } = await import('../graph-session.ts');
       await runCommand(`kg ${name}`, mode, paths, opts);
     });
 }

@@ -1,10 +1,5 @@
 import type { Command } from 'commander';
-import { Cron } from 'croner';
-import { GraphStore } from '../../load/index.ts';
-import { runPipeline } from '../../refresh/index.ts';
-import { loadPipeline } from '../../refresh/pipelines.ts';
-import { ensureNeo4j } from '../../server/index.ts';
-import { failureExitCode, outputOptions, runJson, runLines, type OutputOptions } from '../graph-session.ts';
+import { outputOptions, type OutputOptions } from '../options.ts';
 
 export function registerSchedule(program: Command): void {
   outputOptions(
@@ -18,6 +13,15 @@ export function registerSchedule(program: Command): void {
   )
     .option('--allow-failures', 'with --max-runs: exit 0 even when some documents failed (default: exit 2)')
     .action(async (ref: string, opts: OutputOptions & { now?: boolean; maxRuns?: string; allowFailures?: boolean }) => {
+      // Loaded when the command runs: `kg --help` loads neither the graph nor the pipeline.
+      const [{ Cron }, { GraphStore }, { runPipeline }, { loadPipeline }, { ensureNeo4j }, { failureExitCode, runJson, runLines }] = await Promise.all([
+        import('croner'),
+        import('../../load/index.ts'),
+        import('../../refresh/index.ts'),
+        import('../../refresh/pipelines.ts'),
+        import('../../server/index.ts'),
+        import('../graph-session.ts'),
+      ]);
       const def = loadPipeline(ref);
       if (!def.schedule) throw new Error(`${ref} has no "schedule" (a cron expression)`);
       const maxRuns = opts.maxRuns === undefined ? undefined : Number(opts.maxRuns);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { outputOptions, runCommand, type RunCommandOptions } from '../graph-session.ts';
+import type { RunCommandOptions } from '../graph-session.ts';
+import { outputOptions } from '../options.ts';
 
 export function registerStart(program: Command): void {
   outputOptions(
@@ -7,6 +8,8 @@ export function registerStart(program: Command): void {
   )
     .option('--allow-failures', 'exit 0 even when some documents failed')
     .action(async (opts: RunCommandOptions) => {
+      // Loaded when the command runs: `kg --help` loads neither the graph nor the pipeline.
+      const { runCommand } = await import('../graph-session.ts');
       await runCommand('kg start', 'full', ['seeds'], opts);
     });
 }
