@@ -146,6 +146,23 @@ describe('bad input: one clear message per document, the rest still comes throug
     expect(docs(items).map((d) => d.body)).toEqual(['good document']);
   });
 
+  it('refuses bytes with no NUL that decode to no text (random or compressed data), and keeps text in legacy encodings', () => {
+    // Bytes of a fixed xorshift sequence: no NUL in them, under 10% control bytes, and not UTF-8.
+    let x = 2463534242;
+    const noise = Buffer.from(
+      Array.from({ length: 4096 }, () => {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        x >>>= 0;
+        return x & 0xff || 0x41;
+      }),
+    );
+    expect(() => decodeBytes(noise)).toThrow(/binary data \(not UTF-8, and only \d+% of it decodes to letters/);
+    expect(decodeBytes(iconv.encode('Herr Müller sagte, die Grüße aus München seien schön.', 'win1252')).text).toContain('Grüße');
+    expect(decodeBytes(iconv.encode('Ο υπουργός είπε ότι η συμφωνία θα υπογραφεί σύντομα στην Αθήνα.', 'win1253')).text).toContain('συμφωνία');
+  });
+
   it('cuts a huge file at the cap with a warning naming the size', async () => {
     const p = file('huge/big.txt', Buffer.alloc(3 * 1024 * 1024, 'word '));
     const [item] = await collect([p], { maxBytes: 1024 * 1024 });

@@ -31,6 +31,30 @@ export function binaryReason(buf: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * Share of a decoded text that reads as text: letters, digits, spaces and
+ * common punctuation. Prose in any script is well above 0.9; bytes with no
+ * NUL that are not text (random or compressed data) decode to symbols,
+ * control and replacement characters and come out near 0.6.
+ */
+function textShare(text: string): number {
+  const sample = text.slice(0, 8192);
+  if (!sample) return 1;
+  const readable = sample.match(/[\p{L}\p{M}\p{N}\s.,;:!?'"()[\]\-\u2013\u2014\u2018\u2019\u201c\u201d/&%$@#*+=<>]/gu)?.length ?? 0;
+  return readable / sample.length;
+}
+const MIN_TEXT_SHARE = 0.8;
+
+/** A decoding of bytes that are not UTF-8: refused when it does not read as text. */
+function asText(text: string, warnings: string[]): Decoded {
+  const share = textShare(text);
+  if (share < MIN_TEXT_SHARE)
+    throw new BinaryInputError(
+      `binary data (not UTF-8, and only ${Math.round(share * 100)}% of it decodes to letters, digits, spaces or punctuation), not a text document`,
+    );
+  return { text, warnings };
+}
+
 /** UTF-16 by BOM, or by NUL bytes at every other position (ASCII-range text). */
 function utf16Of(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (buf[0] === 0xff && buf[1] === 0xfe) return 'utf-16le';
@@ -98,18 +122,18 @@ export function decodeBytes(buf: Uint8Array, opts: { html?: boolean; truncated?:
     return { text: utf8Lenient.decode(bytes, { stream: !!opts.truncated }), warnings };
   }
   if (declared && !isUtf8Name(declared) && iconv.encodingExists(declared)) {
-    return { text: iconv.decode(Buffer.from(bytes), declared), warnings };
+    return asText(iconv.decode(Buffer.from(bytes), declared), warnings);
   }
   const detected = chardet.detect(sample);
   if (detected && !isUtf8Name(detected) && iconv.encodingExists(detected)) {
     warnings.push(`not valid UTF-8${declared ? ` (though it declares ${declared})` : ''}; decoded as ${detected} (detected)`);
-    return { text: iconv.decode(Buffer.from(bytes), detected), warnings };
+    return asText(iconv.decode(Buffer.from(bytes), detected), warnings);
   }
   warnings.push(
     `not valid UTF-8 in ${seq.invalid} place(s) (first at byte ${seq.firstInvalid}) and no other encoding detected: ` +
       'decoded as UTF-8 with those bytes replaced (U+FFFD)',
   );
-  return { text: utf8Lenient.decode(bytes, { stream: !!opts.truncated }), warnings };
+  return asText(utf8Lenient.decode(bytes, { stream: !!opts.truncated }), warnings);
 }
 
 /**
