@@ -16,6 +16,7 @@
 //             MinHash LSH band, verified in the query (Jaccard estimate at
 //             least NEAR_DUPLICATE), so only real candidates travel.
 import neo4j from 'neo4j-driver';
+import { decisionEntities } from '../curate/apply.ts';
 import type { Decision } from '../model/decisions.ts';
 import type { DocumentExtraction, EntityType } from '../model/schemas.ts';
 import { bandKeys, type Fingerprint, type KnownDocument, NEAR_DUPLICATE, SIGNATURE_SIZE } from '../pipeline/duplicates.ts';
@@ -68,23 +69,6 @@ export function nameQuery(name: string): string | null {
   return edits > 0 ? `formKeys:"${key}" OR nameKey:${key}~${edits}` : `formKeys:"${key}"`;
 }
 
-/** Every entity id an analyst's decision names (decisions are few; their entities resolve by id). */
-function decisionIds(decisions: readonly Decision[]): string[] {
-  const ids: string[] = [];
-  for (const d of decisions) {
-    for (const ref of [
-      'entity' in d ? d.entity : null,
-      'into' in d ? d.into : null,
-      'from' in d ? d.from : null,
-      'a' in d ? d.a : null,
-      'b' in d ? d.b : null,
-    ]) {
-      if (ref) ids.push(ref.id);
-    }
-  }
-  return ids;
-}
-
 /** The graph's entities the chunk's extractions can resolve to (see the top of this file). */
 export async function knownEntitiesFor(
   store: GraphStore,
@@ -93,7 +77,8 @@ export async function knownEntitiesFor(
 ): Promise<KnownEntity[]> {
   const reg = registry();
   const queries = new Set<string>();
-  const ids = new Set<string>([...reg.byId.keys(), ...decisionIds(decisions)]);
+  // Decisions are few; the entities they name resolve by id.
+  const ids = new Set<string>([...reg.byId.keys(), ...decisions.flatMap(decisionEntities)]);
   for (const x of extractions) {
     for (const e of x.entities) {
       for (const form of [e.name, ...e.aliases]) {
@@ -164,10 +149,15 @@ export async function storedFingerprints(store: GraphStore, ids: readonly string
 
 /**
  * The graph's documents a chunk's copy plan needs: the chunk's own (their
- * stored fingerprints and whether they were copies) and the first copies any
+ * stored fingerprints and whether they were copies; `own` when the caller
+ * has read them already, with storedFingerprints) and the first copies any
  * of them can be a copy of.
  */
-export async function knownDocumentsFor(store: GraphStore, docs: ReadonlyArray<{ id: string } & Fingerprint>): Promise<KnownDocument[]> {
+export async function knownDocumentsFor(
+  store: GraphStore,
+  docs: ReadonlyArray<{ id: string } & Fingerprint>,
+  own?: readonly KnownDocument[],
+): Promise<KnownDocument[]> {
   if (!docs.length) return [];
   const min = Math.ceil(NEAR_DUPLICATE * SIGNATURE_SIZE - 1e-9);
   const probes = docs
@@ -178,12 +168,11 @@ export async function knownDocumentsFor(store: GraphStore, docs: ReadonlyArray<{
         .join(' OR '),
       minhash: d.minhash,
     }));
-  const found = new Map<string, KnownDocument>();
+  const found = new Map<string, KnownDocument>((own ?? []).map((k) => [k.id, k]));
   await store.read(async (tx) => {
-    const runs: Array<[string, Record<string, unknown>]> = [
-      [DOCUMENTS_BY_ID, { ids: docs.map((d) => storageKey(d.id)) }],
-      [FIRST_COPIES_BY_TEXT, { hashes: [...new Set(docs.map((d) => d.textHash))] }],
-    ];
+    // The chunk's own first, as when they are given: the copy plan takes the first of equally similar first copies.
+    const runs: Array<[string, Record<string, unknown>]> = own ? [] : [[DOCUMENTS_BY_ID, { ids: docs.map((d) => storageKey(d.id)) }]];
+    runs.push([FIRST_COPIES_BY_TEXT, { hashes: [...new Set(docs.map((d) => d.textHash))] }]);
     for (let i = 0; i < probes.length; i += QUERIES_PER_STATEMENT)
       runs.push([FIRST_COPIES_BY_BAND, { probes: probes.slice(i, i + QUERIES_PER_STATEMENT), min }]);
     for (const [cypher, params] of runs) for (const r of (await tx.run(cypher, params)).records) found.set(r.get('id') as string, toKnownDocument(r));
@@ -202,31 +191,41 @@ const SET_DOCUMENT_KEYS = `UNWIND $rows AS row
 MATCH (d:Document {id: row.key})
 SET d.lshKeys = row.lshKeys`;
 
+/** Pages of rows `select` finds, each turned into its update's row by `toRow`, until none is left. */
+async function backfill(store: GraphStore, select: string, toRow: (r: { get(key: string): unknown }) => Record<string, unknown>, update: string, page: number) {
+  const limit = neo4j.int(page);
+  for (;;) {
+    const rows = await store.read(async (tx) => (await tx.run(select, { limit })).records.map(toRow));
+    if (!rows.length) return;
+    await store.write((tx) => tx.run(update, { rows }));
+  }
+}
+
 /**
  * Gives entities and documents written before these lookups existed their
  * index terms (once, when the schema gains the indexes), so a graph built by
  * an older version resolves and finds copies as one built now.
  */
 export async function backfillLookupKeys(store: GraphStore, page = 10000): Promise<void> {
-  const limit = neo4j.int(page);
-  for (;;) {
-    const rows = await store.read(async (tx) =>
-      (await tx.run(ENTITIES_WITHOUT_KEYS, { limit })).records.map((r) => ({
-        key: r.get('key') as string,
-        ...withNameKeys({ name: r.get('name') as string, fullName: r.get('fullName') as string | null, aliases: r.get('aliases') as string[] }),
-      })),
-    );
-    if (!rows.length) break;
-    await store.write((tx) => tx.run(SET_ENTITY_KEYS, { rows: rows.map(({ key, nameKey, formKeys }) => ({ key, nameKey, formKeys })) }));
-  }
-  for (;;) {
-    const rows = await store.read(async (tx) =>
-      (await tx.run(DOCUMENTS_WITHOUT_KEYS, { limit })).records.map((r) => ({
-        key: r.get('key') as string,
-        lshKeys: bandKeys((r.get('minhash') as unknown[]).map(Number)),
-      })),
-    );
-    if (!rows.length) break;
-    await store.write((tx) => tx.run(SET_DOCUMENT_KEYS, { rows }));
-  }
+  await backfill(
+    store,
+    ENTITIES_WITHOUT_KEYS,
+    (r) => {
+      const { nameKey, formKeys } = withNameKeys({
+        name: r.get('name') as string,
+        fullName: r.get('fullName') as string | null,
+        aliases: r.get('aliases') as string[],
+      });
+      return { key: r.get('key') as string, nameKey, formKeys };
+    },
+    SET_ENTITY_KEYS,
+    page,
+  );
+  await backfill(
+    store,
+    DOCUMENTS_WITHOUT_KEYS,
+    (r) => ({ key: r.get('key') as string, lshKeys: bandKeys((r.get('minhash') as unknown[]).map(Number)) }),
+    SET_DOCUMENT_KEYS,
+    page,
+  );
 }

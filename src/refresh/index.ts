@@ -119,14 +119,11 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
       // extracted: each is linked to its first copy, whose facts count once.
       // Unchanged documents (same contentHash) reuse their stored fingerprints:
       // a no-change refresh shingles nothing and writes no fingerprint.
-      const own = new Map(
-        (
-          await storedFingerprints(
-            store,
-            cleaned.map((d) => d.id),
-          )
-        ).map((k) => [k.id, k]),
+      const ownList = await storedFingerprints(
+        store,
+        cleaned.map((d) => d.id),
       );
+      const own = new Map(ownList.map((k) => [k.id, k]));
       const fingerprints = new Map<string, Fingerprint>();
       const reused = new Set<string>();
       for (const doc of cleaned) {
@@ -138,6 +135,7 @@ export async function runPipeline(store: GraphStore, options: RunOptions): Promi
       const known = await knownDocumentsFor(
         store,
         cleaned.map((d) => ({ id: d.id, ...fingerprints.get(d.id)! })),
+        ownList,
       );
       const plan = planCopies(cleaned, known, fingerprints);
       const wasCopy = new Set(known.filter((k) => k.duplicateOf !== null).map((k) => k.id));

@@ -84,14 +84,6 @@ function normalized(s: string): string {
   return n;
 }
 
-/** Whether similar(a, b) can reach `min` at all: the edit distance is at least the length difference. */
-function mayReach(a: string, b: string, min: number): boolean {
-  const x = normalized(a).length;
-  const y = normalized(b).length;
-  if (!x || !y) return false;
-  return 1 - Math.abs(x - y) / Math.max(x, y) >= min;
-}
-
 export function similar(a: string, b: string): number {
   const x = normalized(a);
   const y = normalized(b);
@@ -247,8 +239,8 @@ export function resolveDocuments(
     let best: Cluster | undefined;
     let bestScore = FUZZY_THRESHOLD;
     for (const c of clusters.values()) {
-      if (!typeFits(c, e.type) || !mayReach(c.name, e.name, bestScore)) continue;
-      // Edit distance first: it rules out nearly every pair, and costs less than the qualifier checks.
+      if (!typeFits(c, e.type)) continue;
+      // Edit distance first (after its length-difference bound): it rules out nearly every pair, and costs less than the qualifier checks.
       const score = spellingVariants(c.name, e.name, bestScore);
       if (score === 0 || conflictingQualifiers(c.name, e.name) || apartFrom(c, e)) continue;
       best = c;
