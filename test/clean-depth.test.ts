@@ -10,6 +10,7 @@ import { cleanDocument } from '../src/clean/index.ts';
 import { boundDepth, LinearParser, MAX_PARSE_DEPTH } from '../src/clean/depth.ts';
 import { MAX_DEPTH } from '../src/clean/html.ts';
 import type { RawDocument } from '../src/model/schemas.ts';
+import { elementDepth } from './helpers.ts';
 
 const html = (body: string): RawDocument => ({ id: 'deep.html', source: 'deep.html', format: 'html', body });
 const SENTENCE = 'The UK AI Safety Institute and the US AI Safety Institute signed a memorandum of understanding in Washington on 1 April 2024.';
@@ -17,15 +18,7 @@ const RULES = { block: new Set(['div', 'p', 'li', 'ul', 'table', 'tr']), cell: n
 
 /** How deep the DOM linkedom builds from `markup` nests (root element at 0). */
 function domDepth(markup: string): number {
-  const { document } = parseHTML(markup);
-  let deepest = 0;
-  const stack: Array<[Element, number]> = [[document.documentElement, 0]];
-  while (stack.length) {
-    const [el, d] = stack.pop()!;
-    deepest = Math.max(deepest, d);
-    for (const c of Array.from(el.children)) stack.push([c, d + 1]);
-  }
-  return deepest;
+  return elementDepth(parseHTML(markup).document.documentElement);
 }
 
 const SHAPES: Record<string, (n: number) => string> = {

@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { CleanError, cleanDocument, cleanFailure } from '../src/clean/index.ts';
 import { extractHtml, flattenDeep, KEEP_HEIGHT, MAX_DEPTH } from '../src/clean/html.ts';
 import type { RawDocument } from '../src/model/schemas.ts';
+import { elementDepth } from './helpers.ts';
 
 const html = (body: string): RawDocument => ({ id: 'page.html', source: 'page.html', format: 'html', body });
 
@@ -208,14 +209,7 @@ describe('deeply nested HTML', () => {
     expect(flattenDeep(document.documentElement)).toBe(n + 2); // html, body, the divs, the innermost span
     expect(document.body.textContent).toBe(before);
     // No element deeper than the cut plus the height kept below it.
-    let deepest = 0;
-    const stack: Array<[Element, number]> = [[document.documentElement, 0]];
-    while (stack.length) {
-      const [el, d] = stack.pop()!;
-      deepest = Math.max(deepest, d);
-      for (const c of Array.from(el.children)) stack.push([c, d + 1]);
-    }
-    expect(deepest).toBeLessThanOrEqual(MAX_DEPTH + 2 + KEEP_HEIGHT); // the cut, a copy, its child and what it keeps
+    expect(elementDepth(document.documentElement)).toBeLessThanOrEqual(MAX_DEPTH + 2 + KEEP_HEIGHT); // the cut, a copy, its child and what it keeps
     // Each level's text stays in an element of its own (a copy of its <div>), so lines stay apart.
     const lines = extractHtml(document.toString()).lines.map((l) => l.text);
     expect(lines).toContain('before 0');

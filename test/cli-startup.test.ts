@@ -3,24 +3,16 @@
 // Neo4j driver, compromise, BullMQ/ioredis) only when it runs. Before, every
 // start loaded them all (about 2 s of CPU for `kg --help`). What a start
 // loads is recorded by a loader hook (test/fixtures/module-log), not timed.
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIfStale } from './helpers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HEAVY = ['neo4j-driver', 'compromise', 'bullmq', 'ioredis'];
-
-function newest(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return n;
-}
 
 let scratch: string;
 let runs = 0;
@@ -47,9 +39,7 @@ const heavy = (modules: string[]) => HEAVY.filter((name) => modules.some((url) =
 
 beforeAll(() => {
   // The built code is what `kg` runs (a source edited since the build is rebuilt here, as in package.test.ts).
-  const stamp = path.join(ROOT, 'dist', '.built');
-  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest(path.join(ROOT, 'src')))
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { stdio: 'inherit' });
+  buildIfStale();
   scratch = mkdtempSync(path.join(tmpdir(), 'kg-startup-'));
 }, 600_000);
 afterAll(() => {

@@ -2,32 +2,22 @@
 // dependency of a scratch project, the public API imported from it (and its
 // declarations type-checked), and no Neo4j fetched by that install.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIfStale } from './helpers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-function newest(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return n;
-}
 
 let scratch: string;
 let tarball: string;
 let files: string[];
 beforeAll(() => {
   // The build must be the sources' (npm install builds it; a source edited since is rebuilt here).
-  const stamp = path.join(ROOT, 'dist', '.built');
-  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest(path.join(ROOT, 'src')))
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.js')], { stdio: 'inherit' });
+  buildIfStale();
   scratch = mkdtempSync(path.join(tmpdir(), 'kg-package-'));
   const packed = JSON.parse(execFileSync(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8' }));
   tarball = path.join(scratch, packed[0].filename);
